@@ -1,0 +1,112 @@
+/**
+ * Pulumi mock runtime for unit tests and the offline plan: records every resource with its exact
+ * inputs, answers computed attributes deterministically, and throws on unknown invoke tokens.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+export const ACCOUNT_ID = "123456789012";
+
+export interface RecordedResource {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, any>;
+}
+
+export interface RecordedCall {
+  readonly token: string;
+  readonly inputs: Record<string, any>;
+}
+
+export interface MockRecorder {
+  readonly resources: RecordedResource[];
+  readonly calls: RecordedCall[];
+  /** All recorded resources of one type token, e.g. `aws:lambda/function:Function`. */
+  ofType(type: string): RecordedResource[];
+  /** The one resource with this type and name; throws if absent. */
+  one(type: string, name: string): RecordedResource;
+  reset(): void;
+}
+
+const CALLS: Record<string, (inputs: Record<string, any>) => Record<string, any>> = {
+  "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+    accountId: ACCOUNT_ID,
+    arn: `arn:aws:iam::${ACCOUNT_ID}:user/test`,
+    userId: "AIDATEST",
+    id: ACCOUNT_ID,
+  }),
+  "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" }),
+  "aws:index/getRegion:getRegion": (inputs) => ({ name: inputs.region ?? "eu-west-1", region: inputs.region ?? "eu-west-1", id: inputs.region ?? "eu-west-1" }),
+};
+
+/** Computed attributes a real provider would return, derived from name and inputs. */
+function computed(type: string, name: string, inputs: Record<string, any>): Record<string, any> {
+  const region = inputs.region ?? "eu-west-1";
+  const id = `${name}-id`;
+  switch (type) {
+    case "aws:lambda/function:Function":
+      return {
+        arn: `arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${name}`,
+        qualifiedArn: `arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${name}:1`,
+        version: "1",
+        invokeArn: `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${name}/invocations`,
+      };
+    case "aws:cloudfront/distribution:Distribution":
+      return { arn: `arn:aws:cloudfront::${ACCOUNT_ID}:distribution/${id}`, domainName: `${name}.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2" };
+    case "aws:apigateway/restApi:RestApi":
+      return { arn: `arn:aws:apigateway:${region}::/restapis/${id}`, rootResourceId: `${name}-root`, executionArn: `arn:aws:execute-api:${region}:${ACCOUNT_ID}:${id}` };
+    case "aws:apigatewayv2/api:Api":
+      return { arn: `arn:aws:apigateway:${region}::/apis/${id}`, apiEndpoint: `https://${id}.execute-api.${region}.amazonaws.com`, executionArn: `arn:aws:execute-api:${region}:${ACCOUNT_ID}:${id}` };
+    case "aws:iam/role:Role":
+      return { arn: `arn:aws:iam::${ACCOUNT_ID}:role/${name}`, name };
+    case "aws:cloudwatch/logGroup:LogGroup":
+      return { arn: `arn:aws:logs:${region}:${ACCOUNT_ID}:log-group:${inputs.name ?? name}`, name: inputs.name ?? name };
+    default:
+      return { arn: `arn:aws:mock:${region}:${ACCOUNT_ID}:${type.split(":").pop()}/${name}` };
+  }
+}
+
+export function installMocks(project = "edge-security", stack = "test"): MockRecorder {
+  const resources: RecordedResource[] = [];
+  const calls: RecordedCall[] = [];
+  pulumi.runtime.setMocks(
+    {
+      newResource(args: pulumi.runtime.MockResourceArgs) {
+        resources.push({ type: args.type, name: args.name, inputs: args.inputs });
+        return { id: `${args.name}-id`, state: { ...args.inputs, ...computed(args.type, args.name, args.inputs) } };
+      },
+      call(args: pulumi.runtime.MockCallArgs) {
+        calls.push({ token: args.token, inputs: args.inputs });
+        const answer = CALLS[args.token];
+        if (!answer) throw new Error(`unexpected invoke ${args.token} in a mock test; add it to test/support/mocks.ts`);
+        return answer(args.inputs);
+      },
+    },
+    project,
+    stack,
+    false,
+  );
+  return {
+    resources,
+    calls,
+    ofType: (type) => resources.filter((r) => r.type === type),
+    one(type, name) {
+      const found = resources.find((r) => r.type === type && r.name === name);
+      if (!found) throw new Error(`no ${type} named ${name}; have: ${resources.map((r) => `${r.type} ${r.name}`).join(", ")}`);
+      return found;
+    },
+    reset() {
+      resources.length = 0;
+      calls.length = 0;
+    },
+  };
+}
+
+/** Resolves an Output for assertions (mocks resolve every value, so this never hangs on unknowns). */
+export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => output.apply((v) => { resolve(v); return v; }));
+}
+
+/** Lets pending registrations settle before reading the recorder. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+}
