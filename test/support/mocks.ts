@@ -58,6 +58,8 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
       return { arn: `arn:aws:apigateway:${region}::/apis/${id}`, apiEndpoint: `https://${id}.execute-api.${region}.amazonaws.com`, executionArn: `arn:aws:execute-api:${region}:${ACCOUNT_ID}:${id}` };
     case "aws:iam/role:Role":
       return { arn: `arn:aws:iam::${ACCOUNT_ID}:role/${name}`, name };
+    case "aws:cloudwatch/metricAlarm:MetricAlarm":
+      return { arn: `arn:aws:cloudwatch:${region}:${ACCOUNT_ID}:alarm:${inputs.name ?? name}`, name: inputs.name ?? name };
     case "aws:cloudwatch/logGroup:LogGroup":
       return { arn: `arn:aws:logs:${region}:${ACCOUNT_ID}:log-group:${inputs.name ?? name}`, name: inputs.name ?? name };
     default:
