@@ -18,4 +18,6 @@ export interface ApiOrigin {
   readonly region: string;
   /** CloudFront path pattern routed to this API, e.g. `/rest/*`; `*` for the default behaviour. */
   readonly pathPattern: string;
+  /** REST only: replace the API's resource policy with one that admits only the signer's role. @default false */
+  readonly restrictToSigner?: boolean;
 }

@@ -1,0 +1,61 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ApiConfig, CreatedApiConfig } from "../config/apis";
+import { ApiOrigin } from "../shared/types";
+import { ApiGatewayAccount } from "./apiGatewayAccount";
+import { directUrlOf } from "./apiUrls";
+import { existingApiOrigin } from "./existingApi";
+import { IamHttpApi } from "./httpApi";
+import { IamRestApi } from "./restApi";
+import { IamWebSocketApi } from "./webSocketApi";
+
+export interface ProtectedApisArgs {
+  readonly apis: readonly ApiConfig[];
+  /** Manage API Gateway's per-region CloudWatch role setting, needed for REST and WebSocket access logs. @default true */
+  readonly manageApiGatewayAccount: boolean;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** The APIs behind the edge: the ones the stack creates (pet store demos) and the ones it only fronts. */
+export class ProtectedApis extends pulumi.ComponentResource {
+  readonly origins: readonly ApiOrigin[];
+  /** Per API name, its execute-api URL, which answers 403 to unsigned callers. */
+  readonly directUrls: Readonly<Record<string, pulumi.Output<string>>>;
+
+  constructor(name: string, args: ProtectedApisArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("edge-security:api:ProtectedApis", name, {}, opts);
+    const tags = args.tags;
+    const accounts = new Map<string, ApiGatewayAccount>();
+    if (args.manageApiGatewayAccount) {
+      const regions = new Set(args.apis.filter((a) => !a.existing && a.kind !== "HTTP").map((a) => a.region));
+      for (const region of [...regions].sort()) accounts.set(region, new ApiGatewayAccount(`${name}-account-${region}`, { region, tags }, { parent: this }));
+    }
+
+    const origins: ApiOrigin[] = [];
+    const directUrls: Record<string, pulumi.Output<string>> = {};
+    for (const api of args.apis) {
+      if (api.existing) {
+        origins.push(existingApiOrigin(api));
+        directUrls[api.name] = pulumi.output(directUrlOf(api.kind, api.apiId, api.region, api.stage));
+        continue;
+      }
+      const created = this.create(`${name}-${api.name}`, api, accounts.get(api.region)?.account, tags);
+      origins.push(created.origin);
+      directUrls[api.name] = created.directUrl;
+    }
+    this.origins = origins;
+    this.directUrls = directUrls;
+    this.registerOutputs({ directUrls });
+  }
+
+  private create(name: string, config: CreatedApiConfig, accountSetting: pulumi.Resource | undefined, tags?: Readonly<Record<string, string>>) {
+    const opts = { parent: this };
+    switch (config.kind) {
+      case "REST":
+        return new IamRestApi(name, { config, tags, accountSetting }, opts);
+      case "HTTP":
+        return new IamHttpApi(name, { config, tags }, opts);
+      case "WEBSOCKET":
+        return new IamWebSocketApi(name, { config, tags, accountSetting }, opts);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { CreatedApiConfig } from "../config/apis";
+import { ApiOrigin } from "../shared/types";
+import { directUrlOf } from "./apiUrls";
+import { PetStoreFunction } from "./petStoreFunction";
+import { ACCESS_LOG_FORMAT, PETSTORE_ROUTES, definitionHash, pathSlug, resourcePaths } from "./routes";
+
+export interface IamRestApiArgs {
+  readonly config: CreatedApiConfig;
+  readonly tags?: Readonly<Record<string, string>>;
+  /** The API Gateway account setting that must exist before a stage can write access logs. */
+  readonly accountSetting?: pulumi.Resource;
+}
+
+/**
+ * A REGIONAL REST API with the pet store behind it and AWS_IAM on every method, the catch-all ANY
+ * included; a stage with JSON access logs and throttling. The deployment is re-created whenever the
+ * hash of the API definition changes.
+ */
+export class IamRestApi extends pulumi.ComponentResource {
+  readonly origin: ApiOrigin;
+  /** The execute-api URL of the stage: callers without a valid signature get 403 here. */
+  readonly directUrl: pulumi.Output<string>;
+
+  constructor(name: string, args: IamRestApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("edge-security:api:IamRestApi", name, {}, opts);
+    const { config } = args;
+    const region = config.region;
+    const tags = { ...args.tags };
+
+    const api = new aws.apigateway.RestApi(name, {
+      region,
+      description: `${config.name}: pet store behind the edge (AWS_IAM on every method)`,
+      endpointConfiguration: { types: "REGIONAL" },
+      tags,
+    }, { parent: this });
+    const backend = new PetStoreFunction(`${name}-petstore`, {
+      region,
+      invokeSourceArn: pulumi.interpolate`${api.executionArn}/*/*`,
+      logRetentionDays: config.logRetentionDays,
+      tags,
+    }, { parent: this });
+
+    const resourceIds = new Map<string, pulumi.Input<string>>([["/", api.rootResourceId]]);
+    for (const path of resourcePaths(PETSTORE_ROUTES)) {
+      const parentPath = path.slice(0, path.lastIndexOf("/")) || "/";
+      const resource = new aws.apigateway.Resource(`${name}-${pathSlug(path)}`, {
+        region,
+        restApi: api.id,
+        parentId: resourceIds.get(parentPath)!,
+        pathPart: path.slice(path.lastIndexOf("/") + 1),
+      }, { parent: this });
+      resourceIds.set(path, resource.id);
+    }
+
+    const integrations = PETSTORE_ROUTES.map((route) => {
+      const slug = `${name}-${route.method.toLowerCase()}-${pathSlug(route.path)}`;
+      const method = new aws.apigateway.Method(slug, {
+        region,
+        restApi: api.id,
+        resourceId: resourceIds.get(route.path)!,
+        httpMethod: route.method,
+        authorization: "AWS_IAM",
+      }, { parent: this });
+      return new aws.apigateway.Integration(slug, {
+        region,
+        restApi: api.id,
+        resourceId: method.resourceId,
+        httpMethod: method.httpMethod,
+        type: "AWS_PROXY",
+        integrationHttpMethod: "POST",
+        uri: backend.function.invokeArn,
+      }, { parent: this });
+    });
+
+    const deployment = new aws.apigateway.Deployment(`${name}-deployment`, {
+      region,
+      restApi: api.id,
+      description: `${config.name} pet store`,
+      triggers: { definition: definitionHash({ routes: PETSTORE_ROUTES, authorization: "AWS_IAM", integration: "AWS_PROXY" }) },
+    }, { parent: this, dependsOn: integrations });
+
+    const accessLog = new aws.cloudwatch.LogGroup(`${name}-access`, { region, retentionInDays: config.logRetentionDays, tags }, { parent: this });
+    const stage = new aws.apigateway.Stage(`${name}-stage`, {
+      region,
+      restApi: api.id,
+      deployment: deployment.id,
+      stageName: config.stage,
+      accessLogSettings: { destinationArn: accessLog.arn, format: ACCESS_LOG_FORMAT },
+      tags,
+    }, { parent: this, dependsOn: args.accountSetting ? [args.accountSetting] : [] });
+    new aws.apigateway.MethodSettings(`${name}-throttle`, {
+      region,
+      restApi: api.id,
+      stageName: stage.stageName,
+      methodPath: "*/*",
+      settings: {
+        throttlingRateLimit: config.throttle.rateLimit,
+        throttlingBurstLimit: config.throttle.burstLimit,
+        metricsEnabled: true,
+      },
+    }, { parent: this });
+
+    this.origin = { name: config.name, kind: "REST", apiId: api.id, stage: stage.stageName, region, pathPattern: config.pathPattern };
+    this.directUrl = pulumi.all([api.id, stage.stageName]).apply(([id, stageName]) => directUrlOf("REST", id, region, stageName));
+    this.registerOutputs({ apiId: api.id, directUrl: this.directUrl });
+  }
+}

@@ -1,0 +1,78 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { CreatedApiConfig } from "../config/apis";
+import { ApiOrigin } from "../shared/types";
+import { directUrlOf } from "./apiUrls";
+import { PetStoreFunction } from "./petStoreFunction";
+import { ACCESS_LOG_FORMAT } from "./routes";
+
+export interface IamWebSocketApiArgs {
+  readonly config: CreatedApiConfig;
+  readonly tags?: Readonly<Record<string, string>>;
+  /** The API Gateway account setting that must exist before a stage can write access logs. */
+  readonly accountSetting?: pulumi.Resource;
+}
+
+/**
+ * A WebSocket API with the pet store behind it. Only `$connect` can carry authorization on a WebSocket
+ * API, and it requires AWS_IAM, so no connection opens without a valid signature.
+ */
+export class IamWebSocketApi extends pulumi.ComponentResource {
+  readonly origin: ApiOrigin;
+  /** The wss:// URL of the stage: connections without a valid signature get 403 here. */
+  readonly directUrl: pulumi.Output<string>;
+
+  constructor(name: string, args: IamWebSocketApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("edge-security:api:IamWebSocketApi", name, {}, opts);
+    const { config } = args;
+    const region = config.region;
+    const tags = { ...args.tags };
+
+    const api = new aws.apigatewayv2.Api(name, {
+      region,
+      protocolType: "WEBSOCKET",
+      routeSelectionExpression: "$request.body.action",
+      description: `${config.name}: pet store over WebSocket behind the edge ($connect requires AWS_IAM)`,
+      tags,
+    }, { parent: this });
+    const backend = new PetStoreFunction(`${name}-petstore`, {
+      region,
+      invokeSourceArn: pulumi.interpolate`${api.executionArn}/*`,
+      logRetentionDays: config.logRetentionDays,
+      tags,
+    }, { parent: this });
+    const integration = new aws.apigatewayv2.Integration(`${name}-petstore`, {
+      region,
+      apiId: api.id,
+      integrationType: "AWS_PROXY",
+      integrationUri: backend.function.invokeArn,
+    }, { parent: this });
+    const target = pulumi.interpolate`integrations/${integration.id}`;
+
+    new aws.apigatewayv2.Route(`${name}-connect`, { region, apiId: api.id, routeKey: "$connect", authorizationType: "AWS_IAM", target }, { parent: this });
+    new aws.apigatewayv2.Route(`${name}-disconnect`, { region, apiId: api.id, routeKey: "$disconnect", target }, { parent: this });
+    const messages = new aws.apigatewayv2.Route(`${name}-default`, {
+      region,
+      apiId: api.id,
+      routeKey: "$default",
+      routeResponseSelectionExpression: "$default",
+      target,
+    }, { parent: this });
+    new aws.apigatewayv2.RouteResponse(`${name}-default`, { region, apiId: api.id, routeId: messages.id, routeResponseKey: "$default" }, { parent: this });
+
+    const accessLog = new aws.cloudwatch.LogGroup(`${name}-access`, { region, retentionInDays: config.logRetentionDays, tags }, { parent: this });
+    const stage = new aws.apigatewayv2.Stage(`${name}-stage`, {
+      region,
+      apiId: api.id,
+      name: config.stage,
+      autoDeploy: true,
+      accessLogSettings: { destinationArn: accessLog.arn, format: ACCESS_LOG_FORMAT },
+      defaultRouteSettings: { throttlingRateLimit: config.throttle.rateLimit, throttlingBurstLimit: config.throttle.burstLimit },
+      tags,
+    }, { parent: this, dependsOn: args.accountSetting ? [args.accountSetting] : [] });
+
+    this.origin = { name: config.name, kind: "WEBSOCKET", apiId: api.id, stage: stage.name, region, pathPattern: config.pathPattern };
+    this.directUrl = pulumi.all([api.id, stage.name]).apply(([id, stageName]) => directUrlOf("WEBSOCKET", id, region, stageName));
+    this.registerOutputs({ apiId: api.id, directUrl: this.directUrl });
+  }
+}

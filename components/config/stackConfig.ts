@@ -1,0 +1,119 @@
+import { isAwsRegion } from "../shared/region";
+import { ConfigError, Problems, isPlainObject } from "../shared/validation";
+import { ApiConfig, parseApis } from "./apis";
+import { DistributionConfig, RawDistributionConfig, parseDistribution } from "./distribution";
+import { RawSignerConfig, SignerConfig, parseSigner } from "./signer";
+
+/** The project's config namespace: keys are `edge-security:<key>` in `Pulumi.<stack>.yaml`. */
+export const CONFIG_NAMESPACE = "edge-security";
+
+/** Every key the stack reads; anything else under the namespace is reported as a typo. */
+export const CONFIG_KEYS = [
+  "apis",
+  "manageApiGatewayAccount",
+  "tags",
+  "signerRuntime",
+  "signerMemoryMb",
+  "signerTimeoutSeconds",
+  "signerArchitecture",
+  "signerRetainOnDelete",
+  "authorizationHeader",
+  "priceClass",
+  "viewerProtocolPolicy",
+  "aliases",
+  "certificateArn",
+  "originReadTimeout",
+  "originKeepaliveTimeout",
+  "geoRestrictionType",
+  "geoRestrictionLocations",
+  "loggingBucket",
+  "loggingPrefix",
+] as const;
+
+export type RawStackConfig = RawSignerConfig & RawDistributionConfig & { readonly apis?: unknown; readonly tags?: unknown } & Readonly<Record<string, unknown>>;
+
+/** Everything the program needs, typed and validated. */
+export interface StackConfig {
+  /** The stack's region (`aws:region`): the default for APIs the stack creates. */
+  readonly region: string;
+  readonly apis: readonly ApiConfig[];
+  /** Manage API Gateway's per-region CloudWatch role setting (needed for REST/WebSocket access logs). */
+  readonly manageApiGatewayAccount: boolean;
+  readonly signer: SignerConfig;
+  readonly distribution: DistributionConfig;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * Turns raw config (keys without the namespace, values JSON-decoded) into a StackConfig, or throws one
+ * ConfigError naming every problem. Pure: no Pulumi or AWS calls.
+ */
+export function parseStackConfig(raw: RawStackConfig, region: unknown): StackConfig {
+  const problems = new Problems();
+  for (const key of Object.keys(raw)) {
+    if (!(CONFIG_KEYS as readonly string[]).includes(key)) problems.add(key, raw[key], `unknown key in ${CONFIG_NAMESPACE}; known keys: ${CONFIG_KEYS.join(", ")}`);
+  }
+  problems.check(isAwsRegion(region), "aws:region", region, 'required: the stack\'s AWS region, e.g. `pulumi config set aws:region eu-west-1`');
+  const stackRegion = isAwsRegion(region) ? region : "us-east-1";
+
+  const apis = parseApis(raw.apis, stackRegion, problems);
+  checkRoutes(apis.map((api, i) => ({ field: `apis[${i}].pathPattern`, pathPattern: api.pathPattern })), problems);
+
+  const config: StackConfig = {
+    region: stackRegion,
+    apis,
+    manageApiGatewayAccount: parseBoolean(raw.manageApiGatewayAccount, true, "manageApiGatewayAccount", problems),
+    signer: parseSigner(raw, problems),
+    distribution: parseDistribution(raw, problems),
+    tags: parseTags(raw.tags, problems),
+  };
+  problems.throwIfAny(`Invalid ${CONFIG_NAMESPACE} configuration`);
+  return config;
+}
+
+/** CloudFront needs exactly one default behaviour (`*`) and distinct path patterns. */
+export function checkRoutes(routes: readonly { field: string; pathPattern: string }[], problems: Problems): void {
+  const seen = new Map<string, string>();
+  for (const { field, pathPattern } of routes) {
+    const first = seen.get(pathPattern);
+    problems.check(first === undefined, field, pathPattern, `allowed: a path pattern not already used by ${first}`);
+    if (first === undefined) seen.set(pathPattern, field);
+  }
+  if (routes.length > 0) {
+    problems.check(seen.has("*"), "apis", routes.map((r) => r.pathPattern), 'required: exactly one API with pathPattern "*" (CloudFront\'s default behaviour)');
+  } else {
+    problems.add("apis", [], "required: at least one API to put behind the edge");
+  }
+}
+
+function parseBoolean(raw: unknown, fallback: boolean, field: string, problems: Problems): boolean {
+  if (raw === undefined) return fallback;
+  problems.check(typeof raw === "boolean", field, raw, "allowed: true or false");
+  return raw === true;
+}
+
+function parseTags(raw: unknown, problems: Problems): Record<string, string> {
+  if (raw === undefined) return {};
+  if (!isPlainObject(raw) || !Object.values(raw).every((v) => typeof v === "string")) {
+    problems.add("tags", raw, "allowed: a map of tag names to string values");
+    return {};
+  }
+  return raw as Record<string, string>;
+}
+
+/** The project's keys (namespace removed) with decoded values, from all of a stack's config. */
+export function namespaceConfig(all: Readonly<Record<string, string>>): Record<string, unknown> {
+  const prefix = `${CONFIG_NAMESPACE}:`;
+  return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), decodeConfigValue(value)]));
+}
+
+/** Pulumi hands config values over as strings; structured values are JSON. */
+export function decodeConfigValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export { ConfigError };

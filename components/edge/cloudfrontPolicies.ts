@@ -1,0 +1,24 @@
+import * as aws from "@pulumi/aws";
+
+/** AWS managed CloudFront policies (IDs are global constants published by AWS). */
+export const MANAGED_POLICY = {
+  /** Nothing is cached: every signed request is answered by the API. */
+  cachingDisabled: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+  /** Forwards viewer headers, cookies and query strings but not Host, which must be the API's domain for SigV4. */
+  allViewerExceptHostHeader: "b689b0a8-53d0-40ab-baf2-68738e2966ac",
+} as const;
+
+/** All methods an API may serve; CloudFront accepts only this set or its GET/HEAD(/OPTIONS) subsets. */
+export const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+export const CACHED_METHODS = ["GET", "HEAD"];
+
+/** Security headers added to every response, overriding what the origin sends. */
+export const SECURITY_HEADERS: aws.types.input.cloudfront.ResponseHeadersPolicySecurityHeadersConfig = {
+  strictTransportSecurity: { accessControlMaxAgeSec: 63072000, includeSubdomains: true, preload: true, override: true },
+  contentTypeOptions: { override: true },
+  frameOptions: { frameOption: "DENY", override: true },
+  referrerPolicy: { referrerPolicy: "no-referrer", override: true },
+  xssProtection: { protection: true, modeBlock: true, override: true },
+  // API responses are data, never documents to render or frame.
+  contentSecurityPolicy: { contentSecurityPolicy: "default-src 'none'; frame-ancestors 'none'", override: true },
+};

@@ -1,0 +1,53 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { DistributionConfig } from "../config/distribution";
+import { ApiOrigin } from "../shared/types";
+import { SECURITY_HEADERS } from "./cloudfrontPolicies";
+import { behaviorFor, orderedOrigins, originFor, viewerCertificate } from "./distributionInputs";
+
+export interface EdgeDistributionArgs {
+  /** One origin per API; exactly one has pathPattern `*` (the default behaviour). */
+  readonly origins: readonly ApiOrigin[];
+  readonly config: DistributionConfig;
+  /** Published version ARN of the origin-request signer. */
+  readonly signerVersionArn: pulumi.Input<string>;
+  /** ARN of a CLOUDFRONT-scope WAFv2 web ACL. @default none */
+  readonly webAclArn?: pulumi.Input<string>;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** The CloudFront distribution in front of the APIs: HTTPS only, nothing cached, every request signed. */
+export class EdgeDistribution extends pulumi.ComponentResource {
+  readonly distribution: aws.cloudfront.Distribution;
+
+  constructor(name: string, args: EdgeDistributionArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("edge-security:edge:EdgeDistribution", name, {}, opts);
+    const { config } = args;
+    const defaultOrigin = args.origins.find((o) => o.pathPattern === "*");
+    if (!defaultOrigin) throw new Error(`${name}: origins: one origin needs pathPattern "*" (CloudFront's default behaviour)`);
+
+    const headers = new aws.cloudfront.ResponseHeadersPolicy(`${name}-security-headers`, {
+      comment: "Security headers for API responses",
+      securityHeadersConfig: SECURITY_HEADERS,
+    }, { parent: this });
+    const behavior = (origin: ApiOrigin) => behaviorFor(origin, config, args.signerVersionArn, headers.id);
+
+    this.distribution = new aws.cloudfront.Distribution(name, {
+      enabled: true,
+      comment: `API edge: ${args.origins.map((o) => o.name).join(", ")}`,
+      httpVersion: "http2and3",
+      isIpv6Enabled: true,
+      priceClass: config.priceClass,
+      aliases: [...config.aliases],
+      viewerCertificate: viewerCertificate(config),
+      origins: args.origins.map((o) => originFor(o, config)),
+      defaultCacheBehavior: behavior(defaultOrigin),
+      orderedCacheBehaviors: orderedOrigins(args.origins).map((o) => ({ ...behavior(o), pathPattern: o.pathPattern })),
+      restrictions: { geoRestriction: { restrictionType: config.geoRestriction.type, locations: [...config.geoRestriction.locations] } },
+      loggingConfig: config.logging ? { bucket: config.logging.bucket, prefix: config.logging.prefix, includeCookies: false } : undefined,
+      webAclId: args.webAclArn,
+      tags: { ...args.tags },
+    }, { parent: this });
+    this.registerOutputs({ distributionId: this.distribution.id });
+  }
+}

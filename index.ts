@@ -1,0 +1,19 @@
+// The edge-security program: read and validate the stack's config, compose the components, export the contract.
+import * as pulumi from "@pulumi/pulumi";
+import { EdgeProtection, ProtectedApis, apiEndpoints, namespaceConfig, parseStackConfig } from "./components";
+
+const config = parseStackConfig(namespaceConfig(pulumi.runtime.allConfig()), new pulumi.Config("aws").get("region"));
+const tags = { ...config.tags, "edge-security:stack": pulumi.getStack() };
+
+const protectedApis = new ProtectedApis("apis", { apis: config.apis, manageApiGatewayAccount: config.manageApiGatewayAccount, tags });
+const origins = protectedApis.origins;
+const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, tags });
+const cdn = edge.distribution.distribution;
+
+export const distributionId = cdn.id;
+export const distributionArn = cdn.arn;
+export const distributionDomainName = cdn.domainName;
+export const edgeUrl = pulumi.interpolate`https://${cdn.domainName}`;
+export const apis = apiEndpoints(origins, protectedApis.directUrls, cdn.domainName);
+export const signerRoleArn = edge.signer.roleArn;
+export const signerVersionArn = edge.signer.versionArn;
