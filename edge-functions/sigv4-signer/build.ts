@@ -1,0 +1,47 @@
+/**
+ * Bundles the signer into one minified CommonJS file with its settings baked in. Used by the Pulumi
+ * signer component, `npm run build:edge`, the tests and the bench, so all of them run the same code.
+ */
+import { buildSync } from "esbuild";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { ConfigError } from "../../components/shared/validation";
+import { canonicalSignerSettings, DEFAULT_SIGNER_SETTINGS, signerSettingsProblems, type SignerSettings } from "./src/settings";
+
+/** Bundles the handler with `settings` baked in (esbuild `define`), synchronously, minified, deterministic:
+ *  the same settings always give byte-identical output (no timestamps, no absolute paths, stable key order). */
+export function buildSignerBundle(settings: SignerSettings): string {
+  const problems = signerSettingsProblems(settings);
+  if (problems.length > 0) throw new ConfigError("signer settings", problems);
+  const result = buildSync({
+    // Paths relative to this folder keep the output independent of where the checkout lives.
+    absWorkingDir: __dirname,
+    entryPoints: ["src/index.ts"],
+    bundle: true,
+    write: false,
+    platform: "node",
+    format: "cjs",
+    // Lambda runs nodejs22.x; node20 syntax also loads on the Node 20 used for tests.
+    target: "node20",
+    // ES module builds of the smithy packages let esbuild drop everything the signer does not call.
+    mainFields: ["module", "main"],
+    // Reached only through a dynamic import in smithy code the signer never calls; bundling it would wrap
+    // every smithy module in a lazy initializer and defeat tree-shaking (the bundle test checks no import() remains).
+    external: ["@smithy/core/event-streams"],
+    minify: true,
+    legalComments: "none",
+    sourcemap: false,
+    logLevel: "silent",
+    define: { __SIGNER_SETTINGS_JSON__: JSON.stringify(JSON.stringify(canonicalSignerSettings(settings))) },
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Writes the bundle to a file (used by `npm run build:edge` and the tests/bench). */
+export function writeSignerBundle(outFile: string, settings: SignerSettings = DEFAULT_SIGNER_SETTINGS): void {
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, buildSignerBundle(settings));
+}
+
+/** Where `npm run build:edge` writes the bundle. */
+export const DEFAULT_BUNDLE_FILE = join(__dirname, "dist", "index.js");

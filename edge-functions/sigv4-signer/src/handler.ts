@@ -1,0 +1,73 @@
+/**
+ * The thin origin-request handler: credentials once per container, the pure adapters and the signing
+ * core, and a deliberate error response for anything that goes wrong. It never forwards a request it
+ * could not sign and never throws.
+ */
+import type { CloudFrontRequestEvent, CloudFrontRequestResult } from "aws-lambda";
+import { apiOriginOf, bodyOf, rewriteHeaders } from "./cloudfront";
+import { credentialSource, type CredentialEnvironment } from "./credentials";
+import { failureResponse, SignerFailure, type FailureCode } from "./failure";
+import { forwardedPath, stripPrefix } from "./path";
+import { formatQuery, parseQuery } from "./query";
+import type { SignerSettings } from "./settings";
+import { signRequest } from "./sign";
+
+/** API Gateway's SigV4 service name, for REST, HTTP and WebSocket APIs alike. */
+const SERVICE = "execute-api";
+
+export interface HandlerDependencies {
+  /** Where Lambda's reserved credential variables are read. @default process.env */
+  readonly env?: CredentialEnvironment;
+  /** The signing clock. @default () => new Date() */
+  readonly now?: () => Date;
+  /** Receives one JSON line per failure. @default console.error */
+  readonly log?: (line: string) => void;
+}
+
+export type OriginRequestHandler = (event: CloudFrontRequestEvent) => Promise<CloudFrontRequestResult>;
+
+export function createHandler(settings: SignerSettings, dependencies: HandlerDependencies = {}): OriginRequestHandler {
+  const credentials = credentialSource(dependencies.env ?? process.env);
+  const now = dependencies.now ?? (() => new Date());
+  const log = dependencies.log ?? ((line: string) => console.error(line));
+
+  return async (event) => {
+    const cf = event?.Records?.[0]?.cf;
+    const requestId = cf?.config?.requestId ?? "";
+    try {
+      const request = cf.request;
+      const current = credentials();
+      if (current === undefined) throw new SignerFailure("NO_CREDENTIALS", "credentials: not in environment");
+      const origin = apiOriginOf(request, settings.customDomains);
+      const uri = stripPrefix(request.uri, settings.stripPrefixes);
+      const path = forwardedPath(origin.path, uri);
+      const query = parseQuery(request.querystring);
+      const signed = await signRequest(
+        { method: request.method, host: origin.domain, path, query, body: bodyOf(request) },
+        current,
+        { region: origin.region, service: SERVICE, now: now() },
+      );
+      return {
+        ...request,
+        uri,
+        querystring: formatQuery(query),
+        headers: rewriteHeaders(request.headers, origin.domain, signed, settings.authorizationHeader),
+      };
+    } catch (error) {
+      const failure = error instanceof SignerFailure ? error : undefined;
+      const code: FailureCode = failure?.code ?? "SIGNING_FAILED";
+      const response = failureResponse(code, requestId);
+      // Only fixed texts: never credentials, signatures, tokens, Authorization values or request data.
+      log(JSON.stringify({
+        level: "ERROR",
+        message: "request not signed",
+        code,
+        status: response.status,
+        detail: failure?.detail ?? (error instanceof Error ? error.name : typeof error),
+        requestId,
+        distributionId: cf?.config?.distributionId ?? "",
+      }));
+      return response;
+    }
+  };
+}
