@@ -13,19 +13,15 @@ export interface CredentialEnvironment {
 
 /** Returns the current credentials, or undefined when the key id or secret is missing. */
 export function credentialSource(env: CredentialEnvironment): () => SigningCredentials | undefined {
+  let seen = "";
   let cached: SigningCredentials | undefined;
   return () => {
-    const accessKeyId = env.AWS_ACCESS_KEY_ID;
-    const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
-    const sessionToken = env.AWS_SESSION_TOKEN || undefined;
-    if (!accessKeyId || !secretAccessKey) return (cached = undefined);
-    if (
-      cached === undefined ||
-      cached.accessKeyId !== accessKeyId ||
-      cached.secretAccessKey !== secretAccessKey ||
-      cached.sessionToken !== sessionToken
-    ) {
-      cached = sessionToken === undefined ? { accessKeyId, secretAccessKey } : { accessKeyId, secretAccessKey, sessionToken };
+    const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = env;
+    if (!accessKeyId || !secretAccessKey) return undefined;
+    const current = `${accessKeyId}\n${secretAccessKey}\n${sessionToken ?? ""}`;
+    if (current !== seen) {
+      seen = current;
+      cached = sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
     }
     return cached;
   };

@@ -31,7 +31,7 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
 /** A failure with a fixed code; `detail` goes to the log only and never holds request values or secrets. */
 export class SignerFailure extends Error {
   constructor(readonly code: FailureCode, readonly detail: string) {
-    super(`${code}: ${detail}`);
+    super(detail);
     this.name = "SignerFailure";
   }
 }

@@ -60,7 +60,7 @@ export function createHandler(settings: SignerSettings, dependencies: HandlerDep
       // Only fixed texts: never credentials, signatures, tokens, Authorization values or request data.
       log(JSON.stringify({
         level: "ERROR",
-        message: "request not signed",
+        message: "not signed",
         code,
         status: response.status,
         detail: failure?.detail ?? (error instanceof Error ? error.name : typeof error),

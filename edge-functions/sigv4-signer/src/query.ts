@@ -5,8 +5,11 @@
 import { SignerFailure } from "./failure";
 import type { QueryPair } from "./sign";
 
-/** SigV4 query authentication parameters: a header-signed request must not also carry a viewer's set. */
-const RESERVED = /^x-amz-(algorithm|credential|date|expires|security-token|signature|signedheaders)$/i;
+/**
+ * Names refused: SigV4 query authentication parameters (a header-signed request must not also carry a
+ * viewer's set), and "__proto__", which @smithy/signature-v4 5.x would sign as "[object Object]".
+ */
+const RESERVED = /^(?:x-amz-(?:algorithm|credential|date|expires|security-token|signature|signedheaders)|__proto__)$/i;
 /** Visible ASCII only: anything else cannot have arrived on an HTTP request line. */
 const WIRE = /^[\x21-\x7e]*$/;
 const BAD_PERCENT = /%(?![0-9A-Fa-f]{2})/;
@@ -36,7 +39,7 @@ export function parseQuery(querystring: string): QueryPair[] {
     const key = decode(eq < 0 ? segment : segment.slice(0, eq), i);
     // SDKs drop nameless parameters and API Gateway's reading of them is undocumented: refuse rather than guess.
     if (key === "") throw new SignerFailure("MALFORMED_REQUEST", `query[${i}]: empty name`);
-    if (RESERVED.test(key)) throw new SignerFailure("MALFORMED_REQUEST", `query[${i}]: SigV4 parameter`);
+    if (RESERVED.test(key)) throw new SignerFailure("MALFORMED_REQUEST", `query[${i}]: reserved name`);
     pairs.push([key, eq < 0 ? "" : decode(segment.slice(eq + 1), i)]);
   }
   return pairs;
