@@ -48,7 +48,8 @@ const API_ID = /^[a-z0-9]{10}$/;
 /** `*`, or `/segment[/segment...]/*` with CloudFront's path-pattern characters and no wildcard inside. */
 const PATH_PATTERN = /^(\*|\/[A-Za-z0-9_.~-]+(\/[A-Za-z0-9_.~-]+)*\/\*)$/;
 
-const CREATED_KEYS = ["name", "kind", "stage", "region", "pathPattern", "throttle", "logRetentionDays"];
+// `apiId` is listed so that it gets its own, clearer problem below.
+const CREATED_KEYS = ["name", "kind", "stage", "region", "pathPattern", "throttle", "logRetentionDays", "apiId"];
 const EXISTING_KEYS = ["name", "kind", "existing", "apiId", "stage", "region", "pathPattern", "restrictToSigner"];
 
 /** Parses `edge-security:apis`, recording every problem; `defaultRegion` is the stack's `aws:region`. */

@@ -45,6 +45,7 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
   switch (type) {
     case "aws:lambda/function:Function":
       return {
+        name: inputs.name ?? name,
         arn: `arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${name}`,
         qualifiedArn: `arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${name}:1`,
         version: "1",
@@ -62,6 +63,10 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
       return { arn: `arn:aws:cloudwatch:${region}:${ACCOUNT_ID}:alarm:${inputs.name ?? name}`, name: inputs.name ?? name };
     case "aws:lb/loadBalancer:LoadBalancer":
       return { arn: `arn:aws:elasticloadbalancing:${region}:${ACCOUNT_ID}:loadbalancer/${inputs.loadBalancerType === "network" ? "net" : "app"}/${name}/0123456789abcdef`, dnsName: `${name}.elb.${region}.amazonaws.com` };
+    case "aws:wafv2/webAcl:WebAcl":
+      return { arn: `arn:aws:wafv2:${region}:${ACCOUNT_ID}:global/webacl/${inputs.name ?? name}/${id}`, capacity: 0 };
+    case "aws:wafv2/ipSet:IpSet":
+      return { arn: `arn:aws:wafv2:${region}:${ACCOUNT_ID}:global/ipset/${inputs.name ?? name}/${id}` };
     case "aws:cloudwatch/logGroup:LogGroup":
       return { arn: `arn:aws:logs:${region}:${ACCOUNT_ID}:log-group:${inputs.name ?? name}`, name: inputs.name ?? name };
     default:

@@ -1,0 +1,32 @@
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { MockRecorder, installMocks, settle } from "../../test/support/mocks";
+import { loadStackConfig } from "./stackFiles";
+
+export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+const PROGRAM = path.join(PROJECT_DIR, "index.ts");
+
+export interface ProgramRun {
+  readonly recorder: MockRecorder;
+  /** The program's exports, resolved. */
+  readonly outputs: Record<string, unknown>;
+}
+
+/**
+ * Runs the real program (`index.ts`) under the mock runtime with a stack's config, optionally changed
+ * by `edit` (keys with namespace, string values as Pulumi provides them). A ConfigError propagates.
+ */
+export async function runProgram(stack: string, edit?: (config: Record<string, string>) => void): Promise<ProgramRun> {
+  const recorder = installMocks("edge-security", stack);
+  const config = loadStackConfig(PROJECT_DIR, stack);
+  edit?.(config);
+  pulumi.runtime.setAllConfig(config);
+  delete require.cache[require.resolve(PROGRAM)];
+  const program: Record<string, unknown> = await import(PROGRAM);
+  const outputs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(program)) {
+    outputs[key] = pulumi.Output.isInstance(value) ? await new Promise((resolve) => value.apply((v) => { resolve(v); return v; })) : value;
+  }
+  await settle();
+  return { recorder, outputs };
+}

@@ -1,0 +1,33 @@
+import { strict as assert } from "node:assert";
+
+// The demo backend is plain JavaScript deployed as is; exercise it with each API Gateway event shape.
+const { handler } = require("../../components/api/petstore/index.js") as { handler: (event: unknown) => Promise<{ statusCode: number; body?: string }> };
+
+const rest = (httpMethod: string, path: string, body?: unknown) => ({ httpMethod, path, body: body === undefined ? null : JSON.stringify(body), isBase64Encoded: false, requestContext: {} });
+const http = (method: string, rawPath: string, body?: string, isBase64Encoded = false) => ({ rawPath, body, isBase64Encoded, requestContext: { http: { method } } });
+
+describe("pet store demo backend", () => {
+  it("serves GET /, GET /pets and GET /pets/{petId} to REST proxy events", async () => {
+    assert.equal((await handler(rest("GET", "/"))).statusCode, 200);
+    const pets = JSON.parse((await handler(rest("GET", "/pets"))).body!);
+    assert.deepEqual(pets[0], { id: 1, type: "dog", price: 249.99 });
+    assert.deepEqual(JSON.parse((await handler(rest("GET", "/pets/2"))).body!), { id: 2, type: "cat", price: 124.99 });
+    assert.equal((await handler(rest("GET", "/pets/999"))).statusCode, 404);
+    assert.equal((await handler(rest("DELETE", "/pets/1"))).statusCode, 404);
+  });
+
+  it("creates a pet from a base64 JSON body of an HTTP API event and validates it", async () => {
+    const body = Buffer.from(JSON.stringify({ type: "bird", price: 15 })).toString("base64");
+    const created = await handler(http("POST", "/pets", body, true));
+    assert.equal(created.statusCode, 201);
+    assert.equal(JSON.parse(created.body!).type, "bird");
+    assert.equal((await handler(http("POST", "/pets", JSON.stringify({ type: "dragon", price: 1 })))).statusCode, 400);
+    assert.equal((await handler(http("POST", "/pets", "not json"))).statusCode, 400);
+  });
+
+  it("accepts WebSocket connects and answers messages", async () => {
+    assert.deepEqual(await handler({ requestContext: { eventType: "CONNECT", routeKey: "$connect" } }), { statusCode: 200 });
+    const reply = await handler({ requestContext: { eventType: "MESSAGE", routeKey: "$default" }, body: JSON.stringify({ path: "/pets/1" }) });
+    assert.deepEqual(JSON.parse(reply.body!), { id: 1, type: "dog", price: 249.99 });
+  });
+});

@@ -1,0 +1,101 @@
+import { strict as assert } from "node:assert";
+import { CreatedApiConfig, ExistingApiConfig } from "../../components/config/apis";
+import { ProtectedApis } from "../../components/api/protectedApis";
+import { PETSTORE_ROUTES } from "../../components/api/routes";
+import { ACCOUNT_ID, MockRecorder, installMocks, settle, valueOf } from "../support/mocks";
+
+const created = (kind: CreatedApiConfig["kind"], name: string, stage: string, pathPattern: string): CreatedApiConfig => ({
+  name, kind, stage, region: "eu-west-1", pathPattern, existing: false, throttle: { rateLimit: 10, burstLimit: 20 }, logRetentionDays: 14,
+});
+const existing: ExistingApiConfig = {
+  name: "orders", kind: "REST", stage: "live", region: "ap-southeast-2", pathPattern: "/orders/*", existing: true, apiId: "a1b2c3d4e5", restrictToSigner: true,
+};
+
+describe("ProtectedApis", () => {
+  let rec: MockRecorder;
+  let apis: ProtectedApis;
+
+  before(async () => {
+    rec = installMocks();
+    apis = new ProtectedApis("apis", {
+      apis: [created("REST", "rest", "prod", "*"), created("HTTP", "http", "$default", "/http/*"), created("WEBSOCKET", "ws", "prod", "/ws/*"), existing],
+      manageApiGatewayAccount: true,
+    });
+    await Promise.all(Object.values(apis.directUrls).map(valueOf));
+    await settle();
+  });
+
+  it("creates a REGIONAL REST API with AWS_IAM on every method, the catch-all ANY included", () => {
+    assert.deepEqual(rec.one("aws:apigateway/restApi:RestApi", "apis-rest").inputs.endpointConfiguration, { types: "REGIONAL" });
+    const methods = rec.ofType("aws:apigateway/method:Method").map((m) => [m.inputs.httpMethod, m.inputs.authorization, m.inputs.region]);
+    assert.deepEqual(methods.sort(), [["ANY", "AWS_IAM", "eu-west-1"], ["GET", "AWS_IAM", "eu-west-1"], ["GET", "AWS_IAM", "eu-west-1"], ["GET", "AWS_IAM", "eu-west-1"], ["POST", "AWS_IAM", "eu-west-1"]]);
+    const resources = rec.ofType("aws:apigateway/resource:Resource").map((r) => r.inputs.pathPart).sort();
+    assert.deepEqual(resources, ["pets", "{petId}", "{proxy+}"]);
+    for (const integration of rec.ofType("aws:apigateway/integration:Integration")) {
+      assert.equal(integration.inputs.type, "AWS_PROXY");
+      assert.equal(integration.inputs.integrationHttpMethod, "POST");
+      assert.match(integration.inputs.uri, /functions\/arn:aws:lambda:eu-west-1:123456789012:function:apis-rest-petstore-fn\/invocations$/);
+    }
+  });
+
+  it("re-triggers the REST deployment by a hash of the definition, and configures the stage", () => {
+    const deployment = rec.one("aws:apigateway/deployment:Deployment", "apis-rest-deployment");
+    assert.match(deployment.inputs.triggers.definition, /^[0-9a-f]{64}$/);
+    const stage = rec.one("aws:apigateway/stage:Stage", "apis-rest-stage");
+    assert.equal(stage.inputs.stageName, "prod");
+    assert.equal(stage.inputs.deployment, "apis-rest-deployment-id");
+    assert.equal(stage.inputs.accessLogSettings.destinationArn, `arn:aws:logs:eu-west-1:${ACCOUNT_ID}:log-group:apis-rest-access`);
+    assert.equal(JSON.parse(stage.inputs.accessLogSettings.format).requestId, "$context.requestId");
+    const settings = rec.one("aws:apigateway/methodSettings:MethodSettings", "apis-rest-throttle").inputs;
+    assert.deepEqual(settings, { region: "eu-west-1", restApi: "apis-rest-id", stageName: "prod", methodPath: "*/*", settings: { throttlingRateLimit: 10, throttlingBurstLimit: 20, metricsEnabled: true } });
+  });
+
+  it("puts AWS_IAM on every HTTP API route and auto-deploys the $default stage with throttling", () => {
+    const routes = rec.ofType("aws:apigatewayv2/route:Route").filter((r) => r.name.startsWith("apis-http-"));
+    assert.deepEqual(routes.map((r) => r.inputs.routeKey).sort(), PETSTORE_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    for (const route of routes) {
+      assert.equal(route.inputs.authorizationType, "AWS_IAM");
+      assert.equal(route.inputs.target, "integrations/apis-http-petstore-id");
+    }
+    const stage = rec.one("aws:apigatewayv2/stage:Stage", "apis-http-stage").inputs;
+    assert.equal(stage.name, "$default");
+    assert.equal(stage.autoDeploy, true);
+    assert.deepEqual(stage.defaultRouteSettings, { throttlingRateLimit: 10, throttlingBurstLimit: 20 });
+    assert.equal(rec.one("aws:apigatewayv2/integration:Integration", "apis-http-petstore").inputs.payloadFormatVersion, "2.0");
+  });
+
+  it("requires AWS_IAM on the WebSocket $connect route", () => {
+    const routes = Object.fromEntries(rec.ofType("aws:apigatewayv2/route:Route").filter((r) => r.name.startsWith("apis-ws-")).map((r) => [r.inputs.routeKey, r.inputs.authorizationType]));
+    assert.deepEqual(routes, { $connect: "AWS_IAM", $disconnect: undefined, $default: undefined });
+    assert.equal(rec.one("aws:apigatewayv2/api:Api", "apis-ws").inputs.protocolType, "WEBSOCKET");
+  });
+
+  it("lets API Gateway invoke each pet store from its own API only", () => {
+    const permissions = rec.ofType("aws:lambda/permission:Permission").map((p) => [p.name, p.inputs.principal, p.inputs.sourceArn]);
+    assert.deepEqual(permissions.sort(), [
+      ["apis-http-petstore-invoke", "apigateway.amazonaws.com", `arn:aws:execute-api:eu-west-1:${ACCOUNT_ID}:apis-http-id/*/*`],
+      ["apis-rest-petstore-invoke", "apigateway.amazonaws.com", `arn:aws:execute-api:eu-west-1:${ACCOUNT_ID}:apis-rest-id/*/*`],
+      ["apis-ws-petstore-invoke", "apigateway.amazonaws.com", `arn:aws:execute-api:eu-west-1:${ACCOUNT_ID}:apis-ws-id/*`],
+    ]);
+  });
+
+  it("manages the API Gateway logging role once per region that has REST or WebSocket stages", () => {
+    const accounts = rec.ofType("aws:apigateway/account:Account");
+    assert.deepEqual(accounts.map((a) => [a.name, a.inputs.region, a.inputs.cloudwatchRoleArn]), [["apis-account-eu-west-1", "eu-west-1", `arn:aws:iam::${ACCOUNT_ID}:role/apis-account-eu-west-1-role`]]);
+  });
+
+  it("creates nothing for an existing API and reduces it to its origin", () => {
+    assert.equal(rec.resources.filter((r) => r.name.includes("orders")).length, 0);
+    assert.deepEqual(apis.origins[3], { name: "orders", kind: "REST", apiId: "a1b2c3d4e5", stage: "live", region: "ap-southeast-2", pathPattern: "/orders/*", restrictToSigner: true });
+  });
+
+  it("exports each API's direct execute-api URL", async () => {
+    const urls = Object.fromEntries(await Promise.all(Object.entries(apis.directUrls).map(async ([k, v]) => [k, await valueOf(v)])));
+    assert.deepEqual(urls, {
+      rest: "https://apis-rest-id.execute-api.eu-west-1.amazonaws.com/prod/",
+      http: "https://apis-http-id.execute-api.eu-west-1.amazonaws.com/",
+      ws: "wss://apis-ws-id.execute-api.eu-west-1.amazonaws.com/prod",
+      orders: "https://a1b2c3d4e5.execute-api.ap-southeast-2.amazonaws.com/live/",
+    });
+  });
+});

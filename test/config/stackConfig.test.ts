@@ -1,0 +1,122 @@
+import { strict as assert } from "node:assert";
+import { ConfigError, Problem } from "../../components/shared/validation";
+import { RawStackConfig, decodeConfigValue, namespaceConfig, parseStackConfig } from "../../components/config/stackConfig";
+
+const REST = { name: "shop", kind: "REST", stage: "prod", pathPattern: "*" };
+
+function problemsOf(raw: RawStackConfig, region: unknown): Problem[] {
+  try {
+    parseStackConfig(raw, region);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, String(error));
+    return [...error.problems];
+  }
+  assert.fail("expected a ConfigError");
+}
+
+function fieldsOf(raw: RawStackConfig, region: unknown): string[] {
+  return problemsOf(raw, region).map((p) => p.field);
+}
+
+describe("parseStackConfig", () => {
+  it("applies the documented defaults to a minimal config", () => {
+    const config = parseStackConfig({ apis: [REST] }, "eu-west-1");
+    assert.deepEqual(config.apis, [
+      { name: "shop", kind: "REST", stage: "prod", region: "eu-west-1", pathPattern: "*", existing: false, throttle: { rateLimit: 100, burstLimit: 200 }, logRetentionDays: 30 },
+    ]);
+    assert.deepEqual(config.signer, { runtime: "nodejs22.x", memoryMb: 128, timeoutSeconds: 5, authorizationHeader: "x-forwarded-authorization", retainOnDelete: true });
+    assert.deepEqual(config.distribution, {
+      priceClass: "PriceClass_100",
+      viewerProtocolPolicy: "redirect-to-https",
+      aliases: [],
+      certificateArn: undefined,
+      originReadTimeout: 30,
+      originKeepaliveTimeout: 5,
+      geoRestriction: { type: "none", locations: [] },
+      logging: undefined,
+    });
+    assert.equal(config.manageApiGatewayAccount, true);
+  });
+
+  it("gives HTTP APIs the $default stage and keeps an existing API's own region", () => {
+    const config = parseStackConfig({
+      apis: [
+        { name: "http", kind: "HTTP", pathPattern: "*" },
+        { name: "orders", kind: "REST", existing: true, apiId: "a1b2c3d4e5", stage: "live", region: "ap-southeast-2", pathPattern: "/orders/*", restrictToSigner: true },
+      ],
+    }, "eu-west-1");
+    assert.equal(config.apis[0].stage, "$default");
+    assert.deepEqual(config.apis[1], { name: "orders", kind: "REST", stage: "live", region: "ap-southeast-2", pathPattern: "/orders/*", existing: true, apiId: "a1b2c3d4e5", restrictToSigner: true });
+  });
+
+  it("reports every problem at once, each naming the field, the value and what is allowed", () => {
+    const problems = problemsOf({
+      apis: [
+        { name: "shop", kind: "GRAPHQL", stage: "prod", pathPattern: "*" },
+        { name: "orders", kind: "REST", pathPattern: "/orders/*" },
+      ],
+      signerMemoryMb: 64,
+      signerArchitecture: "arm64",
+    }, "eu-west-1");
+    assert.deepEqual(problems.map((p) => p.field), ["apis[0].kind", "apis[1].stage", "signerArchitecture", "signerMemoryMb"]);
+    assert.deepEqual(problems[0], { field: "apis[0].kind", value: "GRAPHQL", allowed: 'allowed: "REST", "HTTP" or "WEBSOCKET"' });
+    assert.throws(
+      () => parseStackConfig({ apis: [{ ...REST, kind: "GRAPHQL" }], signerTimeoutSeconds: 31 }, "eu-west-1"),
+      /^ConfigError: Invalid edge-security configuration: 2 problems\n  - apis\[0\]\.kind: got "GRAPHQL"; allowed: "REST", "HTTP" or "WEBSOCKET"\n  - signerTimeoutSeconds: got 31; allowed: a whole number of seconds from 1 to 30/,
+    );
+  });
+
+  const cases: [string, RawStackConfig, unknown, string[]][] = [
+    ["unknown API kind", { apis: [{ ...REST, kind: "SOAP" }] }, "eu-west-1", ["apis[0].kind"]],
+    ["REST API without a stage", { apis: [{ name: "shop", kind: "REST", pathPattern: "*" }] }, "eu-west-1", ["apis[0].stage"]],
+    ["WebSocket API without a stage", { apis: [REST, { name: "ws", kind: "WEBSOCKET", pathPattern: "/ws/*" }] }, "eu-west-1", ["apis[1].stage"]],
+    ["$default stage on a REST API", { apis: [{ ...REST, stage: "$default" }] }, "eu-west-1", ["apis[0].stage"]],
+    ["a region that is not a region", { apis: [{ ...REST, region: "eu-middle-9" }] }, "eu-west-1", ["apis[0].region"]],
+    ["a GovCloud region the edge cannot sign for", { apis: [{ ...REST, region: "us-gov-west-1" }] }, "eu-west-1", ["apis[0].region"]],
+    ["a stack region that is not a region", { apis: [REST] }, "mars-1", ["aws:region"]],
+    ["no stack region", { apis: [REST] }, undefined, ["aws:region"]],
+    ["an existing API without an ID", { apis: [{ ...REST, existing: true }] }, "eu-west-1", ["apis[0].apiId"]],
+    ["an API ID on a created API", { apis: [{ ...REST, apiId: "a1b2c3d4e5" }] }, "eu-west-1", ["apis[0].apiId"]],
+    ["restrictToSigner on an HTTP API", { apis: [{ name: "h", kind: "HTTP", existing: true, apiId: "a1b2c3d4e5", region: "eu-west-1", pathPattern: "*", restrictToSigner: true }] }, "eu-west-1", ["apis[0].restrictToSigner"]],
+    ["the same path pattern twice", { apis: [REST, { ...REST, name: "other" }] }, "eu-west-1", ["apis[1].pathPattern"]],
+    ["the same API name twice", { apis: [REST, { ...REST, pathPattern: "/b/*" }] }, "eu-west-1", ["apis[1].name"]],
+    ["no default behaviour", { apis: [{ ...REST, pathPattern: "/shop/*" }] }, "eu-west-1", ["apis"]],
+    ["no API at all", {}, "eu-west-1", ["apis"]],
+    ["a malformed path pattern", { apis: [REST, { ...REST, name: "b", pathPattern: "/b*" }] }, "eu-west-1", ["apis[1].pathPattern"]],
+    ["an unknown key inside an API", { apis: [{ ...REST, stgae: "prod" }] }, "eu-west-1", ["apis[0].stgae"]],
+    ["an unknown top-level key", { apis: [REST], priceclass: "PriceClass_All" }, "eu-west-1", ["priceclass"]],
+    ["an alias without a certificate", { apis: [REST], aliases: ["api.example.com"] }, "eu-west-1", ["certificateArn"]],
+    ["a certificate outside us-east-1", { apis: [REST], aliases: ["api.example.com"], certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, "eu-west-1", ["certificateArn"]],
+    ["a certificate without aliases", { apis: [REST], certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" }, "eu-west-1", ["aliases"]],
+    ["signer memory below the limit", { apis: [REST], signerMemoryMb: 127 }, "eu-west-1", ["signerMemoryMb"]],
+    ["signer memory above the limit", { apis: [REST], signerMemoryMb: 10241 }, "eu-west-1", ["signerMemoryMb"]],
+    ["signer timeout above the origin-request limit", { apis: [REST], signerTimeoutSeconds: 31 }, "eu-west-1", ["signerTimeoutSeconds"]],
+    ["signer timeout of zero", { apis: [REST], signerTimeoutSeconds: 0 }, "eu-west-1", ["signerTimeoutSeconds"]],
+    ["an unsupported runtime", { apis: [REST], signerRuntime: "python3.13" }, "eu-west-1", ["signerRuntime"]],
+    ["arm64", { apis: [REST], signerArchitecture: "arm64" }, "eu-west-1", ["signerArchitecture"]],
+    ["relocating Authorization into a header CloudFront forbids", { apis: [REST], authorizationHeader: "x-amz-auth" }, "eu-west-1", ["authorizationHeader"]],
+    ["allow-all viewer protocol", { apis: [REST], viewerProtocolPolicy: "allow-all" }, "eu-west-1", ["viewerProtocolPolicy"]],
+    ["a geo restriction without countries", { apis: [REST], geoRestrictionType: "blacklist" }, "eu-west-1", ["geoRestrictionLocations"]],
+    ["a malformed country code", { apis: [REST], geoRestrictionType: "whitelist", geoRestrictionLocations: ["deu"] }, "eu-west-1", ["geoRestrictionLocations[0]"]],
+    ["an origin read timeout over 180 s", { apis: [REST], originReadTimeout: 181 }, "eu-west-1", ["originReadTimeout"]],
+    ["a log bucket given by name, not domain", { apis: [REST], loggingBucket: "my-logs" }, "eu-west-1", ["loggingBucket"]],
+    ["a throttle over the account quota", { apis: [{ ...REST, throttle: { rateLimit: 20000, burstLimit: 1 } }] }, "eu-west-1", ["apis[0].throttle.rateLimit"]],
+    ["a retention CloudWatch does not offer", { apis: [{ ...REST, logRetentionDays: 10 }] }, "eu-west-1", ["apis[0].logRetentionDays"]],
+    ["tags that are not strings", { apis: [REST], tags: { cost: 5 } }, "eu-west-1", ["tags"]],
+  ];
+  for (const [title, raw, region, fields] of cases) {
+    it(`rejects ${title}`, () => assert.deepEqual(fieldsOf(raw, region), fields));
+  }
+});
+
+describe("config decoding", () => {
+  it("decodes JSON values and keeps plain strings", () => {
+    assert.deepEqual(decodeConfigValue('[{"a":1}]'), [{ a: 1 }]);
+    assert.equal(decodeConfigValue("128"), 128);
+    assert.equal(decodeConfigValue("nodejs22.x"), "nodejs22.x");
+  });
+
+  it("keeps only the project's namespace, without the prefix", () => {
+    assert.deepEqual(namespaceConfig({ "aws:region": "eu-west-1", "edge-security:signerMemoryMb": "256", "edge-security:apis": "[]" }), { signerMemoryMb: 256, apis: [] });
+  });
+});

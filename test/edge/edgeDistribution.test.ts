@@ -1,0 +1,95 @@
+import { strict as assert } from "node:assert";
+import { DistributionConfig } from "../../components/config/distribution";
+import { EdgeDistribution } from "../../components/edge/edgeDistribution";
+import { MANAGED_POLICY } from "../../components/edge/cloudfrontPolicies";
+import { ApiOrigin } from "../../components/shared/types";
+import { MockRecorder, installMocks, settle, valueOf } from "../support/mocks";
+
+const origins: ApiOrigin[] = [
+  { name: "rest", kind: "REST", apiId: "restid0001", stage: "prod", region: "eu-west-1", pathPattern: "*" },
+  { name: "http", kind: "HTTP", apiId: "httpid0001", stage: "$default", region: "us-west-2", pathPattern: "/http/*" },
+  { name: "v2", kind: "HTTP", apiId: "httpid0002", stage: "v2", region: "us-west-2", pathPattern: "/http/v2/*" },
+];
+const config: DistributionConfig = {
+  priceClass: "PriceClass_All",
+  viewerProtocolPolicy: "https-only",
+  aliases: ["api.example.com"],
+  certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc",
+  originReadTimeout: 45,
+  originKeepaliveTimeout: 10,
+  geoRestriction: { type: "blacklist", locations: ["KP"] },
+  logging: { bucket: "logs.s3.amazonaws.com", prefix: "cf/" },
+};
+const SIGNER = "arn:aws:lambda:us-east-1:123456789012:function:signer:7";
+
+describe("EdgeDistribution", () => {
+  let rec: MockRecorder;
+  let inputs: Record<string, any>;
+
+  before(async () => {
+    rec = installMocks();
+    const edge = new EdgeDistribution("cdn", { origins, config, signerVersionArn: SIGNER, webAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/acl/1" });
+    await valueOf(edge.distribution.domainName);
+    await settle();
+    inputs = rec.one("aws:cloudfront/distribution:Distribution", "cdn").inputs;
+  });
+
+  it("sends each API's traffic to its execute-api domain over TLS 1.2, with the stage as origin path", () => {
+    assert.deepEqual(inputs.origins[0], {
+      originId: "rest",
+      domainName: "restid0001.execute-api.eu-west-1.amazonaws.com",
+      originPath: "/prod",
+      customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"], originReadTimeout: 45, originKeepaliveTimeout: 10 },
+    });
+    assert.equal(inputs.origins[1].originPath, "", "$default stages are served at the root");
+  });
+
+  it("signs every request at origin-request with the body, caches nothing and forwards all but Host", () => {
+    const behaviors = [inputs.defaultCacheBehavior, ...inputs.orderedCacheBehaviors];
+    for (const behavior of behaviors) {
+      assert.deepEqual(behavior.lambdaFunctionAssociations, [{ eventType: "origin-request", lambdaArn: SIGNER, includeBody: true }]);
+      assert.equal(behavior.cachePolicyId, "4135ea2d-6df8-44a3-9df3-4b5a84be39ad");
+      assert.equal(behavior.originRequestPolicyId, "b689b0a8-53d0-40ab-baf2-68738e2966ac");
+      assert.equal(behavior.responseHeadersPolicyId, "cdn-security-headers-id");
+      assert.deepEqual(behavior.allowedMethods, ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]);
+      assert.equal(behavior.viewerProtocolPolicy, "https-only");
+    }
+    assert.equal(MANAGED_POLICY.allViewerExceptHostHeader, "b689b0a8-53d0-40ab-baf2-68738e2966ac");
+    assert.equal(inputs.defaultCacheBehavior.targetOriginId, "rest");
+  });
+
+  it("orders path behaviours most specific first", () => {
+    assert.deepEqual(inputs.orderedCacheBehaviors.map((b: any) => [b.pathPattern, b.targetOriginId]), [["/http/v2/*", "v2"], ["/http/*", "http"]]);
+  });
+
+  it("serves the aliases with the us-east-1 certificate, TLSv1.2_2021, HTTP/2 and HTTP/3, and attaches the web ACL", () => {
+    assert.deepEqual(inputs.aliases, ["api.example.com"]);
+    assert.deepEqual(inputs.viewerCertificate, { acmCertificateArn: config.certificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" });
+    assert.equal(inputs.httpVersion, "http2and3");
+    assert.equal(inputs.priceClass, "PriceClass_All");
+    assert.equal(inputs.webAclId, "arn:aws:wafv2:us-east-1:123456789012:global/webacl/acl/1");
+    assert.deepEqual(inputs.restrictions, { geoRestriction: { restrictionType: "blacklist", locations: ["KP"] } });
+    assert.deepEqual(inputs.loggingConfig, { bucket: "logs.s3.amazonaws.com", prefix: "cf/", includeCookies: false });
+  });
+
+  it("adds HSTS and the usual security headers to every response", () => {
+    const headers = rec.one("aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", "cdn-security-headers").inputs.securityHeadersConfig;
+    assert.deepEqual(headers.strictTransportSecurity, { accessControlMaxAgeSec: 63072000, includeSubdomains: true, preload: true, override: true });
+    assert.deepEqual(headers.frameOptions, { frameOption: "DENY", override: true });
+    assert.deepEqual(headers.contentTypeOptions, { override: true });
+  });
+
+  it("uses the CloudFront certificate when there are no aliases", async () => {
+    rec.reset();
+    const edge = new EdgeDistribution("plain", { origins: [origins[0]], config: { ...config, aliases: [], certificateArn: undefined }, signerVersionArn: SIGNER });
+    await valueOf(edge.distribution.domainName);
+    await settle();
+    const plain = rec.one("aws:cloudfront/distribution:Distribution", "plain").inputs;
+    assert.deepEqual(plain.viewerCertificate, { cloudfrontDefaultCertificate: true });
+    assert.equal(plain.webAclId, undefined);
+  });
+
+  it("refuses origins without a default behaviour", () => {
+    assert.throws(() => new EdgeDistribution("bad", { origins: [origins[1]], config, signerVersionArn: SIGNER }), /origins: one origin needs pathPattern "\*"/);
+  });
+});
