@@ -1,0 +1,49 @@
+import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import * as yaml from "js-yaml";
+import { parseShieldConfig } from "../../components/shield/config";
+import { reservedWebAclCapacity } from "../../components/shield/settings";
+import { Problems } from "../../components/shared/validation";
+import { NOW } from "./fixtures";
+
+const README = readFileSync(path.join(__dirname, "../../components/shield/README.md"), "utf8");
+
+/** The `edge-security:shield` value of the YAML block that follows `<!-- marker -->` in the README. */
+function example(marker: string): unknown {
+  const match = new RegExp(`<!-- ${marker} -->\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(README);
+  assert.ok(match, `README has a ${marker} block`);
+  const doc = yaml.load(match[1]) as { config: Record<string, unknown> };
+  return doc.config["edge-security:shield"];
+}
+
+describe("shield README examples", () => {
+  it("the dev example is off", () => {
+    const problems = new Problems();
+    const settings = parseShieldConfig(example("dev-example"), problems, "shield", NOW);
+    assert.deepEqual(problems.all, []);
+    assert.equal(settings.enabled, false);
+  });
+
+  it("the prod example parses cleanly into the documented production settings", () => {
+    const problems = new Problems();
+    const settings = parseShieldConfig(example("prod-example"), problems, "shield", NOW);
+    assert.deepEqual(problems.all, []);
+    assert.deepEqual(settings, {
+      enabled: true,
+      subscription: "assume-existing",
+      layer7Mitigation: "automatic-response",
+      automaticResponse: { action: "COUNT", protectedSince: undefined, acknowledgeBlockWithoutBaseline: false },
+      healthChecks: { cloudfront5xx: { thresholdPercent: 5, evaluationPeriods: 3 }, https: undefined },
+      notifications: { topicArn: undefined, emails: ["secops@example.com"] },
+      srtAccess: { enabled: true, roleArn: undefined, shareWafLogBucket: false },
+      proactiveEngagement: {
+        enabled: true,
+        contacts: [{ email: "secops@example.com", phone: "+14155550100", notes: "24x7 security hotline, primary contact" }],
+      },
+      protectionGroup: { enabled: true, id: undefined, scope: "all-cloudfront-distributions", aggregation: "MAX" },
+      warnings: [],
+    });
+    assert.equal(reservedWebAclCapacity(settings), 150);
+  });
+});
