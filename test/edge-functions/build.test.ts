@@ -1,0 +1,67 @@
+/** The bundle: deterministic, small, self-contained, settings baked in, loadable with import(). */
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { CloudFrontRequest, CloudFrontRequestEvent, CloudFrontRequestResult } from "aws-lambda";
+import { buildSignerBundle, writeSignerBundle } from "../../edge-functions/sigv4-signer/build";
+import { DEFAULT_SIGNER_SETTINGS, type SignerSettings } from "../../edge-functions/sigv4-signer/src/settings";
+import { ConfigError } from "../../components/shared/validation";
+import { CREDENTIALS_ENV, originRequestEvent } from "./support/events";
+
+const PROD: SignerSettings = {
+  customDomains: { "api.example.com": "eu-west-1", "ws.example.com": "eu-west-1", "legacy.example.org": "us-east-1" },
+  authorizationHeader: "x-forwarded-authorization",
+  stripPrefixes: ["/rest", "/http", "/ws"],
+};
+
+describe("sigv4-signer bundle", () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), "signer-bundle-"))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("is byte-identical for equal settings, whatever their key order", () => {
+    const reordered: SignerSettings = { ...PROD, customDomains: { "legacy.example.org": "us-east-1", "ws.example.com": "eu-west-1", "api.example.com": "eu-west-1" }, stripPrefixes: ["/ws", "/rest", "/http"] };
+    assert.equal(buildSignerBundle(PROD), buildSignerBundle(reordered));
+    assert.notEqual(buildSignerBundle(PROD), buildSignerBundle(DEFAULT_SIGNER_SETTINGS));
+  });
+
+  it("holds no paths of the build machine, no dynamic import and no require but node:crypto", () => {
+    const code = buildSignerBundle(PROD);
+    assert.ok(!code.includes(process.cwd()) && !code.includes("node_modules") && !code.includes(__dirname));
+    assert.ok(!/\bimport\(/.test(code));
+    assert.deepEqual([...new Set(code.match(/require\("[^"]*"\)/g))], ['require("node:crypto")']);
+    assert.ok(code.includes(JSON.stringify({ customDomains: { "api.example.com": "eu-west-1", "legacy.example.org": "us-east-1", "ws.example.com": "eu-west-1" }, authorizationHeader: "x-forwarded-authorization", stripPrefixes: ["/http", "/rest", "/ws"] })));
+  });
+
+  it("is at most 20 KB minified (default and a three-API production set)", () => {
+    assert.ok(Buffer.byteLength(buildSignerBundle(DEFAULT_SIGNER_SETTINGS)) <= 20_000);
+    assert.ok(Buffer.byteLength(buildSignerBundle(PROD)) <= 20 * 1024);
+  });
+
+  it("refuses invalid settings with one error naming every problem", () => {
+    assert.throws(
+      () => buildSignerBundle({ customDomains: { "api.example.com": "nowhere-1" }, authorizationHeader: "authorization", stripPrefixes: ["rest/"] }),
+      (error: unknown) => error instanceof ConfigError && error.problems.map((p) => p.field).join() === "customDomains.api.example.com,authorizationHeader,stripPrefixes[0]",
+    );
+  });
+
+  it("loads with import(), exports handler, and applies the baked settings", async () => {
+    const file = join(dir, "index.js");
+    writeSignerBundle(file, PROD);
+    assert.equal(readFileSync(file, "utf8"), buildSignerBundle(PROD));
+    const saved = { ...process.env };
+    Object.assign(process.env, CREDENTIALS_ENV);
+    try {
+      const mod = (await import(pathToFileURL(file).href)) as { handler: (e: CloudFrontRequestEvent) => Promise<CloudFrontRequestResult> };
+      assert.equal(typeof mod.handler, "function");
+      const out = (await mod.handler(originRequestEvent({ domainName: "api.example.com", originPath: "", uri: "/rest/pets" }))) as CloudFrontRequest;
+      assert.equal(out.uri, "/pets");
+      assert.match(out.headers.authorization[0].value, /^AWS4-HMAC-SHA256 Credential=ASIAEDGETESTKEY00001\/\d{8}\/eu-west-1\/execute-api\/aws4_request, SignedHeaders=host;x-amz-date;x-amz-security-token, Signature=[0-9a-f]{64}$/);
+    } finally {
+      for (const key of Object.keys(CREDENTIALS_ENV)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+  });
+});
