@@ -22,7 +22,8 @@ export async function runProgram(stack: string, edit?: (config: Record<string, s
   edit?.(config);
   pulumi.runtime.setAllConfig(config);
   delete require.cache[require.resolve(PROGRAM)];
-  const program: Record<string, unknown> = await import(PROGRAM);
+  // require, not import(): the program is CommonJS, and the test runner's loader registers TypeScript for require only.
+  const program: Record<string, unknown> = require(PROGRAM);
   const outputs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(program)) {
     outputs[key] = pulumi.Output.isInstance(value) ? await new Promise((resolve) => value.apply((v) => { resolve(v); return v; })) : value;

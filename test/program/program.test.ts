@@ -1,0 +1,96 @@
+import { strict as assert } from "node:assert";
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { ConfigError } from "../../components/shared/validation";
+import { PROJECT_DIR, ProgramRun, runProgram } from "../../scripts/plan/runProgram";
+import { ACCOUNT_ID } from "../support/mocks";
+
+const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+
+describe("program (index.ts) under mocks", function () {
+  this.timeout(60_000);
+
+  describe("dev stack", () => {
+    let run: ProgramRun;
+    before(async () => {
+      run = await runProgram("dev");
+    });
+
+    it("exports the documented contract, resolved", () => {
+      const { outputs } = run;
+      assert.deepEqual(Object.keys(outputs).sort(), ["apis", "distributionArn", "distributionDomainName", "distributionId", "edgeUrl", "signerRoleArn", "signerVersionArn", "webAclArn"].filter((k) => k in outputs).sort());
+      assert.equal(outputs.distributionId, "edge-cdn-id");
+      assert.equal(outputs.edgeUrl, "https://edge-cdn.cloudfront.net");
+      assert.equal(outputs.signerVersionArn, `arn:aws:lambda:us-east-1:${ACCOUNT_ID}:function:edge-signer-fn:1`);
+      assert.deepEqual(outputs.apis, {
+        "petstore-rest": { kind: "REST", apiId: "apis-petstore-rest-id", stage: "dev", region: "eu-west-1", edgeUrl: "https://edge-cdn.cloudfront.net/", directUrl: "https://apis-petstore-rest-id.execute-api.eu-west-1.amazonaws.com/dev/" },
+        "petstore-http": { kind: "HTTP", apiId: "apis-petstore-http-id", stage: "$default", region: "eu-west-1", edgeUrl: "https://edge-cdn.cloudfront.net/http/", directUrl: "https://apis-petstore-http-id.execute-api.eu-west-1.amazonaws.com/" },
+        "petstore-ws": { kind: "WEBSOCKET", apiId: "apis-petstore-ws-id", stage: "dev", region: "eu-west-1", edgeUrl: "wss://edge-cdn.cloudfront.net/ws", directUrl: "wss://apis-petstore-ws-id.execute-api.eu-west-1.amazonaws.com/dev" },
+      });
+    });
+
+    it("fronts each API kind with its own behaviour and one signer", () => {
+      const cdn = run.recorder.one(DISTRIBUTION, "edge-cdn").inputs;
+      assert.deepEqual(cdn.origins.map((o: any) => [o.originId, o.domainName, o.originPath]), [
+        ["petstore-rest", "apis-petstore-rest-id.execute-api.eu-west-1.amazonaws.com", "/dev"],
+        ["petstore-http", "apis-petstore-http-id.execute-api.eu-west-1.amazonaws.com", ""],
+        ["petstore-ws", "apis-petstore-ws-id.execute-api.eu-west-1.amazonaws.com", "/dev"],
+      ]);
+      assert.deepEqual(cdn.orderedCacheBehaviors.map((b: any) => b.pathPattern), ["/http/*", "/ws/*"]);
+      assert.equal(run.recorder.ofType("aws:lambda/function:Function").filter((f) => f.inputs.region === "us-east-1").length, 1);
+    });
+
+    it("tags every taggable resource with the stack", () => {
+      const tagged = run.recorder.resources.filter((r) => r.type.startsWith("aws:") && r.inputs.tags);
+      assert.ok(tagged.length > 10);
+      for (const r of tagged) assert.equal(r.inputs.tags["edge-security:stack"], "dev", `${r.type} ${r.name}`);
+    });
+  });
+
+  describe("prod stack", () => {
+    let run: ProgramRun;
+    before(async () => {
+      run = await runProgram("prod");
+    });
+
+    it("fronts the existing API in its own region and restricts it to the signer", () => {
+      const apis = run.outputs.apis as Record<string, any>;
+      assert.deepEqual(apis.orders, { kind: "REST", apiId: "a1b2c3d4e5", stage: "live", region: "eu-west-1", edgeUrl: "https://edge-cdn.cloudfront.net/orders/", directUrl: "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/live/" });
+      const policy = run.recorder.one("aws:apigateway/restApiPolicy:RestApiPolicy", "edge-signer-orders-signer-only").inputs;
+      assert.equal(policy.restApiId, "a1b2c3d4e5");
+      const invoke = JSON.parse(run.recorder.one("aws:iam/rolePolicy:RolePolicy", "edge-signer-policy").inputs.policy).Statement[0].Resource;
+      assert.deepEqual(invoke, [`arn:aws:execute-api:us-east-2:${ACCOUNT_ID}:apis-petstore-id/prod/*/*`, `arn:aws:execute-api:eu-west-1:${ACCOUNT_ID}:a1b2c3d4e5/live/*/*`]);
+    });
+
+    it("serves the custom domain with the us-east-1 certificate and logs to the bucket", () => {
+      const cdn = run.recorder.one(DISTRIBUTION, "edge-cdn").inputs;
+      assert.deepEqual(cdn.aliases, ["api.example.com"]);
+      assert.equal(cdn.viewerCertificate.minimumProtocolVersion, "TLSv1.2_2021");
+      assert.equal(cdn.loggingConfig.bucket, "example-edge-logs.s3.amazonaws.com");
+    });
+  });
+
+  it("creates nothing when the config is invalid, and names every problem", async () => {
+    let thrown: unknown;
+    try {
+      await runProgram("dev", (config) => {
+        config["edge-security:signerArchitecture"] = "arm64";
+        config["edge-security:apis"] = JSON.stringify([{ name: "x", kind: "REST", pathPattern: "*" }]);
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    assert.ok(thrown instanceof ConfigError);
+    assert.deepEqual(thrown.problems.map((p) => p.field), ["apis[0].stage", "signerArchitecture"]);
+  });
+
+  it("npm run plan exits non-zero with the problems of an invalid stack", async () => {
+    const tsx = path.join(PROJECT_DIR, "node_modules", ".bin", "tsx");
+    await assert.rejects(promisify(execFile)(tsx, ["scripts/plan.ts", "--stack", "nosuchstack"], { cwd: PROJECT_DIR }), (error: any) => {
+      assert.equal(error.code, 1);
+      assert.match(error.stderr, /no stack file Pulumi\.nosuchstack\.yaml; stacks here: .*dev/);
+      return true;
+    });
+  });
+});
