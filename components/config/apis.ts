@@ -45,8 +45,8 @@ export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 36
 const NAME = /^[a-z][a-z0-9-]{0,31}$/;
 const STAGE = /^[A-Za-z0-9_-]{1,128}$/;
 const API_ID = /^[a-z0-9]{10}$/;
-/** `*`, or `/segment[/segment...]/*` with CloudFront's path-pattern characters and no wildcard inside. */
-const PATH_PATTERN = /^(\*|\/[A-Za-z0-9_.~-]+(\/[A-Za-z0-9_.~-]+)*\/\*)$/;
+/** `*`, or `/segment[/segment...]/*` with unreserved characters, no wildcard inside and no `.`/`..` segments. */
+const PATH_PATTERN = /^(\*|(\/(?!\.{1,2}\/)[A-Za-z0-9_.~-]+)+\/\*)$/;
 
 // `apiId` is listed so that it gets its own, clearer problem below.
 const CREATED_KEYS = ["name", "kind", "stage", "region", "pathPattern", "throttle", "logRetentionDays", "apiId"];

@@ -1,3 +1,4 @@
+import { signerSettingsProblems } from "../../edge-functions/sigv4-signer/src/settings";
 import { Problems, oneOf } from "../shared/validation";
 
 /** Runtimes Lambda@Edge accepts for this Node.js bundle. */
@@ -26,10 +27,6 @@ export const SIGNER_DEFAULTS: SignerConfig = {
   retainOnDelete: true,
 };
 
-/** Headers CloudFront forbids or makes read-only in origin-request, or that the signer owns. */
-const RESERVED_HEADER = /^(authorization|host|connection|expect|keep-alive|upgrade|trailer|via|transfer-encoding|content-length|accept-encoding|if-modified-since|if-none-match|if-range|if-unmodified-since|x-forwarded-proto|x-real-ip|x-cache|x-amz-.*|x-amzn-.*|x-edge-.*|x-accel-.*|proxy-.*)$/;
-const HEADER_TOKEN = /^[a-z0-9][a-z0-9-]*$/;
-
 /** Raw flat config keys (`edge-security:signer*`), already JSON-decoded. */
 export interface RawSignerConfig {
   readonly signerRuntime?: unknown;
@@ -50,12 +47,10 @@ export function parseSigner(raw: RawSignerConfig, problems: Problems): SignerCon
   const timeoutSeconds = raw.signerTimeoutSeconds ?? SIGNER_DEFAULTS.timeoutSeconds;
   problems.check(isIntIn(timeoutSeconds, EDGE_TIMEOUT_SECONDS), "signerTimeoutSeconds", timeoutSeconds, `allowed: a whole number of seconds from ${EDGE_TIMEOUT_SECONDS.min} to ${EDGE_TIMEOUT_SECONDS.max} (Lambda@Edge origin-request limit)`);
   const authorizationHeader = raw.authorizationHeader ?? SIGNER_DEFAULTS.authorizationHeader;
-  problems.check(
-    typeof authorizationHeader === "string" && HEADER_TOKEN.test(authorizationHeader) && !RESERVED_HEADER.test(authorizationHeader),
-    "authorizationHeader",
-    authorizationHeader,
-    "allowed: a lowercase header name that CloudFront lets Lambda@Edge set (not authorization, host, x-amz-*, x-amzn-*, x-edge-*, via, ...)",
-  );
+  // The signer's own validator is the one source of truth for which headers it may set.
+  for (const problem of signerSettingsProblems({ customDomains: {}, authorizationHeader: authorizationHeader as string, stripPrefixes: [] })) {
+    problems.add(problem.field, problem.value, problem.allowed);
+  }
   const retainOnDelete = raw.signerRetainOnDelete ?? SIGNER_DEFAULTS.retainOnDelete;
   problems.check(typeof retainOnDelete === "boolean", "signerRetainOnDelete", retainOnDelete, "allowed: true or false");
   return {

@@ -83,6 +83,8 @@ describe("parseStackConfig", () => {
     ["no default behaviour", { apis: [{ ...REST, pathPattern: "/shop/*" }] }, "eu-west-1", ["apis"]],
     ["no API at all", {}, "eu-west-1", ["apis"]],
     ["a malformed path pattern", { apis: [REST, { ...REST, name: "b", pathPattern: "/b*" }] }, "eu-west-1", ["apis[1].pathPattern"]],
+    ["a dot-segment path pattern", { apis: [REST, { ...REST, name: "b", pathPattern: "/a/../*" }] }, "eu-west-1", ["apis[1].pathPattern"]],
+    ["relocating Authorization into content-type", { apis: [REST], authorizationHeader: "content-type" }, "eu-west-1", ["authorizationHeader"]],
     ["an unknown key inside an API", { apis: [{ ...REST, stgae: "prod" }] }, "eu-west-1", ["apis[0].stgae"]],
     ["an unknown top-level key", { apis: [REST], priceclass: "PriceClass_All" }, "eu-west-1", ["priceclass"]],
     ["an alias without a certificate", { apis: [REST], aliases: ["api.example.com"] }, "eu-west-1", ["certificateArn"]],
