@@ -67,19 +67,22 @@ describe("sigv4-signer properties", () => {
         const received = receivedBy(out, body);
         assert.deepEqual(verifySigV4(received, { region: "eu-west-1", service: "execute-api", now: SIGNING_TIME, keys: VERIFIER_KEYS }), { ok: true });
 
-        const signedByAws4 = aws4.sign(
-          {
-            host: API_DOMAIN,
-            method: out.method,
-            path: `${received.path}${out.querystring ? `?${out.querystring}` : ""}`,
-            service: "execute-api",
-            region: "eu-west-1",
-            headers: { Host: API_DOMAIN, "X-Amz-Date": out.headers["x-amz-date"][0].value, "X-Amz-Security-Token": CREDENTIALS_ENV.AWS_SESSION_TOKEN },
-            body: body ?? "",
-            extraHeadersToIgnore: { "content-type": true, "content-length": true },
-          },
-          { accessKeyId: CREDENTIALS_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: CREDENTIALS_ENV.AWS_SECRET_ACCESS_KEY, sessionToken: CREDENTIALS_ENV.AWS_SESSION_TOKEN },
-        );
+        // `extraHeadersToIgnore` (aws4 >= 1.12) keeps the Content-Type/Length aws4 adds out of the signature.
+        const aws4Request: aws4.Request & { extraHeadersToIgnore: Record<string, boolean> } = {
+          host: API_DOMAIN,
+          method: out.method,
+          path: `${received.path}${out.querystring ? `?${out.querystring}` : ""}`,
+          service: "execute-api",
+          region: "eu-west-1",
+          headers: { Host: API_DOMAIN, "X-Amz-Date": out.headers["x-amz-date"][0].value, "X-Amz-Security-Token": CREDENTIALS_ENV.AWS_SESSION_TOKEN },
+          body: body ?? "",
+          extraHeadersToIgnore: { "content-type": true, "content-length": true },
+        };
+        const signedByAws4 = aws4.sign(aws4Request, {
+          accessKeyId: CREDENTIALS_ENV.AWS_ACCESS_KEY_ID,
+          secretAccessKey: CREDENTIALS_ENV.AWS_SECRET_ACCESS_KEY,
+          sessionToken: CREDENTIALS_ENV.AWS_SESSION_TOKEN,
+        });
         assert.equal(out.headers.authorization[0].value, signedByAws4.headers?.Authorization);
         assert.deepEqual(formDecoded(out.querystring), formDecoded(input.querystring));
         assert.ok(!/\+/.test(out.querystring), "no ambiguous '+' is forwarded");
