@@ -70,11 +70,11 @@ function parse5xx(problems: Problems, raw: unknown, path: string): HealthCheckSe
 function parseHttps(problems: Problems, raw: unknown, path: string): HealthCheckSettings["https"] {
   const section = readSection(problems, raw, path, ["path", "fqdn", "requestIntervalSeconds", "failureThreshold"]);
   if (!section) return undefined;
-  const healthPath = section.path === undefined
-    ? (problems.add(`${path}.path`, undefined, "a path starting with \"/\", e.g. \"/health\""), "/")
-    : readString(problems, section.path, `${path}.path`, isHealthCheckPath, `a path starting with "/", without spaces, at most ${MAX_HEALTH_PATH_LENGTH} characters`) ?? "/";
+  const allowed = `a path starting with "/", e.g. "/health", without spaces, at most ${MAX_HEALTH_PATH_LENGTH} characters`;
+  if (section.path === undefined) problems.add(`${path}.path`, undefined, allowed);
+  const healthPath = readString(problems, section.path, `${path}.path`, isHealthCheckPath, allowed);
   return {
-    path: healthPath,
+    path: healthPath ?? "/",
     fqdn: readString(problems, section.fqdn, `${path}.fqdn`, (t) => HOSTNAME.test(t), "a host name such as api.example.com (no scheme, no path)"),
     requestIntervalSeconds: readChoice(problems, section.requestIntervalSeconds, `${path}.requestIntervalSeconds`, HEALTH_CHECK_INTERVALS, 30),
     failureThreshold: readInteger(problems, section.failureThreshold, `${path}.failureThreshold`, { min: 1, max: 10 }, 3),

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { EdgeShield, EdgeShieldArgs } from "../../components/shield/shield";
 import { ConfigError } from "../../components/shared/validation";
-import { MockRecorder, installMocks, settle, valueOf } from "../support/mocks";
+import { MockRecorder, installMocks, valueOf } from "../support/mocks";
 import { FULL_RAW, ROLE_ARN, TOPIC_ARN, WEB_ACL_ARN, distribution, parseValid } from "./fixtures";
 
 const T = {
@@ -40,16 +40,19 @@ describe("EdgeShield", () => {
 
   async function build(raw: unknown, extra: Partial<EdgeShieldArgs> = {}): Promise<Built> {
     const deps = new Map<string, Promise<string[]>>();
-    const record: pulumi.ResourceTransformation = ({ type, name, opts }) => {
+    const registered: pulumi.Resource[] = [];
+    const record: pulumi.ResourceTransformation = ({ resource, type, name, opts }) => {
+      registered.push(resource);
       const list = opts.dependsOn === undefined ? [] : Array.isArray(opts.dependsOn) ? opts.dependsOn : [opts.dependsOn];
       deps.set(`${type} ${name}`, Promise.all((list as pulumi.Resource[]).map(async (r) => urnToKey(await valueOf(r.urn)))));
       return undefined;
     };
+    const cdn = distribution();
     const shield = new EdgeShield("edge", {
-      settings: parseValid(raw), distribution: distribution(), webAclArn: WEB_ACL_ARN, wafLogBucketName: "aws-waf-logs-edge", tags: TAGS, ...extra,
+      settings: parseValid(raw), distribution: cdn, webAclArn: WEB_ACL_ARN, wafLogBucketName: "aws-waf-logs-edge", tags: TAGS, ...extra,
     }, { transformations: [record] });
-    await Promise.all([shield.protectionId, shield.snsTopicArn, shield.healthCheckId, shield.srtRoleArn].map(valueOf));
-    await settle();
+    // Every child is recorded once its URN resolves.
+    await Promise.all([cdn, shield, ...registered].map((r) => valueOf(r.urn)));
     return { shield, deps };
   }
 
