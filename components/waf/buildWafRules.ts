@@ -1,0 +1,121 @@
+import { cidrVersion, IpVersion } from "./cidr";
+import {
+  ANONYMOUS_IP_LIST,
+  BODY_SIZE_LABEL,
+  BODY_SIZE_RULE,
+  CORE_RULE_SET,
+  IP_REPUTATION_LIST,
+  REPUTATION_LABEL_NAMESPACES,
+} from "./managedRuleGroups";
+import { allOf, anyOf, matchStatement, methodsStatement, pathPrefixStatement } from "./matchStatement";
+import { PRIORITY } from "./priorities";
+import { ManagedWafSettings, RateRuleSettings } from "./types";
+import { IpSetArns, ManagedGroupStatement, RateBasedStatement, RuleAction, WafRule, WafStatement } from "./wafRule";
+
+/** JSON 403 for every block this web ACL decides itself. */
+export const FORBIDDEN: RuleAction = { type: "block", response: { code: 403, bodyKey: "forbidden", headers: [] } };
+
+/** JSON 429 with `Retry-After` = the evaluation window, the longest a client may have to wait. */
+export function rateLimited(windowSec: number): RuleAction {
+  return {
+    type: "block",
+    response: { code: 429, bodyKey: "rate-limited", headers: [{ name: "Retry-After", value: String(windowSec) }] },
+  };
+}
+
+/**
+ * Every rule of the web ACL, sorted by priority, following the layout in `priorities.ts`.
+ * In `count` rollout every action becomes count and every group override becomes count.
+ */
+export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns<A>): WafRule<A>[] {
+  const counting = settings.mode === "count";
+  const act = (action: RuleAction): RuleAction => (counting ? { type: "count" } : action);
+  const rules: WafRule<A>[] = [];
+  const plain = (name: string, priority: number, source: string, statement: WafStatement<A> | RateBasedStatement<A>, action: RuleAction) =>
+    rules.push({ name, priority, metricName: name, source, statement, action: act(action) });
+
+  // Reference only the sets that hold addresses (the component creates no empty set).
+  const has = (list: "allow" | "deny", version: IpVersion) => settings.ipSets[list].some((c) => cidrVersion(c) === version);
+  const pick = (arn: A | undefined, list: "allow" | "deny", version: IpVersion) => (has(list, version) ? arn : undefined);
+  const allow = ipSetStatement(pick(ipSets.allowIpv4, "allow", "IPV4"), pick(ipSets.allowIpv6, "allow", "IPV6"));
+  if (allow) plain("allow-ip-set", PRIORITY.allowIpSet, "waf.ipSets.allow", allow, { type: "allow" });
+  const deny = ipSetStatement(pick(ipSets.denyIpv4, "deny", "IPV4"), pick(ipSets.denyIpv6, "deny", "IPV6"));
+  if (deny) plain("deny-ip-set", PRIORITY.denyIpSet, "waf.ipSets.deny", deny, FORBIDDEN);
+  if (settings.geo) {
+    const match: WafStatement<A> = { type: "geoMatch", countryCodes: settings.geo.countries };
+    const blockAllow = settings.geo.mode === "block";
+    plain(blockAllow ? "geo-block" : "geo-allow-only", PRIORITY.geo, "waf.geo", blockAllow ? match : { type: "not", statement: match }, FORBIDDEN);
+  }
+
+  settings.managedRuleGroups.forEach((group, index) => {
+    const priority = PRIORITY.managedStart + index * PRIORITY.managedStep;
+    const overrides = group.ruleActionOverrides.map((o): { name: string; action: RuleAction } => ({
+      name: o.name,
+      action: o.action === "block" ? FORBIDDEN : { type: o.action },
+    }));
+    if (group.name === CORE_RULE_SET && settings.bodySize.mode !== "block") {
+      overrides.push({ name: BODY_SIZE_RULE, action: { type: "count" } });
+    } else if (group.name === CORE_RULE_SET) {
+      overrides.push({ name: BODY_SIZE_RULE, action: FORBIDDEN });
+    }
+    const statement: ManagedGroupStatement<A> = {
+      type: "managedGroup",
+      name: group.name,
+      ...(group.version ? { version: group.version } : {}),
+      ruleActionOverrides: overrides,
+      ...(group.scopeDown ? { scopeDown: matchStatement<A>(group.scopeDown) } : {}),
+      ...(group.config ? { config: group.config } : {}),
+      groupWcu: group.wcu,
+    };
+    const name = `AWS-${group.name}`;
+    const overrideAction = counting ? "count" : group.overrideAction;
+    rules.push({ name, priority, metricName: name, source: `waf.managedRuleGroups.${group.name}`, statement, overrideAction });
+    if (group.name === CORE_RULE_SET && settings.bodySize.mode === "paths") {
+      // The Core rule set only labels large bodies (its rule counts); block them outside the allowed paths.
+      const outside: WafStatement<A> = { type: "not", statement: anyOf(settings.bodySize.allowedPaths.map((p) => pathPrefixStatement<A>(p))) };
+      plain("large-body-outside-allowed-paths", priority + 1, "waf.bodySize", allOf([{ type: "labelMatch", scope: "LABEL", key: BODY_SIZE_LABEL }, outside]), FORBIDDEN);
+    }
+  });
+
+  settings.customRules.forEach((rule, index) => {
+    plain(rule.name, rule.priority, `waf.customRules[${index}]`, matchStatement<A>(rule.match), rule.action === "block" ? FORBIDDEN : { type: rule.action });
+  });
+
+  const { ipReputation, uri, blanket } = settings.rateLimits;
+  if (ipReputation) {
+    const enabled = settings.managedRuleGroups.map((g) => g.name).filter((n) => n === IP_REPUTATION_LIST || n === ANONYMOUS_IP_LIST);
+    const labels = enabled.map((n): WafStatement<A> => ({ type: "labelMatch", scope: "NAMESPACE", key: REPUTATION_LABEL_NAMESPACES[n] }));
+    if (labels.length > 0) {
+      plain("rate-ip-reputation", PRIORITY.rateIpReputation, "waf.rateLimits.ipReputation", rateStatement(ipReputation, anyOf(labels)), rateAction(ipReputation));
+    }
+  }
+  uri.forEach((rule, index) => {
+    const parts = [pathPrefixStatement<A>(rule.pathPrefix)];
+    if (rule.methods.length > 0) parts.push(methodsStatement<A>(rule.methods));
+    const priority = PRIORITY.rateUriStart + index * PRIORITY.rateUriStep;
+    plain(`rate-uri-${rule.name}`, priority, `waf.rateLimits.uri[${index}]`, rateStatement(rule, allOf(parts)), rateAction(rule));
+  });
+  if (blanket) plain("rate-blanket", PRIORITY.rateBlanket, "waf.rateLimits.blanket", rateStatement<A>(blanket, undefined), rateAction(blanket));
+
+  return rules.sort((a, b) => a.priority - b.priority);
+}
+
+function ipSetStatement<A>(v4: A | undefined, v6: A | undefined): WafStatement<A> | undefined {
+  const refs = [v4, v6].filter((arn): arn is A => arn !== undefined).map((arn): WafStatement<A> => ({ type: "ipSet", arn }));
+  return refs.length === 0 ? undefined : anyOf(refs);
+}
+
+function rateStatement<A>(rule: RateRuleSettings, scopeDown: WafStatement<A> | undefined): RateBasedStatement<A> {
+  return {
+    type: "rateBased",
+    limit: rule.limit,
+    windowSec: rule.windowSec,
+    aggregation: rule.aggregation.kind,
+    customKeys: rule.aggregation.kind === "CUSTOM_KEYS" ? rule.aggregation.keys : [],
+    ...(scopeDown ? { scopeDown } : {}),
+  };
+}
+
+function rateAction(rule: RateRuleSettings): RuleAction {
+  return rule.action === "block" ? rateLimited(rule.windowSec) : { type: "count" };
+}

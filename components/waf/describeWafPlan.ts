@@ -1,0 +1,27 @@
+import { buildWafRules } from "./buildWafRules";
+import { PLACEHOLDER_IP_SET_ARNS } from "./config";
+import { WafSettings } from "./types";
+import { WafRule } from "./wafRule";
+import { wcuBudget } from "./wcuEstimate";
+
+/** Lines the offline plan prints for the WAF: each rule with its action and WCU, then the budget. */
+export function describeWafPlan(settings: WafSettings): string[] {
+  if (settings.kind === "disabled") return ["WAF: disabled (waf.enabled: false); the distribution has no web ACL"];
+  if (settings.kind === "existing") return [`WAF: existing web ACL ${settings.existingWebAclArn} (rules and capacity managed elsewhere)`];
+  const rules = buildWafRules(settings, PLACEHOLDER_IP_SET_ARNS);
+  const budget = wcuBudget(rules, settings.capacity.limit, settings.capacity.reserve);
+  const width = Math.max(...rules.map((r) => r.name.length));
+  const logging = settings.logging
+    ? `${settings.logging.destination.kind === "cloudwatch" ? `CloudWatch, ${settings.logging.destination.retentionDays} days` : settings.logging.destination.arn}; redacted: ${settings.logging.redactedHeaders.join(", ")}`
+    : "off";
+  return [
+    `WAF: web ACL, scope CLOUDFRONT, us-east-1, mode ${settings.mode}, logging ${logging}`,
+    ...rules.map((r, i) => `  ${String(r.priority).padStart(7)}  ${r.name.padEnd(width)}  ${actionText(r).padEnd(14)} ${String(budget.lines[i].wcu).padStart(4)} WCU`),
+    `  total ${budget.total} WCU + reserve ${budget.reserve}${budget.reserve > 0 ? " (Shield automatic mitigation)" : ""} = ${budget.total + budget.reserve} of limit ${budget.limit}${budget.withinBudget ? "" : "  OVER BUDGET"}`,
+  ];
+}
+
+function actionText(rule: WafRule<string>): string {
+  if ("overrideAction" in rule) return rule.overrideAction === "count" ? "group: count" : "group: rules";
+  return rule.action.type === "block" ? `block ${rule.action.response.code}` : rule.action.type;
+}

@@ -1,0 +1,19 @@
+// The WAF layer: config parser, web ACL component, pure rule builders and the WCU budget.
+// checkCapacity.ts (AWS CheckCapacity) is imported directly by scripts/waf-capacity.ts.
+export { parseWafConfig, isCloudFrontWebAclArn, BASE_CAPACITY, MAX_CAPACITY, SHIELD_RESERVE_WCU, PLACEHOLDER_IP_SET_ARNS } from "./config";
+export { EdgeWebAcl, type EdgeWebAclArgs, validateEdgeWebAclArgs } from "./webAcl";
+export { buildWafRules, FORBIDDEN, rateLimited } from "./buildWafRules";
+export { matchStatement, pathPrefixStatement, methodsStatement } from "./matchStatement";
+export { statementWcu, wcuBudget, type WcuBudget, type WcuLine } from "./wcuEstimate";
+export { validateWafRules } from "./validateWafRules";
+export { describeWafPlan } from "./describeWafPlan";
+export { toPulumiRules, customResponseBodies, RESPONSE_BODIES } from "./toPulumiRules";
+export { toWafApiRules } from "./toWafApiRules";
+export { redactedFields, loggingFilter, wafLogGroupName } from "./loggingConfig";
+export { ALWAYS_REDACTED_HEADERS, LOG_RETENTION_DAYS, isWafLogDestination } from "./parseLogging";
+export { visibilityConfig, isValidWafName } from "./visibility";
+export { MANAGED_GROUP_WCU, DEFAULT_MANAGED_GROUPS } from "./managedRuleGroups";
+export { PRIORITY, MAX_RATE_RULES } from "./priorities";
+export { cidrVersion } from "./cidr";
+export * from "./types";
+export * from "./wafRule";

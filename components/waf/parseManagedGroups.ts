@@ -1,0 +1,114 @@
+import { isPlainObject, oneOf, Problems } from "../shared/validation";
+import {
+  ANTI_DDOS_RULE_SET,
+  BODY_SIZE_RULE,
+  BOT_CONTROL_RULE_SET,
+  CORE_RULE_SET,
+  DEFAULT_MANAGED_GROUPS,
+  MANAGED_GROUP_ORDER,
+  MANAGED_GROUP_WCU,
+} from "./managedRuleGroups";
+import { readBool, readEnum, readInt, readObject, readString } from "./parseHelpers";
+import { parseMatchSpec } from "./parseMatch";
+import { GroupOverrideAction, ManagedGroupConfig, ManagedGroupSettings, RuleOverrideAction, WafContext } from "./types";
+import { isValidWafName } from "./visibility";
+
+const GROUP_KEYS = ["enabled", "version", "overrideAction", "ruleActionOverrides", "scopeDown", "wcu", "inspectionLevel", "challenge", "sensitivityToBlock"];
+const VERSION = /^Version_\d+(\.\d+)*$/;
+const OVERRIDE_ACTIONS: readonly RuleOverrideAction[] = ["allow", "block", "count"];
+
+/**
+ * `managedRuleGroups` is a map from AWS group name to `true`, `false` or settings. Defaults are on
+ * unless set to `false`; others are opt-in. Shield's `anti-ddos-rule-group` mitigation adds the
+ * Anti-DDoS group. Returns the enabled groups in evaluation order.
+ */
+export function parseManagedGroups(problems: Problems, field: string, raw: unknown, context: WafContext): ManagedGroupSettings[] {
+  const map: Record<string, unknown> = {};
+  if (raw !== undefined && !isPlainObject(raw)) problems.add(field, raw, "a map of AWS managed rule group name to true, false or settings");
+  else Object.assign(map, raw);
+  const wanted = new Map<string, unknown>();
+  for (const name of DEFAULT_MANAGED_GROUPS) wanted.set(name, true);
+  for (const [name, value] of Object.entries(map)) wanted.set(name, value);
+  if (context.shieldMitigation === "anti-ddos-rule-group") {
+    const given = map[ANTI_DDOS_RULE_SET];
+    const off = given === false || (isPlainObject(given) && given.enabled === false);
+    problems.check(!off, `${field}.${ANTI_DDOS_RULE_SET}`, given, "enabled: Shield mitigation anti-ddos-rule-group relies on this group");
+    if (!off && given === undefined) wanted.set(ANTI_DDOS_RULE_SET, true);
+  }
+  const groups: ManagedGroupSettings[] = [];
+  for (const [name, value] of wanted) {
+    const group = parseGroup(problems, `${field}.${name}`, name, value);
+    if (group) groups.push(group);
+  }
+  const rank = (name: string) => {
+    const known = MANAGED_GROUP_ORDER.indexOf(name);
+    return known >= 0 ? known : MANAGED_GROUP_ORDER.length;
+  };
+  return groups.sort((a, b) => rank(a.name) - rank(b.name));
+}
+
+function parseGroup(problems: Problems, field: string, name: string, raw: unknown): ManagedGroupSettings | undefined {
+  if (raw === false) return undefined;
+  if (!problems.check(isValidWafName(name), field, name, "an AWS managed rule group name, e.g. AWSManagedRulesLinuxRuleSet")) return undefined;
+  const o = raw === true ? {} : readObject(problems, field, raw, GROUP_KEYS);
+  if (!o) return void problems.add(field, raw, "true, false or { enabled, version, overrideAction, ruleActionOverrides, scopeDown, wcu }");
+  if (!readBool(problems, `${field}.enabled`, o.enabled, true)) return undefined;
+  const tableWcu = MANAGED_GROUP_WCU[name];
+  problems.check(tableWcu !== undefined || o.wcu !== undefined, `${field}.wcu`, o.wcu, `required for a group not in the WCU table (${Object.keys(MANAGED_GROUP_WCU).join(", ")})`);
+  const wcu = readInt(problems, `${field}.wcu`, o.wcu, 1, 5000, tableWcu ?? 0);
+  const version = readString(problems, `${field}.version`, o.version, VERSION, "a version such as Version_1.12");
+  const overrideAction = readEnum<GroupOverrideAction>(problems, `${field}.overrideAction`, o.overrideAction, ["none", "count"], "none");
+  const ruleActionOverrides = parseRuleOverrides(problems, `${field}.ruleActionOverrides`, o.ruleActionOverrides, name);
+  const scopeDown = o.scopeDown === undefined ? undefined : parseMatchSpec(problems, `${field}.scopeDown`, o.scopeDown);
+  const config = parseGroupConfig(problems, field, name, o);
+  return {
+    name,
+    ...(version ? { version } : {}),
+    overrideAction,
+    ruleActionOverrides,
+    ...(scopeDown ? { scopeDown } : {}),
+    wcu,
+    ...(config ? { config } : {}),
+  };
+}
+
+function parseRuleOverrides(problems: Problems, field: string, raw: unknown, group: string): ManagedGroupSettings["ruleActionOverrides"] {
+  if (raw === undefined) return [];
+  if (!isPlainObject(raw)) {
+    problems.add(field, raw, `a map of rule name to ${oneOf(OVERRIDE_ACTIONS)}`);
+    return [];
+  }
+  const overrides: { name: string; action: RuleOverrideAction }[] = [];
+  for (const [rule, action] of Object.entries(raw)) {
+    if (group === CORE_RULE_SET && rule === BODY_SIZE_RULE) {
+      problems.add(`${field}.${rule}`, action, "set through waf.bodySize, which handles large API bodies");
+      continue;
+    }
+    if (!problems.check(isValidWafName(rule), `${field}.${rule}`, rule, "a rule name of the group")) continue;
+    if (isOverrideAction(action)) overrides.push({ name: rule, action });
+    else problems.add(`${field}.${rule}`, action, oneOf(OVERRIDE_ACTIONS));
+  }
+  return overrides;
+}
+
+function isOverrideAction(value: unknown): value is RuleOverrideAction {
+  return (OVERRIDE_ACTIONS as readonly unknown[]).includes(value);
+}
+
+function parseGroupConfig(problems: Problems, field: string, name: string, o: Record<string, unknown>): ManagedGroupConfig | undefined {
+  if (name !== BOT_CONTROL_RULE_SET) problems.check(o.inspectionLevel === undefined, `${field}.inspectionLevel`, o.inspectionLevel, `only for ${BOT_CONTROL_RULE_SET}`);
+  if (name !== ANTI_DDOS_RULE_SET) {
+    for (const key of ["challenge", "sensitivityToBlock"]) problems.check(o[key] === undefined, `${field}.${key}`, o[key], `only for ${ANTI_DDOS_RULE_SET}`);
+  }
+  if (name === BOT_CONTROL_RULE_SET) {
+    return { kind: "botControl", inspectionLevel: readEnum(problems, `${field}.inspectionLevel`, o.inspectionLevel, ["COMMON", "TARGETED"] as const, "COMMON") };
+  }
+  if (name === ANTI_DDOS_RULE_SET) {
+    return {
+      kind: "antiDdos",
+      challenge: readEnum(problems, `${field}.challenge`, o.challenge, ["ENABLED", "DISABLED"] as const, "DISABLED"),
+      sensitivityToBlock: readEnum(problems, `${field}.sensitivityToBlock`, o.sensitivityToBlock, ["LOW", "MEDIUM", "HIGH"] as const, "LOW"),
+    };
+  }
+  return undefined;
+}

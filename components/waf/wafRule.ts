@@ -1,0 +1,90 @@
+/**
+ * A neutral model of the rules this project builds: the subset of the AWS WAF rule language it
+ * uses. Rendered to the `@pulumi/aws` typed `rules` input (toPulumiRules) and to the WAFV2 API shape
+ * (toWafApiRules), so the deployed rules and the rules sent to CheckCapacity are the same.
+ * `A` is the type of IP set ARNs: a Pulumi output at deploy time, a string for the API.
+ */
+import { AggregationKey, HeaderOperator, LabelScope } from "./types";
+
+export type TextTransform = "NONE" | "URL_DECODE";
+
+export type FieldToMatch =
+  | { readonly kind: "uriPath" }
+  | { readonly kind: "method" }
+  | { readonly kind: "singleHeader"; readonly name: string }
+  /** `MATCH`: a body beyond the inspection limit counts as matching (fail closed). */
+  | { readonly kind: "body"; readonly oversizeHandling: "MATCH" | "NO_MATCH" | "CONTINUE" };
+
+export type WafStatement<A> =
+  | {
+      readonly type: "byteMatch";
+      readonly field: FieldToMatch;
+      readonly positional: HeaderOperator;
+      readonly search: string;
+      readonly transform: TextTransform;
+    }
+  | { readonly type: "sizeGreaterThan"; readonly field: FieldToMatch; readonly size: number }
+  | { readonly type: "geoMatch"; readonly countryCodes: readonly string[] }
+  | { readonly type: "ipSet"; readonly arn: A }
+  | { readonly type: "labelMatch"; readonly scope: LabelScope; readonly key: string }
+  | { readonly type: "and"; readonly statements: readonly WafStatement<A>[] }
+  | { readonly type: "or"; readonly statements: readonly WafStatement<A>[] }
+  | { readonly type: "not"; readonly statement: WafStatement<A> };
+
+export interface ManagedGroupStatement<A> {
+  readonly type: "managedGroup";
+  readonly name: string;
+  readonly version?: string;
+  readonly ruleActionOverrides: readonly { readonly name: string; readonly action: RuleAction }[];
+  readonly scopeDown?: WafStatement<A>;
+  readonly config?:
+    | { readonly kind: "botControl"; readonly inspectionLevel: "COMMON" | "TARGETED" }
+    | { readonly kind: "antiDdos"; readonly challenge: "ENABLED" | "DISABLED"; readonly sensitivityToBlock: "LOW" | "MEDIUM" | "HIGH" };
+  /** The group's own capacity (not rendered; used by the estimate). */
+  readonly groupWcu: number;
+}
+
+export interface RateBasedStatement<A> {
+  readonly type: "rateBased";
+  readonly limit: number;
+  readonly windowSec: number;
+  readonly aggregation: "IP" | "CONSTANT" | "CUSTOM_KEYS";
+  readonly customKeys: readonly AggregationKey[];
+  readonly scopeDown?: WafStatement<A>;
+}
+
+/** Custom responses the web ACL defines, referenced by key. */
+export type ResponseBodyKey = "forbidden" | "rate-limited";
+
+export type RuleAction =
+  | { readonly type: "allow" }
+  | { readonly type: "count" }
+  | {
+      readonly type: "block";
+      readonly response: {
+        readonly code: 403 | 429;
+        readonly bodyKey: ResponseBodyKey;
+        readonly headers: readonly { readonly name: string; readonly value: string }[];
+      };
+    };
+
+interface RuleBase {
+  readonly name: string;
+  readonly priority: number;
+  /** CloudWatch metric name of the rule (also enables sampled requests). */
+  readonly metricName: string;
+  /** Config field the rule comes from, for error messages. */
+  readonly source: string;
+}
+
+export type WafRule<A> =
+  | (RuleBase & { readonly statement: ManagedGroupStatement<A>; readonly overrideAction: "none" | "count" })
+  | (RuleBase & { readonly statement: RateBasedStatement<A> | WafStatement<A>; readonly action: RuleAction });
+
+/** Which IP sets exist, by version; the builder references only those given. */
+export interface IpSetArns<A> {
+  readonly allowIpv4?: A;
+  readonly allowIpv6?: A;
+  readonly denyIpv4?: A;
+  readonly denyIpv6?: A;
+}

@@ -1,0 +1,217 @@
+import * as assert from "node:assert/strict";
+import { buildWafRules, PRIORITY, toPulumiRules, wcuBudget, statementWcu, MANAGED_GROUP_WCU, describeWafPlan } from "../../components/waf";
+import { DEV_WAF, managed, PROD_WAF } from "./fixtures";
+
+const ARNS = { denyIpv4: "arn:deny4", denyIpv6: "arn:deny6", allowIpv4: "arn:allow4", allowIpv6: "arn:allow6" };
+const URL_DECODE = [{ priority: 0, type: "URL_DECODE" }];
+const NONE = [{ priority: 0, type: "NONE" }];
+const VIS = (metricName: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName });
+const FORBIDDEN = { block: { customResponse: { responseCode: 403, customResponseBodyKey: "forbidden", responseHeaders: [] } } };
+const TOO_MANY = (s: number) => ({ block: { customResponse: { responseCode: 429, customResponseBodyKey: "rate-limited", responseHeaders: [{ name: "Retry-After", value: String(s) }] } } });
+
+describe("waf rules: prod (enforce)", () => {
+  const rules = toPulumiRules(buildWafRules(managed(PROD_WAF), ARNS));
+  const byName = (name: string) => rules.find((r) => r.name === name);
+
+  it("follows the priority layout: access, baseline groups, app rules, rate rules; nothing at Shield's 10,000,000", () => {
+    assert.deepEqual(rules.map((r) => [r.priority, r.name]), [
+      [10, "deny-ip-set"],
+      [100, "AWS-AWSManagedRulesAmazonIpReputationList"],
+      [110, "AWS-AWSManagedRulesAnonymousIpList"],
+      [120, "AWS-AWSManagedRulesCommonRuleSet"],
+      [121, "large-body-outside-allowed-paths"],
+      [130, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
+      [140, "AWS-AWSManagedRulesSQLiRuleSet"],
+      [1000, "block-admin"],
+      [9000, "rate-ip-reputation"],
+      [9100, "rate-uri-pets-post"],
+      [9900, "rate-blanket"],
+    ]);
+    assert.ok(rules.every((r) => (r.priority as number) < PRIORITY.shieldMitigation));
+  });
+
+  it("gives every rule metrics and sampled requests under a unique, valid metric name", () => {
+    for (const r of rules) assert.deepEqual(r.visibilityConfig, VIS(r.name as string));
+    assert.equal(new Set(rules.map((r) => r.name)).size, rules.length);
+  });
+
+  it("denies both IP versions with a JSON 403 (the allow set is absent: no allow addresses)", () => {
+    assert.deepEqual(byName("deny-ip-set"), {
+      name: "deny-ip-set",
+      priority: 10,
+      visibilityConfig: VIS("deny-ip-set"),
+      statement: { orStatement: { statements: [{ ipSetReferenceStatement: { arn: "arn:deny4" } }, { ipSetReferenceStatement: { arn: "arn:deny6" } }] } },
+      action: FORBIDDEN,
+    });
+  });
+
+  it("pins the Core rule set, counts SizeRestrictions_BODY, and blocks large bodies outside /uploads", () => {
+    assert.deepEqual(byName("AWS-AWSManagedRulesCommonRuleSet"), {
+      name: "AWS-AWSManagedRulesCommonRuleSet",
+      priority: 120,
+      visibilityConfig: VIS("AWS-AWSManagedRulesCommonRuleSet"),
+      statement: {
+        managedRuleGroupStatement: {
+          vendorName: "AWS",
+          name: "AWSManagedRulesCommonRuleSet",
+          version: "Version_1.12",
+          ruleActionOverrides: [
+            { name: "NoUserAgent_HEADER", actionToUse: { count: {} } },
+            { name: "SizeRestrictions_BODY", actionToUse: { count: {} } },
+          ],
+        },
+      },
+      overrideAction: { none: {} },
+    });
+    assert.deepEqual(byName("large-body-outside-allowed-paths")?.statement, {
+      andStatement: {
+        statements: [
+          { labelMatchStatement: { scope: "LABEL", key: "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body" } },
+          { notStatement: { statement: { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", searchString: "/uploads", textTransformations: URL_DECODE } } } },
+        ],
+      },
+    });
+    assert.deepEqual(byName("large-body-outside-allowed-paths")?.action, FORBIDDEN);
+  });
+
+  it("rate-limits POST /pets per IP over 60 s with a 429 and Retry-After: 60", () => {
+    assert.deepEqual(byName("rate-uri-pets-post"), {
+      name: "rate-uri-pets-post",
+      priority: 9100,
+      visibilityConfig: VIS("rate-uri-pets-post"),
+      statement: {
+        rateBasedStatement: {
+          limit: 100,
+          evaluationWindowSec: 60,
+          aggregateKeyType: "IP",
+          scopeDownStatement: {
+            andStatement: {
+              statements: [
+                { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", searchString: "/pets", textTransformations: URL_DECODE } },
+                { byteMatchStatement: { fieldToMatch: { method: {} }, positionalConstraint: "EXACTLY", searchString: "POST", textTransformations: NONE } },
+              ],
+            },
+          },
+        },
+      },
+      action: TOO_MANY(60),
+    });
+  });
+
+  it("scopes the IP-reputation rate rule to the reputation and anonymous-IP label namespaces", () => {
+    assert.deepEqual(byName("rate-ip-reputation")?.statement, {
+      rateBasedStatement: {
+        limit: 100,
+        evaluationWindowSec: 300,
+        aggregateKeyType: "IP",
+        scopeDownStatement: {
+          orStatement: {
+            statements: [
+              { labelMatchStatement: { scope: "NAMESPACE", key: "awswaf:managed:aws:amazon-ip-list:" } },
+              { labelMatchStatement: { scope: "NAMESPACE", key: "awswaf:managed:aws:anonymous-ip-list:" } },
+            ],
+          },
+        },
+      },
+    });
+  });
+
+  it("blanket rule: 2,000 per 5 minutes per IP, no scope-down, 429", () => {
+    assert.deepEqual(byName("rate-blanket")?.statement, { rateBasedStatement: { limit: 2000, evaluationWindowSec: 300, aggregateKeyType: "IP" } });
+    assert.deepEqual(byName("rate-blanket")?.action, TOO_MANY(300));
+  });
+});
+
+describe("waf rules: dev (count rollout)", () => {
+  const rules = toPulumiRules(buildWafRules(managed(DEV_WAF), {}));
+
+  it("turns every action and group override into count, keeping the statements", () => {
+    assert.deepEqual(rules.map((r) => [r.name, r.action ?? r.overrideAction]), [
+      ["AWS-AWSManagedRulesAmazonIpReputationList", { count: {} }],
+      ["AWS-AWSManagedRulesCommonRuleSet", { count: {} }],
+      ["AWS-AWSManagedRulesKnownBadInputsRuleSet", { count: {} }],
+      ["rate-ip-reputation", { count: {} }],
+      ["rate-blanket", { count: {} }],
+    ]);
+  });
+});
+
+describe("waf rules: variants", () => {
+  it("bodySize block keeps the 8 KB rule but answers with the JSON 403", () => {
+    const crs = toPulumiRules(buildWafRules(managed({ bodySize: { action: "block" } }), {})).find((r) => r.name === "AWS-AWSManagedRulesCommonRuleSet");
+    assert.deepEqual(crs?.statement, {
+      managedRuleGroupStatement: { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet", ruleActionOverrides: [{ name: "SizeRestrictions_BODY", actionToUse: FORBIDDEN }] },
+    });
+  });
+
+  it("allow list, geo allow-only, custom keys, CONSTANT on a URI rule, a scoped-down group, Bot Control config", () => {
+    const rules = toPulumiRules(
+      buildWafRules(
+        managed({
+          ipSets: { allow: ["198.51.100.7/32"] },
+          geo: { mode: "allow", countries: ["DE", "FR"] },
+          managedRuleGroups: { AWSManagedRulesBotControlRuleSet: { scopeDown: { pathPrefix: "/api", negate: true } } },
+          rateLimits: { uri: [{ name: "search", pathPrefix: "/search", limit: 50, aggregation: "CONSTANT" }, { name: "keyed", pathPrefix: "/k", limit: 10, action: "count", aggregation: { customKeys: [{ header: "x-api-key" }, { labelNamespace: "awswaf:managed:aws:bot-control:" }] } }] },
+        }),
+        ARNS,
+      ),
+    );
+    const get = (n: string) => rules.find((r) => r.name === n);
+    assert.deepEqual(get("allow-ip-set"), { name: "allow-ip-set", priority: 0, visibilityConfig: VIS("allow-ip-set"), statement: { ipSetReferenceStatement: { arn: "arn:allow4" } }, action: { allow: {} } });
+    assert.deepEqual(get("geo-allow-only")?.statement, { notStatement: { statement: { geoMatchStatement: { countryCodes: ["DE", "FR"] } } } });
+    assert.equal(get("geo-allow-only")?.priority, 20);
+    assert.equal((get("rate-uri-search")?.statement as { rateBasedStatement: { aggregateKeyType: string } }).rateBasedStatement.aggregateKeyType, "CONSTANT");
+    assert.deepEqual((get("rate-uri-keyed")?.statement as { rateBasedStatement: { customKeys: unknown } }).rateBasedStatement.customKeys, [
+      { header: { name: "x-api-key", textTransformations: NONE } },
+      { labelNamespace: { namespace: "awswaf:managed:aws:bot-control:" } },
+    ]);
+    assert.deepEqual(get("rate-uri-keyed")?.action, { count: {} });
+    assert.deepEqual(get("AWS-AWSManagedRulesBotControlRuleSet")?.statement, {
+      managedRuleGroupStatement: {
+        vendorName: "AWS",
+        name: "AWSManagedRulesBotControlRuleSet",
+        scopeDownStatement: { notStatement: { statement: { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", searchString: "/api", textTransformations: URL_DECODE } } } },
+        managedRuleGroupConfigs: [{ awsManagedRulesBotControlRuleSet: { inspectionLevel: "COMMON" } }],
+      },
+    });
+  });
+});
+
+describe("waf capacity estimate", () => {
+  it("uses AWS's published WCU for managed groups", () => {
+    assert.deepEqual(MANAGED_GROUP_WCU, {
+      AWSManagedRulesCommonRuleSet: 700, AWSManagedRulesKnownBadInputsRuleSet: 200, AWSManagedRulesAmazonIpReputationList: 25,
+      AWSManagedRulesAnonymousIpList: 50, AWSManagedRulesSQLiRuleSet: 200, AWSManagedRulesBotControlRuleSet: 50,
+      AWSManagedRulesAntiDDoSRuleSet: 50, AWSManagedRulesAdminProtectionRuleSet: 100, AWSManagedRulesLinuxRuleSet: 200,
+      AWSManagedRulesUnixRuleSet: 100, AWSManagedRulesWindowsRuleSet: 200, AWSManagedRulesPHPRuleSet: 100, AWSManagedRulesWordPressRuleSet: 100,
+    });
+  });
+
+  const table: [string, Parameters<typeof statementWcu>[0], number][] = [
+    ["starts-with, no transformation", { type: "byteMatch", field: { kind: "method" }, positional: "EXACTLY", search: "GET", transform: "NONE" }, 2],
+    ["starts-with + URL_DECODE", { type: "byteMatch", field: { kind: "uriPath" }, positional: "STARTS_WITH", search: "/a", transform: "URL_DECODE" }, 12],
+    ["contains", { type: "byteMatch", field: { kind: "singleHeader", name: "x" }, positional: "CONTAINS", search: "a", transform: "NONE" }, 10],
+    ["size constraint", { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: 1 }, 1],
+    ["geo, NOT geo", { type: "not", statement: { type: "geoMatch", countryCodes: ["US"] } }, 1],
+    ["OR of two labels", { type: "or", statements: [{ type: "labelMatch", scope: "LABEL", key: "a" }, { type: "ipSet", arn: "x" }] }, 2],
+    ["rate: 2 + 30 per custom key + scope-down", { type: "rateBased", limit: 10, windowSec: 60, aggregation: "CUSTOM_KEYS", customKeys: [{ kind: "ip" }, { kind: "cookie", name: "s" }], scopeDown: { type: "labelMatch", scope: "NAMESPACE", key: "a:" } }, 63],
+    ["managed group + scope-down", { type: "managedGroup", name: "G", ruleActionOverrides: [], groupWcu: 50, scopeDown: { type: "geoMatch", countryCodes: ["US"] } }, 51],
+  ];
+  for (const [title, statement, wcu] of table) it(`${title}: ${wcu} WCU`, () => assert.equal(statementWcu(statement), wcu));
+
+  it("budgets the prod rules, with and without the Shield reserve", () => {
+    const budget = wcuBudget(buildWafRules(managed(PROD_WAF), ARNS), 1500, 150);
+    // deny 2, rep 25, anon 50, CRS 700, large-body 1+12, KBI 200, SQLi 200, admin 12, rate-rep 2+2, uri 2+12+2, blanket 2
+    assert.equal(budget.total, 1224);
+    assert.deepEqual({ reserve: budget.reserve, limit: budget.limit, withinBudget: budget.withinBudget }, { reserve: 150, limit: 1500, withinBudget: true });
+    assert.equal(wcuBudget(buildWafRules(managed(PROD_WAF), ARNS), 1300, 150).withinBudget, false);
+  });
+
+  it("describeWafPlan prints each rule with its WCU, then total, reserve and limit", () => {
+    const lines = describeWafPlan(managed(DEV_WAF, { shieldMitigation: "automatic-response" }));
+    assert.equal(lines[0], "WAF: web ACL, scope CLOUDFRONT, us-east-1, mode count, logging CloudWatch, 30 days; redacted: authorization, x-forwarded-authorization, cookie");
+    assert.equal(lines[2], "      110  AWS-AWSManagedRulesCommonRuleSet           group: count    700 WCU");
+    assert.equal(lines[lines.length - 1], "  total 930 WCU + reserve 150 (Shield automatic mitigation) = 1080 of limit 1500");
+    assert.deepEqual(describeWafPlan({ kind: "disabled" }), ["WAF: disabled (waf.enabled: false); the distribution has no web ACL"]);
+  });
+});
