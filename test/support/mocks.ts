@@ -64,7 +64,7 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
     case "aws:lb/loadBalancer:LoadBalancer":
       return { arn: `arn:aws:elasticloadbalancing:${region}:${ACCOUNT_ID}:loadbalancer/${inputs.loadBalancerType === "network" ? "net" : "app"}/${name}/0123456789abcdef`, dnsName: `${name}.elb.${region}.amazonaws.com` };
     case "aws:wafv2/webAcl:WebAcl":
-      return { arn: `arn:aws:wafv2:${region}:${ACCOUNT_ID}:global/webacl/${inputs.name ?? name}/${id}`, capacity: 0 };
+      return { arn: `arn:aws:wafv2:${region}:${ACCOUNT_ID}:global/webacl/${inputs.name ?? name}/${id}` };
     case "aws:wafv2/ipSet:IpSet":
       return { arn: `arn:aws:wafv2:${region}:${ACCOUNT_ID}:global/ipset/${inputs.name ?? name}/${id}` };
     case "aws:cloudwatch/logGroup:LogGroup":

@@ -1,0 +1,163 @@
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { DistributionConfig } from "../../components/config/distribution";
+import { EdgeDistribution } from "../../components/edge/edgeDistribution";
+import { ConfigError } from "../../components/shared/validation";
+import { buildWafRules, EdgeWebAcl, isCloudFrontWebAclArn, toPulumiRules, WafSettings } from "../../components/waf";
+import { installMocks, MockRecorder, valueOf } from "../support/mocks";
+import { DEV_WAF, managed, parse, PROD_WAF } from "./fixtures";
+
+const T = {
+  acl: "aws:wafv2/webAcl:WebAcl",
+  ipSet: "aws:wafv2/ipSet:IpSet",
+  logGroup: "aws:cloudwatch/logGroup:LogGroup",
+  logging: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+  distribution: "aws:cloudfront/distribution:Distribution",
+} as const;
+const ACCOUNT = "123456789012";
+const TAGS = { environment: "test" };
+const BODIES = [
+  { key: "forbidden", contentType: "APPLICATION_JSON", content: '{"message":"Forbidden"}' },
+  { key: "rate-limited", contentType: "APPLICATION_JSON", content: '{"message":"Too Many Requests"}' },
+];
+const ACL_ARN = (name: string) => `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/${name}/${name}-id`;
+const REDACTED = (...names: string[]) => names.map((name) => ({ singleHeader: { name } }));
+
+describe("EdgeWebAcl", () => {
+  let mocks: MockRecorder;
+  before(() => { mocks = installMocks(); });
+  beforeEach(() => mocks.reset());
+
+  /** Builds the component and waits until every child is registered. */
+  async function build(name: string, settings: WafSettings): Promise<EdgeWebAcl> {
+    const children: pulumi.Resource[] = [];
+    const record: pulumi.ResourceTransformation = ({ resource }) => { children.push(resource); return undefined; };
+    const acl = new EdgeWebAcl(name, { settings, tags: TAGS }, { transformations: [record] });
+    await Promise.all([acl, ...children].map((r) => valueOf(r.urn)));
+    await valueOf(acl.arn);
+    return acl;
+  }
+  const inputs = (type: string, name: string) => mocks.one(type, name).inputs;
+
+  describe("dev (count rollout, defaults)", () => {
+    it("creates exactly the web ACL, its log group and logging configuration", async () => {
+      await build("edge-dev", managed(DEV_WAF));
+      assert.deepEqual(mocks.resources.map((r) => `${r.type} ${r.name}`).sort(), [
+        `${T.logGroup} edge-dev-logs`,
+        `${T.acl} edge-dev`,
+        `${T.logging} edge-dev-logging`,
+        "edge-security:waf:EdgeWebAcl edge-dev",
+      ].sort());
+    });
+
+    it("web ACL: CLOUDFRONT in us-east-1, default allow, typed rules only (no ruleJson), JSON bodies, visibility", async () => {
+      const acl = await build("edge-dev", managed(DEV_WAF));
+      const got = inputs(T.acl, "edge-dev");
+      assert.deepEqual(got, {
+        name: "edge-dev",
+        scope: "CLOUDFRONT",
+        region: "us-east-1",
+        description: "Edge web ACL edge-dev (count)",
+        defaultAction: { allow: {} },
+        rules: JSON.parse(JSON.stringify(toPulumiRules(buildWafRules(managed(DEV_WAF), {})))),
+        customResponseBodies: BODIES,
+        associationConfig: { requestBodies: [{ cloudfront: { defaultSizeInspectionLimit: "KB_16" } }] },
+        visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: "edge-dev" },
+        tags: TAGS,
+      });
+      assert.equal("ruleJson" in got, false);
+      assert.deepEqual(got.rules.map((r: { name: string; priority: number }) => [r.priority, r.name]), [
+        [100, "AWS-AWSManagedRulesAmazonIpReputationList"],
+        [110, "AWS-AWSManagedRulesCommonRuleSet"],
+        [120, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
+        [9000, "rate-ip-reputation"],
+        [9900, "rate-blanket"],
+      ]);
+      assert.equal(await valueOf(acl.arn), ACL_ARN("edge-dev"));
+    });
+
+    it("logs to aws-waf-logs-<name> in us-east-1 with credentials redacted", async () => {
+      await build("edge-dev", managed(DEV_WAF));
+      assert.deepEqual(inputs(T.logGroup, "edge-dev-logs"), { name: "aws-waf-logs-edge-dev", retentionInDays: 30, region: "us-east-1", tags: TAGS });
+      assert.deepEqual(inputs(T.logging, "edge-dev-logging"), {
+        resourceArn: ACL_ARN("edge-dev"),
+        region: "us-east-1",
+        logDestinationConfigs: [`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:aws-waf-logs-edge-dev`],
+        redactedFields: REDACTED("authorization", "x-forwarded-authorization", "cookie"),
+      });
+    });
+  });
+
+  describe("prod (enforce)", () => {
+    it("creates one IP set per address version and references their ARNs in the deny rule", async () => {
+      await build("edge-prod", managed(PROD_WAF));
+      assert.deepEqual(inputs(T.ipSet, "edge-prod-deny-ipv4"), {
+        name: "edge-prod-deny-ipv4", scope: "CLOUDFRONT", region: "us-east-1", ipAddressVersion: "IPV4", addresses: ["192.0.2.0/24"], description: "deny list of edge-prod", tags: TAGS,
+      });
+      assert.deepEqual(inputs(T.ipSet, "edge-prod-deny-ipv6").addresses, ["2001:db8::/32"]);
+      assert.equal(mocks.ofType(T.ipSet).length, 2);
+      const deny = inputs(T.acl, "edge-prod").rules.find((r: { name: string }) => r.name === "deny-ip-set");
+      assert.deepEqual(deny.statement, {
+        orStatement: {
+          statements: [
+            { ipSetReferenceStatement: { arn: `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/ipset/edge-prod-deny-ipv4/edge-prod-deny-ipv4-id` } },
+            { ipSetReferenceStatement: { arn: `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/ipset/edge-prod-deny-ipv6/edge-prod-deny-ipv6-id` } },
+          ],
+        },
+      });
+    });
+
+    it("keeps only blocked and counted requests in 90-day logs, with the extra redaction", async () => {
+      await build("edge-prod", managed(PROD_WAF));
+      assert.equal(inputs(T.logGroup, "edge-prod-logs").retentionInDays, 90);
+      assert.deepEqual(inputs(T.logging, "edge-prod-logging"), {
+        resourceArn: ACL_ARN("edge-prod"),
+        region: "us-east-1",
+        logDestinationConfigs: [`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:aws-waf-logs-edge-prod`],
+        redactedFields: REDACTED("authorization", "x-forwarded-authorization", "cookie", "x-api-key"),
+        loggingFilter: {
+          defaultBehavior: "DROP",
+          filters: [{ behavior: "KEEP", requirement: "MEETS_ANY", conditions: [{ actionCondition: { action: "BLOCK" } }, { actionCondition: { action: "COUNT" } }, { actionCondition: { action: "EXCLUDED_AS_COUNT" } }] }],
+        },
+      });
+    });
+
+    it("its ARN is what the distribution's webAclId receives", async () => {
+      const acl = await build("edge-prod", managed(PROD_WAF));
+      const config: DistributionConfig = {
+        priceClass: "PriceClass_100", viewerProtocolPolicy: "https-only", aliases: [], certificateArn: undefined,
+        originReadTimeout: 30, originKeepaliveTimeout: 5, geoRestriction: { type: "none", locations: [] }, logging: undefined,
+      };
+      const cdn = new EdgeDistribution("cdn", {
+        origins: [{ name: "rest", kind: "REST", apiId: "api1", stage: "prod", region: "eu-west-1", pathPattern: "*" }],
+        config,
+        signerVersionArn: "arn:aws:lambda:us-east-1:123456789012:function:signer:1",
+        webAclArn: acl.arn,
+      });
+      await valueOf(cdn.distribution.urn);
+      const webAclId = inputs(T.distribution, "cdn").webAclId;
+      assert.equal(webAclId, ACL_ARN("edge-prod"));
+      assert.ok(isCloudFrontWebAclArn(webAclId));
+    });
+  });
+
+  it("logs to an existing Firehose stream without creating a log group", async () => {
+    const firehose = `arn:aws:firehose:us-east-1:${ACCOUNT}:deliverystream/aws-waf-logs-central`;
+    await build("edge", managed({ logging: { destinationArn: firehose } }));
+    assert.equal(mocks.ofType(T.logGroup).length, 0);
+    assert.deepEqual(inputs(T.logging, "edge-logging").logDestinationConfigs, [firehose]);
+  });
+
+  it("with existingWebAclArn creates nothing and exposes that ARN", async () => {
+    const arn = `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/shared/0f0f0f0f-1111-2222-3333-444455556666`;
+    const acl = await build("edge", parse({ existingWebAclArn: arn }).settings);
+    assert.deepEqual(mocks.resources.map((r) => r.type), ["edge-security:waf:EdgeWebAcl"]);
+    assert.equal(await valueOf(acl.arn), arn);
+  });
+
+  it("throws before creating anything for disabled settings or a name AWS cannot use", () => {
+    assert.throws(() => new EdgeWebAcl("edge", { settings: { kind: "disabled" } }), (e: unknown) => e instanceof ConfigError && /settings.kind: got "disabled"/.test(e.message));
+    assert.throws(() => new EdgeWebAcl("edge waf", { settings: managed({}) }), /name: got "edge waf"; letters, digits/);
+    assert.deepEqual(mocks.resources, []);
+  });
+});
