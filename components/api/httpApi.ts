@@ -1,15 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { CreatedApiConfig } from "../config/apis";
 import { ApiOrigin } from "../shared/types";
 import { directUrlOf } from "./apiUrls";
+import { CreatedApiArgs } from "./createdApiArgs";
 import { PetStoreFunction } from "./petStoreFunction";
-import { ACCESS_LOG_FORMAT, PETSTORE_ROUTES, pathSlug } from "./routes";
-
-export interface IamHttpApiArgs {
-  readonly config: CreatedApiConfig;
-  readonly tags?: Readonly<Record<string, string>>;
-}
+import { PETSTORE_ROUTES, pathSlug } from "./routes";
+import { createV2Stage } from "./v2Stage";
 
 /** An HTTP API with the pet store behind it, `authorizationType: "AWS_IAM"` on every route, and an auto-deployed stage. */
 export class IamHttpApi extends pulumi.ComponentResource {
@@ -17,7 +13,7 @@ export class IamHttpApi extends pulumi.ComponentResource {
   /** The execute-api URL of the stage: callers without a valid signature get 403 here. */
   readonly directUrl: pulumi.Output<string>;
 
-  constructor(name: string, args: IamHttpApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
+  constructor(name: string, args: CreatedApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:api:IamHttpApi", name, {}, opts);
     const { config } = args;
     const region = config.region;
@@ -52,16 +48,7 @@ export class IamHttpApi extends pulumi.ComponentResource {
       }, { parent: this });
     }
 
-    const accessLog = new aws.cloudwatch.LogGroup(`${name}-access`, { region, retentionInDays: config.logRetentionDays, tags }, { parent: this });
-    const stage = new aws.apigatewayv2.Stage(`${name}-stage`, {
-      region,
-      apiId: api.id,
-      name: config.stage,
-      autoDeploy: true,
-      accessLogSettings: { destinationArn: accessLog.arn, format: ACCESS_LOG_FORMAT },
-      defaultRouteSettings: { throttlingRateLimit: config.throttle.rateLimit, throttlingBurstLimit: config.throttle.burstLimit },
-      tags,
-    }, { parent: this });
+    const stage = createV2Stage(name, api.id, args, this);
 
     this.origin = { name: config.name, kind: "HTTP", apiId: api.id, stage: stage.name, region, pathPattern: config.pathPattern };
     this.directUrl = pulumi.all([api.id, stage.name]).apply(([id, stageName]) => directUrlOf("HTTP", id, region, stageName));

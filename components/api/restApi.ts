@@ -1,17 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { CreatedApiConfig } from "../config/apis";
 import { ApiOrigin } from "../shared/types";
 import { directUrlOf } from "./apiUrls";
+import { CreatedApiArgs } from "./createdApiArgs";
 import { PetStoreFunction } from "./petStoreFunction";
 import { ACCESS_LOG_FORMAT, PETSTORE_ROUTES, definitionHash, pathSlug, resourcePaths } from "./routes";
-
-export interface IamRestApiArgs {
-  readonly config: CreatedApiConfig;
-  readonly tags?: Readonly<Record<string, string>>;
-  /** The API Gateway account setting that must exist before a stage can write access logs. */
-  readonly accountSetting?: pulumi.Resource;
-}
 
 /**
  * A REGIONAL REST API with the pet store behind it and AWS_IAM on every method, the catch-all ANY
@@ -23,7 +16,7 @@ export class IamRestApi extends pulumi.ComponentResource {
   /** The execute-api URL of the stage: callers without a valid signature get 403 here. */
   readonly directUrl: pulumi.Output<string>;
 
-  constructor(name: string, args: IamRestApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
+  constructor(name: string, args: CreatedApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:api:IamRestApi", name, {}, opts);
     const { config } = args;
     const region = config.region;

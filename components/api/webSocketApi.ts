@@ -1,17 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { CreatedApiConfig } from "../config/apis";
 import { ApiOrigin } from "../shared/types";
 import { directUrlOf } from "./apiUrls";
+import { CreatedApiArgs } from "./createdApiArgs";
 import { PetStoreFunction } from "./petStoreFunction";
-import { ACCESS_LOG_FORMAT } from "./routes";
-
-export interface IamWebSocketApiArgs {
-  readonly config: CreatedApiConfig;
-  readonly tags?: Readonly<Record<string, string>>;
-  /** The API Gateway account setting that must exist before a stage can write access logs. */
-  readonly accountSetting?: pulumi.Resource;
-}
+import { createV2Stage } from "./v2Stage";
 
 /**
  * A WebSocket API with the pet store behind it. Only `$connect` can carry authorization on a WebSocket
@@ -22,7 +15,7 @@ export class IamWebSocketApi extends pulumi.ComponentResource {
   /** The wss:// URL of the stage: connections without a valid signature get 403 here. */
   readonly directUrl: pulumi.Output<string>;
 
-  constructor(name: string, args: IamWebSocketApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
+  constructor(name: string, args: CreatedApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:api:IamWebSocketApi", name, {}, opts);
     const { config } = args;
     const region = config.region;
@@ -60,16 +53,7 @@ export class IamWebSocketApi extends pulumi.ComponentResource {
     }, { parent: this });
     new aws.apigatewayv2.RouteResponse(`${name}-default`, { region, apiId: api.id, routeId: messages.id, routeResponseKey: "$default" }, { parent: this });
 
-    const accessLog = new aws.cloudwatch.LogGroup(`${name}-access`, { region, retentionInDays: config.logRetentionDays, tags }, { parent: this });
-    const stage = new aws.apigatewayv2.Stage(`${name}-stage`, {
-      region,
-      apiId: api.id,
-      name: config.stage,
-      autoDeploy: true,
-      accessLogSettings: { destinationArn: accessLog.arn, format: ACCESS_LOG_FORMAT },
-      defaultRouteSettings: { throttlingRateLimit: config.throttle.rateLimit, throttlingBurstLimit: config.throttle.burstLimit },
-      tags,
-    }, { parent: this, dependsOn: args.accountSetting ? [args.accountSetting] : [] });
+    const stage = createV2Stage(name, api.id, args, this);
 
     this.origin = { name: config.name, kind: "WEBSOCKET", apiId: api.id, stage: stage.name, region, pathPattern: config.pathPattern };
     this.directUrl = pulumi.all([api.id, stage.name]).apply(([id, stageName]) => directUrlOf("WEBSOCKET", id, region, stageName));
