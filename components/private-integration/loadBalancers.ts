@@ -1,0 +1,143 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { PrivatePlan } from "./privatePlan";
+import type { VpcPlacement } from "./privateNetwork";
+import { ALB_LISTENER_PORT, PrivateServiceSettings } from "./settings";
+
+/** What the API and the outputs need from the load balancers. */
+export interface LoadBalancers {
+  readonly nlbs: ReadonlyMap<string, aws.lb.LoadBalancer>;
+  readonly albs: ReadonlyMap<string, aws.lb.LoadBalancer>;
+  /** The one HTTP listener of each ALB. */
+  readonly albListeners: ReadonlyMap<string, aws.lb.Listener>;
+  /** Target group per service with a targetType, for app teams to register tasks or instances. */
+  readonly targetGroups: ReadonlyMap<string, aws.lb.TargetGroup>;
+  /** The listener in front of each service's target group (NLB listener or ALB listener). */
+  readonly listenerArns: ReadonlyMap<string, pulumi.Output<string>>;
+}
+
+export interface LoadBalancerArgs {
+  readonly name: string;
+  readonly plan: PrivatePlan;
+  readonly services: readonly PrivateServiceSettings[];
+  readonly vpcs: ReadonlyMap<string, VpcPlacement>;
+  readonly securityGroups: ReadonlyMap<string, pulumi.Output<string>>;
+  readonly region: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** Internal NLBs and ALBs, target groups, listeners and ALB path rules, named by their plan keys. */
+export function createLoadBalancers(args: LoadBalancerArgs, parent: pulumi.Resource): LoadBalancers {
+  const { name, plan, vpcs, securityGroups: sgs, region, tags } = args;
+  const opts = { parent };
+  const placement = (vpc: string) => vpcs.get(vpc) as VpcPlacement;
+  const sg = (key: string) => [sgs.get(key) as pulumi.Output<string>];
+
+  const nlbs = new Map(plan.nlbs.map((n) => [n.key, new aws.lb.LoadBalancer(`${name}-nlb-${n.key}`, {
+    loadBalancerType: "network",
+    internal: true,
+    subnets: placement(n.vpc).subnetIds,
+    securityGroups: sg(`nlb-${n.key}`),
+    // Traffic from a v1 VPC link arrives over PrivateLink; the NLB has no inbound rule for anything else.
+    enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: "off",
+    enableCrossZoneLoadBalancing: true,
+    region,
+    tags,
+  }, opts)]));
+  const albs = new Map(plan.albs.map((a) => [a.key, new aws.lb.LoadBalancer(`${name}-alb-${a.key}`, {
+    loadBalancerType: "application",
+    internal: true,
+    subnets: placement(a.vpc).subnetIds,
+    securityGroups: sg(`alb-${a.key}`),
+    dropInvalidHeaderFields: true,
+    region,
+    tags,
+  }, opts)]));
+  const albListeners = new Map([...albs].map(([key, alb]) => [key, new aws.lb.Listener(`${name}-alb-${key}-http`, {
+    loadBalancerArn: alb.arn,
+    port: ALB_LISTENER_PORT,
+    protocol: "HTTP",
+    defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Not Found", statusCode: "404" } }],
+    region,
+    tags,
+  }, opts)]));
+
+  const settingsOf = new Map(args.services.map((s) => [s.name, s]));
+  const targetGroups = new Map<string, aws.lb.TargetGroup>();
+  const listenerArns = new Map<string, pulumi.Output<string>>();
+  for (const planned of plan.services) {
+    const { route } = planned;
+    const s = settingsOf.get(planned.name) as PrivateServiceSettings;
+    if (s.target.kind !== "targetGroup") continue;
+    const behindAlb = route.via === "alb" || route.via === "nlb-alb";
+    const tg = new aws.lb.TargetGroup(`${name}-tg-${s.name}`, {
+      vpcId: placement(s.vpc).vpcId,
+      targetType: s.target.targetType,
+      port: s.port,
+      protocol: behindAlb ? s.protocol : "TCP",
+      ...(behindAlb ? { healthCheck: { path: s.healthCheckPath, protocol: s.protocol, matcher: "200-399" } } : {}),
+      region,
+      tags,
+    }, opts);
+    targetGroups.set(s.name, tg);
+    if (route.via === "alb" || route.via === "nlb-alb") {
+      const listener = albListeners.get(route.alb) as aws.lb.Listener;
+      new aws.lb.ListenerRule(`${name}-rule-${s.name}`, {
+        listenerArn: listener.arn,
+        priority: planned.rulePriority,
+        conditions: [{ pathPattern: { values: [s.pathPrefix, `${s.pathPrefix}/*`] } }],
+        actions: [{ type: "forward", targetGroupArn: tg.arn }],
+        region,
+        tags,
+      }, opts);
+      listenerArns.set(s.name, listener.arn);
+    }
+  }
+
+  for (const n of plan.nlbs) {
+    for (const l of n.listeners) {
+      const forwardTo = l.target.kind === "service"
+        ? (targetGroups.get(l.target.service) as aws.lb.TargetGroup).arn
+        : albTargetGroup(args, n.key, l.target.alb, albs, albListeners, opts).arn;
+      const listener = new aws.lb.Listener(`${name}-nlb-${n.key}-${l.target.kind === "service" ? l.target.service : `alb-${l.target.alb}`}`, {
+        loadBalancerArn: (nlbs.get(n.key) as aws.lb.LoadBalancer).arn,
+        port: l.port,
+        protocol: "TCP",
+        defaultActions: [{ type: "forward", targetGroupArn: forwardTo }],
+        region,
+        tags,
+      }, opts);
+      if (l.target.kind === "service") listenerArns.set(l.target.service, listener.arn);
+    }
+  }
+  return { nlbs, albs, albListeners, targetGroups, listenerArns };
+}
+
+/** NLB -> ALB: a target group of type `alb`, TCP on the ALB listener port, with the ALB as its one target. */
+function albTargetGroup(
+  args: LoadBalancerArgs,
+  nlb: string,
+  alb: string,
+  albs: ReadonlyMap<string, aws.lb.LoadBalancer>,
+  albListeners: ReadonlyMap<string, aws.lb.Listener>,
+  opts: pulumi.CustomResourceOptions,
+): aws.lb.TargetGroup {
+  const { name, plan, region, tags } = args;
+  const vpc = plan.albs.find((a) => a.key === alb)?.vpc as string;
+  const tg = new aws.lb.TargetGroup(`${name}-tg-${nlb}-to-alb-${alb}`, {
+    vpcId: (args.vpcs.get(vpc) as VpcPlacement).vpcId,
+    targetType: "alb",
+    protocol: "TCP",
+    port: ALB_LISTENER_PORT,
+    region,
+    tags,
+  }, opts);
+  // The ALB can be registered only once it has a listener on the target group's port.
+  new aws.lb.TargetGroupAttachment(`${name}-tg-${nlb}-to-alb-${alb}`, {
+    targetGroupArn: tg.arn,
+    targetId: (albs.get(alb) as aws.lb.LoadBalancer).arn,
+    port: ALB_LISTENER_PORT,
+    region,
+  }, { ...opts, dependsOn: [albListeners.get(alb) as aws.lb.Listener] });
+  return tg;
+}

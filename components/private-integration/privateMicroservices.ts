@@ -1,0 +1,99 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { ApiOrigin } from "../shared/types";
+import { ConfigError } from "../shared/validation";
+import { createLoadBalancers } from "./loadBalancers";
+import { planPrivateIntegration } from "./planPrivateIntegration";
+import { createPrivateHttpApi } from "./privateHttpApi";
+import { createVpcs } from "./privateNetwork";
+import type { PrivatePlan } from "./privatePlan";
+import { createPrivateRestApi } from "./privateRestApi";
+import { createSecurityGroups } from "./securityGroups";
+import type { PrivateIntegrationSettings } from "./settings";
+
+export interface PrivateMicroservicesArgs {
+  /** Parsed settings (see `parsePrivateIntegrationConfig`); the plan is checked again before anything is created. */
+  readonly settings: PrivateIntegrationSettings;
+  /** Tags on every taggable child. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** What an app team needs to plug its microservice in. */
+export interface PrivateServiceOutput {
+  /** Target group to register tasks or instances in (services with a targetType). */
+  readonly targetGroupArn?: string;
+  /** Listener in front of the target group, or the existing listener integrated. */
+  readonly listenerArn?: string;
+  /** Route prefix on the API, without the edge prefix. */
+  readonly routePath: string;
+  readonly vpcLinkId: string;
+  /** Security group to attach to the backends: it admits only their load balancer, on the service port. */
+  readonly backendSecurityGroupId?: string;
+}
+
+/**
+ * Private microservices behind one IAM-authorized API Gateway API over VPC links, in one of five
+ * topologies. Load balancers are internal; each hop admits only the hop before it.
+ */
+export class PrivateMicroservices extends pulumi.ComponentResource {
+  /** The one API, for the edge to front at `<pathPrefix>/*`. */
+  readonly origins: ApiOrigin[];
+  readonly services: pulumi.Output<Record<string, PrivateServiceOutput>>;
+  /** VPC link ids by key: the NLB's key (v1) or the VPC's name (v2). */
+  readonly vpcLinks: pulumi.Output<Record<string, string>>;
+  readonly plan: PrivatePlan;
+
+  constructor(name: string, args: PrivateMicroservicesArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    // Planned before registering anything, so a plan that breaks a quota creates nothing at all.
+    const plan = planPrivateIntegration(args.settings);
+    if (plan.problems.length > 0) throw new ConfigError(`PrivateMicroservices ${name}`, plan.problems);
+    super("edge-security:private-integration:PrivateMicroservices", name, {}, opts);
+    const { settings } = args;
+    this.plan = plan;
+    const { region } = settings;
+    const tags = args.tags ?? {};
+
+    const vpcs = createVpcs(name, settings.vpcs, region, tags, this);
+    const securityGroups = createSecurityGroups(name, plan, settings.services, vpcs, region, tags, this);
+    const loadBalancers = createLoadBalancers({ name, plan, services: settings.services, vpcs, securityGroups, region, tags }, this);
+
+    const vpcLinkIds = new Map(plan.vpcLinks.map((l) => {
+      const link = l.version === "v1"
+        ? new aws.apigateway.VpcLink(`${name}-link-${l.key}`, {
+            description: `REST API to NLB ${l.key}`,
+            targetArn: (loadBalancers.nlbs.get(l.nlb as string) as aws.lb.LoadBalancer).arn,
+            region,
+            tags,
+          }, { parent: this })
+        : new aws.apigatewayv2.VpcLink(`${name}-link-${l.key}`, {
+            subnetIds: (vpcs.get(l.vpc) as { subnetIds: pulumi.Input<string>[] }).subnetIds,
+            securityGroupIds: [securityGroups.get(`link-${l.vpc}`) as pulumi.Output<string>],
+            region,
+            tags,
+          }, { parent: this });
+      return [l.key, link.id] as const;
+    }));
+
+    const apiArgs = { name, plan, vpcLinkIds, loadBalancers, region, tags };
+    const api = plan.apiKind === "HTTP"
+      ? createPrivateHttpApi(apiArgs, this)
+      : createPrivateRestApi(apiArgs, settings.services, settings.stageName, this);
+    this.origins = [{ name, kind: plan.apiKind, apiId: api.apiId, stage: api.stage, region, pathPattern: `${settings.pathPrefix}/*` }];
+
+    const listenerOf = new Map(plan.services.map((s) => [s.name, s.route.via === "listener" ? s.route.listenerArn : loadBalancers.listenerArns.get(s.name)]));
+    this.services = pulumi.output(Object.fromEntries(plan.services.map((s) => {
+      const targetGroup = loadBalancers.targetGroups.get(s.name);
+      const listenerArn = listenerOf.get(s.name);
+      const backend = securityGroups.get(`backend-${s.name}`);
+      return [s.name, {
+        routePath: s.routePath,
+        vpcLinkId: vpcLinkIds.get(s.vpcLink) as pulumi.Output<string>,
+        ...(targetGroup ? { targetGroupArn: targetGroup.arn } : {}),
+        ...(listenerArn ? { listenerArn } : {}),
+        ...(backend ? { backendSecurityGroupId: backend } : {}),
+      }];
+    })));
+    this.vpcLinks = pulumi.output(Object.fromEntries(vpcLinkIds));
+    this.registerOutputs({ origins: this.origins, services: this.services, vpcLinks: this.vpcLinks });
+  }
+}

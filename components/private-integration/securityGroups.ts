@@ -1,0 +1,66 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { PrivatePlan } from "./privatePlan";
+import type { VpcPlacement } from "./privateNetwork";
+import { GroupRef, securityRules } from "./securityRules";
+import type { PrivateServiceSettings } from "./settings";
+
+const PURPOSE: Record<GroupRef["kind"], string> = {
+  link: "API Gateway VPC link",
+  nlb: "internal NLB",
+  alb: "internal ALB",
+  backend: "backends of one microservice",
+};
+
+/**
+ * Creates one security group per link, NLB, ALB and service backend, and the rules of
+ * `securityRules`. Returns the group ids keyed `<kind>-<key>`.
+ */
+export function createSecurityGroups(
+  name: string,
+  plan: PrivatePlan,
+  services: readonly PrivateServiceSettings[],
+  vpcs: ReadonlyMap<string, VpcPlacement>,
+  region: string,
+  tags: Readonly<Record<string, string>>,
+  parent: pulumi.Resource,
+): Map<string, pulumi.Output<string>> {
+  const { groups, rules } = securityRules(plan, services);
+  const vpcOf = vpcOfGroup(plan);
+  const ids = new Map<string, pulumi.Output<string>>();
+  for (const g of groups) {
+    const vpc = vpcs.get(vpcOf(g)) as VpcPlacement;
+    // No inline rules: the provider then removes the default allow-all egress, and only the rules below remain.
+    const sg = new aws.ec2.SecurityGroup(`${name}-sg-${g.kind}-${g.key}`, {
+      description: `${PURPOSE[g.kind]} ${g.key}, managed by edge-security`,
+      vpcId: vpc.vpcId,
+      region,
+      tags: { ...tags, Name: `${name}-${g.kind}-${g.key}` },
+    }, { parent });
+    ids.set(`${g.kind}-${g.key}`, sg.id);
+  }
+  for (const rule of rules) {
+    const common = {
+      securityGroupId: ids.get(`${rule.group.kind}-${rule.group.key}`) as pulumi.Output<string>,
+      ipProtocol: "tcp",
+      fromPort: rule.port,
+      toPort: rule.port,
+      description: `${rule.direction === "ingress" ? "from" : "to"} ${rule.peer.kind} ${rule.peer.key}`,
+      region,
+      ...(rule.peer.kind === "vpcCidr"
+        ? { cidrIpv4: (vpcs.get(rule.peer.key) as VpcPlacement).cidrBlock }
+        : { referencedSecurityGroupId: ids.get(`${rule.peer.kind}-${rule.peer.key}`) }),
+    };
+    if (rule.direction === "ingress") new aws.vpc.SecurityGroupIngressRule(`${name}-sg-rule-${rule.key}`, common, { parent });
+    else new aws.vpc.SecurityGroupEgressRule(`${name}-sg-rule-${rule.key}`, common, { parent });
+  }
+  return ids;
+}
+
+/** The VPC each group lives in. */
+function vpcOfGroup(plan: PrivatePlan): (g: GroupRef) => string {
+  const nlbs = new Map(plan.nlbs.map((n) => [n.key, n.vpc]));
+  const albs = new Map(plan.albs.map((a) => [a.key, a.vpc]));
+  const services = new Map(plan.services.map((s) => [s.name, s.vpc]));
+  return (g) => (g.kind === "link" ? g.key : ((g.kind === "nlb" ? nlbs : g.kind === "alb" ? albs : services).get(g.key) as string));
+}

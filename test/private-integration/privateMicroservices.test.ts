@@ -1,0 +1,249 @@
+import * as assert from "node:assert/strict";
+import { PrivateMicroservices } from "../../components/private-integration/privateMicroservices";
+import type { PrivateIntegrationSettings, PrivateVpcSettings } from "../../components/private-integration/settings";
+import { ConfigError } from "../../components/shared/validation";
+import { ACCOUNT_ID, installMocks, MockRecorder, settle, valueOf } from "../support/mocks";
+import { REGION, service, services, settings } from "./fixtures";
+
+const ALB_ARN = (name: string) => `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/app/${name}/0123456789abcdef`;
+const NLB_ARN = (name: string) => `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/net/${name}/0123456789abcdef`;
+const MOCK_ARN = (kind: string, name: string) => `arn:aws:mock:${REGION}:${ACCOUNT_ID}:${kind}/${name}`;
+const DNS = (name: string) => `${name}.elb.${REGION}.amazonaws.com`;
+const SUBNETS = ["p-vpc-main-eu-west-1a-id", "p-vpc-main-eu-west-1b-id"];
+const T = {
+  vpc: "aws:ec2/vpc:Vpc", subnet: "aws:ec2/subnet:Subnet", sg: "aws:ec2/securityGroup:SecurityGroup",
+  ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+  lb: "aws:lb/loadBalancer:LoadBalancer", tg: "aws:lb/targetGroup:TargetGroup", listener: "aws:lb/listener:Listener",
+  rule: "aws:lb/listenerRule:ListenerRule", attachment: "aws:lb/targetGroupAttachment:TargetGroupAttachment",
+  link1: "aws:apigateway/vpcLink:VpcLink", link2: "aws:apigatewayv2/vpcLink:VpcLink",
+  restApi: "aws:apigateway/restApi:RestApi", resource: "aws:apigateway/resource:Resource", method: "aws:apigateway/method:Method",
+  restIntegration: "aws:apigateway/integration:Integration", deployment: "aws:apigateway/deployment:Deployment", restStage: "aws:apigateway/stage:Stage",
+  httpApi: "aws:apigatewayv2/api:Api", httpIntegration: "aws:apigatewayv2/integration:Integration", route: "aws:apigatewayv2/route:Route", httpStage: "aws:apigatewayv2/stage:Stage",
+};
+
+describe("PrivateMicroservices", () => {
+  let mocks: MockRecorder;
+  // Pulumi captures a stack trace for every promise; with source maps on, each capture maps frames
+  // through @pulumi/aws's source maps, which makes these tests about five times slower.
+  const sourceMaps = process.sourceMapsEnabled;
+  before(() => {
+    process.setSourceMapsEnabled(false);
+    mocks = installMocks();
+  });
+  after(() => process.setSourceMapsEnabled(sourceMaps));
+  beforeEach(() => mocks.reset());
+
+  async function build(s: PrivateIntegrationSettings): Promise<PrivateMicroservices> {
+    const component = new PrivateMicroservices("p", { settings: s, tags: { team: "edge" } });
+    await valueOf(component.services);
+    await settle();
+    return component;
+  }
+
+  const inputs = (type: string, name: string) => mocks.one(type, name).inputs;
+  /** Resources of one type sorted by name: registration order follows output resolution, which is not fixed. */
+  const byName = (type: string) => [...mocks.ofType(type)].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const names = (type: string) => byName(type).map((r) => r.name);
+
+  describe("PrivateMicroservices: invariants of every topology", () => {
+    for (const topology of ["http-api", "rest-nlb-per-service", "rest-shared-nlb", "rest-nlb-to-alb", "rest-vpclink-v2"] as const) {
+      it(`${topology}: one region, internal load balancers, AWS_IAM everywhere, nothing open to a CIDR`, async () => {
+        await build(settings(topology, services(3)));
+        const aws = mocks.resources.filter((r) => r.type.startsWith("aws:"));
+        assert.deepEqual(aws.filter((r) => r.inputs.region !== REGION).map((r) => r.name), []);
+        assert.ok(mocks.ofType(T.lb).length > 0);
+        assert.ok(mocks.ofType(T.lb).every((r) => r.inputs.internal === true));
+        assert.ok([...mocks.ofType(T.ingress), ...mocks.ofType(T.egress)].every((r) => r.inputs.cidrIpv4 === undefined && typeof r.inputs.referencedSecurityGroupId === "string"));
+        const authorizations = [...mocks.ofType(T.method).map((r) => r.inputs.authorization), ...mocks.ofType(T.route).map((r) => r.inputs.authorizationType)];
+        assert.deepEqual(authorizations, Array(6).fill("AWS_IAM"));
+      });
+    }
+
+    it("throws every plan problem before registering any resource", () => {
+      assert.throws(() => new PrivateMicroservices("p", { settings: settings("rest-nlb-per-service", services(21)) }),
+        (e: unknown) => e instanceof ConfigError && /quotas\.vpcLinksV1: got 21; 21 services need 21 VPC links \(v1\)/.test(e.message));
+      assert.deepEqual(mocks.resources, []);
+    });
+  });
+
+  describe("PrivateMicroservices: http-api", () => {
+    const listenerArn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:listener/net/legacy/1a/2b`;
+    const other: PrivateVpcSettings = { kind: "existing", name: "other", vpcId: "vpc-0a1b2c3d", subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], cidrBlock: "10.9.0.0/16" };
+    const s = settings("http-api", [
+      service(0, { pathPrefix: "/orders", port: 8080 }),
+      service(1, { vpc: "other", port: 7000, target: { kind: "listener", listenerArn } }),
+    ], { vpcs: [settings("http-api", []).vpcs[0], other] });
+
+    it("creates the private VPC and fans one v2 link per VPC out to an ALB listener and an existing listener", async () => {
+      const component = await build(s);
+      assert.deepEqual(inputs(T.vpc, "p-vpc-main"), { cidrBlock: "10.20.0.0/16", enableDnsSupport: true, enableDnsHostnames: true, region: REGION, tags: { team: "edge", Name: "p-main" } });
+      assert.deepEqual(inputs(T.subnet, "p-vpc-main-eu-west-1b"), {
+        vpcId: "p-vpc-main-id", availabilityZone: "eu-west-1b", cidrBlock: "10.20.16.0/20", mapPublicIpOnLaunch: false, region: REGION,
+        tags: { team: "edge", Name: "p-main-private-eu-west-1b" },
+      });
+      assert.deepEqual(names(T.link2), ["p-link-main", "p-link-other"]);
+      assert.deepEqual(inputs(T.link2, "p-link-main"), { subnetIds: SUBNETS, securityGroupIds: ["p-sg-link-main-id"], region: REGION, tags: { team: "edge" } });
+      assert.deepEqual(inputs(T.link2, "p-link-other").subnetIds, ["subnet-0a1b2c3d", "subnet-0a1b2c3e"]);
+      assert.deepEqual(inputs(T.lb, "p-alb-main"), {
+        loadBalancerType: "application", internal: true, subnets: SUBNETS, securityGroups: ["p-sg-alb-main-id"], dropInvalidHeaderFields: true, region: REGION, tags: { team: "edge" },
+      });
+      assert.deepEqual(inputs(T.listener, "p-alb-main-http"), {
+        loadBalancerArn: ALB_ARN("p-alb-main"), port: 80, protocol: "HTTP", region: REGION, tags: { team: "edge" },
+        defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Not Found", statusCode: "404" } }],
+      });
+      assert.deepEqual(inputs(T.tg, "p-tg-svc0"), {
+        vpcId: "p-vpc-main-id", targetType: "ip", port: 8080, protocol: "HTTP", healthCheck: { path: "/", protocol: "HTTP", matcher: "200-399" }, region: REGION, tags: { team: "edge" },
+      });
+      assert.deepEqual(inputs(T.rule, "p-rule-svc0"), {
+        listenerArn: MOCK_ARN("Listener", "p-alb-main-http"), priority: 1, region: REGION, tags: { team: "edge" },
+        conditions: [{ pathPattern: { values: ["/orders", "/orders/*"] } }], actions: [{ type: "forward", targetGroupArn: MOCK_ARN("TargetGroup", "p-tg-svc0") }],
+      });
+      const integration = (uri: string, link: string) => ({
+        apiId: "p-api-id", integrationType: "HTTP_PROXY", integrationMethod: "ANY", connectionType: "VPC_LINK", connectionId: `${link}-id`, integrationUri: uri, payloadFormatVersion: "1.0", region: REGION,
+      });
+      assert.deepEqual(inputs(T.httpIntegration, "p-integration-svc0"), integration(MOCK_ARN("Listener", "p-alb-main-http"), "p-link-main"));
+      assert.deepEqual(inputs(T.httpIntegration, "p-integration-svc1"), integration(listenerArn, "p-link-other"));
+      assert.deepEqual(byName(T.route).map((r) => [r.name, r.inputs.routeKey, r.inputs.authorizationType, r.inputs.target]), [
+        ["p-route-svc0", "ANY /orders", "AWS_IAM", "integrations/p-integration-svc0-id"],
+        ["p-route-svc0-proxy", "ANY /orders/{proxy+}", "AWS_IAM", "integrations/p-integration-svc0-id"],
+        ["p-route-svc1", "ANY /svc1", "AWS_IAM", "integrations/p-integration-svc1-id"],
+        ["p-route-svc1-proxy", "ANY /svc1/{proxy+}", "AWS_IAM", "integrations/p-integration-svc1-id"],
+      ]);
+      assert.deepEqual(inputs(T.httpApi, "p-api"), { protocolType: "HTTP", description: "Private microservices, reachable only through the edge (AWS_IAM on every route)", region: REGION, tags: { team: "edge" } });
+      assert.deepEqual(inputs(T.httpStage, "p-stage"), { apiId: "p-api-id", name: "$default", autoDeploy: true, region: REGION, tags: { team: "edge" } });
+      // The link reaches the existing listener only inside its VPC, on the listener's port.
+      assert.deepEqual(inputs(T.egress, "p-sg-rule-link-other-to-vpcCidr-other-7000"), {
+        securityGroupId: "p-sg-link-other-id", ipProtocol: "tcp", fromPort: 7000, toPort: 7000, description: "to vpcCidr other", region: REGION, cidrIpv4: "10.9.0.0/16",
+      });
+      assert.deepEqual(inputs(T.ingress, "p-sg-rule-alb-main-from-link-main-80"), {
+        securityGroupId: "p-sg-alb-main-id", referencedSecurityGroupId: "p-sg-link-main-id", ipProtocol: "tcp", fromPort: 80, toPort: 80, description: "from link main", region: REGION,
+      });
+
+      const [origin] = component.origins;
+      assert.deepEqual({ ...origin, apiId: await valueOf(origin.apiId as never), stage: await valueOf(origin.stage as never) },
+        { name: "p", kind: "HTTP", apiId: "p-api-id", stage: "$default", region: REGION, pathPattern: "/services/*" });
+      assert.deepEqual(await valueOf(component.services), {
+        svc0: { routePath: "/orders", vpcLinkId: "p-link-main-id", targetGroupArn: MOCK_ARN("TargetGroup", "p-tg-svc0"), listenerArn: MOCK_ARN("Listener", "p-alb-main-http"), backendSecurityGroupId: "p-sg-backend-svc0-id" },
+        svc1: { routePath: "/svc1", vpcLinkId: "p-link-other-id", listenerArn },
+      });
+      assert.deepEqual(await valueOf(component.vpcLinks), { main: "p-link-main-id", other: "p-link-other-id" });
+    });
+  });
+
+  describe("PrivateMicroservices: REST topologies", () => {
+    const restIntegration = (path: string, link: string, uri: string, extra: Record<string, unknown> = {}) => ({
+      restApi: "p-api-id", resourceId: `p-resource-${path}-id`, httpMethod: "ANY", type: "HTTP_PROXY", integrationHttpMethod: "ANY",
+      connectionType: "VPC_LINK", connectionId: `${link}-id`, uri, region: REGION, ...extra,
+      ...(path.endsWith("_proxy") ? { requestParameters: { "integration.request.path.proxy": "method.request.path.proxy" } } : {}),
+    });
+
+    it("rest-nlb-per-service: a v1 link to each service's NLB, TCP listener on the service port", async () => {
+      const component = await build(settings("rest-nlb-per-service", [service(0), service(1, { listenerPort: 443, protocol: "HTTPS" })]));
+      assert.deepEqual(inputs(T.lb, "p-nlb-svc1"), {
+        loadBalancerType: "network", internal: true, subnets: SUBNETS, securityGroups: ["p-sg-nlb-svc1-id"],
+        enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: "off", enableCrossZoneLoadBalancing: true, region: REGION, tags: { team: "edge" },
+      });
+      assert.deepEqual(inputs(T.tg, "p-tg-svc1"), { vpcId: "p-vpc-main-id", targetType: "ip", port: 8001, protocol: "TCP", region: REGION, tags: { team: "edge" } });
+      assert.deepEqual(inputs(T.listener, "p-nlb-svc1-svc1"), {
+        loadBalancerArn: NLB_ARN("p-nlb-svc1"), port: 443, protocol: "TCP", region: REGION, tags: { team: "edge" },
+        defaultActions: [{ type: "forward", targetGroupArn: MOCK_ARN("TargetGroup", "p-tg-svc1") }],
+      });
+      assert.deepEqual(byName(T.link1).map((r) => [r.name, r.inputs.targetArn]), [["p-link-svc0", NLB_ARN("p-nlb-svc0")], ["p-link-svc1", NLB_ARN("p-nlb-svc1")]]);
+      assert.deepEqual(inputs(T.restIntegration, "p-integration-svc1._proxy"),
+        restIntegration("svc1._proxy", "p-link-svc1", `https://${DNS("p-nlb-svc1")}:443/svc1/{proxy}`));
+      assert.deepEqual(inputs(T.restIntegration, "p-integration-svc0"), restIntegration("svc0", "p-link-svc0", `http://${DNS("p-nlb-svc0")}:8000/svc0`));
+      assert.deepEqual(inputs(T.method, "p-method-svc0._proxy"), {
+        restApi: "p-api-id", resourceId: "p-resource-svc0._proxy-id", httpMethod: "ANY", authorization: "AWS_IAM", requestParameters: { "method.request.path.proxy": true }, region: REGION,
+      });
+      assert.deepEqual(inputs(T.resource, "p-resource-svc0._proxy"), { restApi: "p-api-id", parentId: "p-resource-svc0-id", pathPart: "{proxy+}", region: REGION });
+      assert.deepEqual(inputs(T.resource, "p-resource-svc0"), { restApi: "p-api-id", parentId: "p-api-root", pathPart: "svc0", region: REGION });
+      assert.deepEqual(inputs(T.restApi, "p-api").endpointConfiguration, { types: "REGIONAL" });
+      assert.deepEqual(inputs(T.restStage, "p-stage"), { restApi: "p-api-id", deployment: "p-deployment-id", stageName: "live", region: REGION, tags: { team: "edge" } });
+      assert.match(inputs(T.deployment, "p-deployment").triggers.definition, /^[0-9a-f]{64}$/);
+      assert.deepEqual(byName(T.ingress).map((r) => [r.name, r.inputs.securityGroupId, r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [
+        ["p-sg-rule-backend-svc0-from-nlb-svc0-8000", "p-sg-backend-svc0-id", "p-sg-nlb-svc0-id", 8000],
+        ["p-sg-rule-backend-svc1-from-nlb-svc1-8001", "p-sg-backend-svc1-id", "p-sg-nlb-svc1-id", 8001],
+      ]);
+      const [origin] = component.origins;
+      assert.equal(origin.kind, "REST");
+      assert.equal(await valueOf(origin.stage as never), "live");
+    });
+
+    it("rest-shared-nlb: one v1 link per NLB; the integration picks the link and the listener port", async () => {
+      await build(settings("rest-shared-nlb", [service(0), service(1), service(2, { nlb: "b" })]));
+      assert.deepEqual(names(T.lb), ["p-nlb-b", "p-nlb-main"]);
+      assert.deepEqual(byName(T.listener).map((r) => [r.name, r.inputs.loadBalancerArn, r.inputs.port, r.inputs.defaultActions[0].targetGroupArn]), [
+        ["p-nlb-b-svc2", NLB_ARN("p-nlb-b"), 8002, MOCK_ARN("TargetGroup", "p-tg-svc2")],
+        ["p-nlb-main-svc0", NLB_ARN("p-nlb-main"), 8000, MOCK_ARN("TargetGroup", "p-tg-svc0")],
+        ["p-nlb-main-svc1", NLB_ARN("p-nlb-main"), 8001, MOCK_ARN("TargetGroup", "p-tg-svc1")],
+      ]);
+      assert.deepEqual(byName(T.link1).map((r) => [r.name, r.inputs.targetArn]), [["p-link-b", NLB_ARN("p-nlb-b")], ["p-link-main", NLB_ARN("p-nlb-main")]]);
+      assert.deepEqual(byName(T.restIntegration).filter((r) => r.name.endsWith("_proxy")).map((r) => [r.inputs.connectionId, r.inputs.uri]), [
+        ["p-link-main-id", `http://${DNS("p-nlb-main")}:8000/svc0/{proxy}`],
+        ["p-link-main-id", `http://${DNS("p-nlb-main")}:8001/svc1/{proxy}`],
+        ["p-link-b-id", `http://${DNS("p-nlb-b")}:8002/svc2/{proxy}`],
+      ]);
+    });
+
+    it("rest-nlb-to-alb: NLB listener -> target group of type alb (TCP, ALB listener port) -> path rules", async () => {
+      await build(settings("rest-nlb-to-alb", [service(0), service(1, { healthCheckPath: "/healthz", protocol: "HTTPS" })]));
+      assert.deepEqual(inputs(T.tg, "p-tg-main-to-alb-main"), { vpcId: "p-vpc-main-id", targetType: "alb", protocol: "TCP", port: 80, region: REGION, tags: { team: "edge" } });
+      assert.deepEqual(inputs(T.attachment, "p-tg-main-to-alb-main"), { targetGroupArn: MOCK_ARN("TargetGroup", "p-tg-main-to-alb-main"), targetId: ALB_ARN("p-alb-main"), port: 80, region: REGION });
+      assert.deepEqual(inputs(T.listener, "p-nlb-main-alb-main"), {
+        loadBalancerArn: NLB_ARN("p-nlb-main"), port: 80, protocol: "TCP", region: REGION, tags: { team: "edge" },
+        defaultActions: [{ type: "forward", targetGroupArn: MOCK_ARN("TargetGroup", "p-tg-main-to-alb-main") }],
+      });
+      assert.deepEqual(inputs(T.tg, "p-tg-svc1"), {
+        vpcId: "p-vpc-main-id", targetType: "ip", port: 8001, protocol: "HTTPS", healthCheck: { path: "/healthz", protocol: "HTTPS", matcher: "200-399" }, region: REGION, tags: { team: "edge" },
+      });
+      assert.deepEqual(byName(T.rule).map((r) => [r.name, r.inputs.priority, r.inputs.conditions[0].pathPattern.values]), [
+        ["p-rule-svc0", 1, ["/svc0", "/svc0/*"]], ["p-rule-svc1", 2, ["/svc1", "/svc1/*"]],
+      ]);
+      assert.deepEqual(byName(T.link1).map((r) => [r.name, r.inputs.targetArn]), [["p-link-main", NLB_ARN("p-nlb-main")]]);
+      assert.deepEqual(inputs(T.restIntegration, "p-integration-svc1._proxy"), restIntegration("svc1._proxy", "p-link-main", `http://${DNS("p-nlb-main")}:80/svc1/{proxy}`));
+      assert.deepEqual(byName(T.ingress).map((r) => [r.name, r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [
+        ["p-sg-rule-alb-main-from-nlb-main-80", "p-sg-nlb-main-id", 80],
+        ["p-sg-rule-backend-svc0-from-alb-main-8000", "p-sg-alb-main-id", 8000],
+        ["p-sg-rule-backend-svc1-from-alb-main-8001", "p-sg-alb-main-id", 8001],
+      ]);
+    });
+
+    it("rest-vpclink-v2: a v2 link with the ALB as integrationTarget", async () => {
+      await build(settings("rest-vpclink-v2", [service(0)]));
+      assert.deepEqual(names(T.link1), []);
+      assert.deepEqual(inputs(T.link2, "p-link-main"), { subnetIds: SUBNETS, securityGroupIds: ["p-sg-link-main-id"], region: REGION, tags: { team: "edge" } });
+      assert.deepEqual(inputs(T.restIntegration, "p-integration-svc0._proxy"),
+        restIntegration("svc0._proxy", "p-link-main", `http://${DNS("p-alb-main")}/svc0/{proxy}`, { integrationTarget: ALB_ARN("p-alb-main") }));
+    });
+  });
+
+  describe("PrivateMicroservices: adding a service replaces nothing", () => {
+    const STABLE = [T.vpc, T.subnet, T.sg, T.lb, T.tg, T.listener, T.attachment, T.link1, T.link2, T.restApi, T.httpApi, T.resource, T.method, T.restIntegration, T.httpIntegration, T.route, T.ingress, T.egress];
+    async function snapshot(s: PrivateIntegrationSettings) {
+      mocks.reset();
+      await build(s);
+      return new Map(mocks.resources.map((r) => [`${r.type} ${r.name}`, r.inputs]));
+    }
+    for (const topology of ["http-api", "rest-nlb-per-service", "rest-shared-nlb", "rest-nlb-to-alb", "rest-vpclink-v2"] as const) {
+      it(`${topology}: every existing child keeps its name and inputs when a service is inserted`, async () => {
+        const before = await snapshot(settings(topology, [service(0), service(2)]));
+        const after = await snapshot(settings(topology, [service(0), service(1), service(2)]));
+        let compared = 0;
+        for (const [key, value] of before) {
+          if (!STABLE.includes(key.split(" ")[0])) continue;
+          assert.deepEqual(after.get(key), value, key);
+          compared++;
+        }
+        assert.ok(compared >= 15, `compared ${compared}`);
+        assert.ok(after.size > before.size);
+      });
+    }
+
+    it("keeps ALB rule priorities when a service is appended; only the REST deployment is new", async () => {
+      const before = await snapshot(settings("rest-nlb-to-alb", [service(0), service(1)]));
+      const after = await snapshot(settings("rest-nlb-to-alb", [service(0), service(1), service(2)]));
+      const changed = [...before].filter(([key, value]) => JSON.stringify(after.get(key)) !== JSON.stringify(value)).map(([key]) => key);
+      assert.deepEqual(changed, [`${T.deployment} p-deployment`]);
+    });
+  });
+});
