@@ -83,7 +83,7 @@ export function parseCustomRules(problems: Problems, field: string, raw: unknown
     const name = isValidWafName(o.name) ? o.name : undefined;
     problems.check(name !== undefined, `${at}.name`, o.name, "required; letters, digits, - or _, at most 128 characters");
     const priority = o.priority === undefined ? PRIORITY.appStart + i * PRIORITY.appStep : o.priority;
-    const inRange = typeof priority === "number" && Number.isInteger(priority) && priority >= PRIORITY.appStart && priority <= PRIORITY.appEnd;
+    const inRange = isAppPriority(priority);
     problems.check(
       inRange,
       `${at}.priority`,
@@ -93,7 +93,11 @@ export function parseCustomRules(problems: Problems, field: string, raw: unknown
     const action = readEnum<CustomRuleAction>(problems, `${at}.action`, o.action, ["allow", "block", "count"], "block");
     required(problems, `${at}.action`, o.action, oneOf(["allow", "block", "count"]));
     const match = parseMatchSpec(problems, `${at}.match`, o.match);
-    if (name !== undefined && inRange && match) rules.push({ name, priority: priority as number, action, match });
+    if (name !== undefined && isAppPriority(priority) && match) rules.push({ name, priority, action, match });
   });
   return rules;
+}
+
+function isAppPriority(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= PRIORITY.appStart && value <= PRIORITY.appEnd;
 }

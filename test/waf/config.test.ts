@@ -1,4 +1,7 @@
 import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as yaml from "js-yaml";
 import { Problems } from "../../components/shared/validation";
 import { parseWafConfig } from "../../components/waf/config";
 import { DEV_WAF, managed, parse, PROD_WAF } from "./fixtures";
@@ -144,5 +147,14 @@ describe("waf config: bad input (each reports field, value and what is allowed)"
   it("valid configs report nothing (dev and prod examples)", () => {
     assert.deepEqual(parse(DEV_WAF).problems, []);
     assert.deepEqual(parse(PROD_WAF).problems, []);
+  });
+});
+
+describe("waf README examples", () => {
+  it("the dev and prod YAML snippets are the configs these tests parse", () => {
+    const text = readFileSync(join(__dirname, "../../components/waf/README.md"), "utf8");
+    const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => yaml.load(m[1]) as { config?: Record<string, unknown> });
+    assert.deepEqual(blocks[0].config?.["edge-security:waf"], DEV_WAF);
+    assert.deepEqual(blocks[1].config?.["edge-security:waf"], PROD_WAF);
   });
 });
