@@ -7,7 +7,7 @@ const tags = { ...config.tags, "edge-security:stack": pulumi.getStack() };
 
 const protectedApis = new ProtectedApis("apis", { apis: config.apis, manageApiGatewayAccount: config.manageApiGatewayAccount, tags });
 const origins = protectedApis.origins;
-const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, tags });
+const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, waf: config.waf, shield: config.shield, tags });
 const cdn = edge.distribution.distribution;
 
 export const distributionId = cdn.id;
@@ -17,3 +17,9 @@ export const edgeUrl = pulumi.interpolate`https://${cdn.domainName}`;
 export const apis = apiEndpoints(origins, protectedApis.directUrls, cdn.domainName);
 export const signerRoleArn = edge.signer.roleArn;
 export const signerVersionArn = edge.signer.versionArn;
+export const webAclArn = edge.webAcl?.arn;
+export const shield = edge.shield && {
+  protectionId: edge.shield.protectionId,
+  alarmTopicArn: edge.shield.snsTopicArn,
+  healthCheckId: edge.shield.healthCheckId,
+};

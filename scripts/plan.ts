@@ -3,6 +3,7 @@
 // Usage: npm run plan -- [--stack dev] [--json]. Needs no AWS credentials and no Pulumi CLI.
 import { ConfigError } from "../components/shared/validation";
 import { describeResources, formatPlan } from "./plan/describe";
+import { planNotes } from "./plan/notes";
 import { runProgram } from "./plan/runProgram";
 
 function parseArgs(argv: readonly string[]): { stack: string; json: boolean } {
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const resources = describeResources(run.recorder.resources);
-  const notes: string[] = [];
+  const notes = planNotes(run.config);
   console.log(json ? JSON.stringify({ stack, resources, outputs: run.outputs, notes }, null, 2) : formatPlan(stack, resources, run.outputs, notes));
   return 0;
 }

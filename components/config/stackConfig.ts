@@ -1,4 +1,6 @@
+import { ShieldSettings, parseShieldConfig, validateShieldArgs } from "../shield";
 import { isAwsRegion } from "../shared/region";
+import { WafSettings, parseWafConfig } from "../waf";
 import { ConfigError, Problems, isPlainObject } from "../shared/validation";
 import { ApiConfig, parseApis } from "./apis";
 import { DistributionConfig, RawDistributionConfig, parseDistribution } from "./distribution";
@@ -28,9 +30,12 @@ export const CONFIG_KEYS = [
   "geoRestrictionLocations",
   "loggingBucket",
   "loggingPrefix",
+  "waf",
+  "shield",
 ] as const;
 
-export type RawStackConfig = RawSignerConfig & RawDistributionConfig & { readonly apis?: unknown; readonly tags?: unknown } & Readonly<Record<string, unknown>>;
+export type RawStackConfig = RawSignerConfig &
+  RawDistributionConfig & { readonly apis?: unknown; readonly tags?: unknown; readonly waf?: unknown; readonly shield?: unknown } & Readonly<Record<string, unknown>>;
 
 /** Everything the program needs, typed and validated. */
 export interface StackConfig {
@@ -41,6 +46,8 @@ export interface StackConfig {
   readonly manageApiGatewayAccount: boolean;
   readonly signer: SignerConfig;
   readonly distribution: DistributionConfig;
+  readonly waf: WafSettings;
+  readonly shield: ShieldSettings;
   readonly tags: Readonly<Record<string, string>>;
 }
 
@@ -59,16 +66,30 @@ export function parseStackConfig(raw: RawStackConfig, region: unknown): StackCon
   const apis = parseApis(raw.apis, stackRegion, problems);
   checkRoutes(apis.map((api, i) => ({ field: `apis[${i}].pathPattern`, pathPattern: api.pathPattern })), problems);
 
+  // Shield first: its layer-7 mitigation decides the WAF's anti-DDoS group and capacity reserve.
+  const shield = parseShieldConfig(raw.shield, problems);
+  const waf = parseWafConfig(raw.waf, problems, { shieldMitigation: shield.layer7Mitigation });
+  validateShieldArgs(shield, { webAclArn: waf.kind !== "disabled", wafLogBucketName: wafLogBucketName(waf) !== undefined }, problems);
+
   const config: StackConfig = {
     region: stackRegion,
     apis,
     manageApiGatewayAccount: parseBoolean(raw.manageApiGatewayAccount, true, "manageApiGatewayAccount", problems),
     signer: parseSigner(raw, problems),
     distribution: parseDistribution(raw, problems),
+    waf,
+    shield,
     tags: parseTags(raw.tags, problems),
   };
   problems.throwIfAny(`Invalid ${CONFIG_NAMESPACE} configuration`);
   return config;
+}
+
+/** The S3 bucket the web ACL logs to, when its log destination is an existing bucket (shared with the Shield Response Team). */
+export function wafLogBucketName(waf: WafSettings): string | undefined {
+  if (waf.kind !== "managed" || waf.logging?.destination.kind !== "existing") return undefined;
+  const match = /^arn:aws:s3:::([^/]+)$/.exec(waf.logging.destination.arn);
+  return match?.[1];
 }
 
 /** CloudFront needs exactly one default behaviour (`*`) and distinct path patterns. */

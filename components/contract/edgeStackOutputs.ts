@@ -30,6 +30,8 @@ export interface EdgeStackOutputs {
   readonly signerVersionArn: string;
   /** The web ACL on the distribution, when WAF is enabled. */
   readonly webAclArn?: string;
+  /** Shield Advanced, when enabled: the protection, the alarm topic (us-east-1) and the health check it watches. */
+  readonly shield?: { readonly protectionId?: string; readonly alarmTopicArn?: string; readonly healthCheckId?: string };
 }
 
 export type EdgeStackOutputKey = keyof EdgeStackOutputs;
@@ -38,7 +40,7 @@ export type EdgeStackOutputKey = keyof EdgeStackOutputs;
 export type EdgeStackReference = { readonly [K in EdgeStackOutputKey]-?: pulumi.Output<EdgeStackOutputs[K]> };
 
 const REQUIRED: readonly EdgeStackOutputKey[] = ["distributionId", "distributionArn", "distributionDomainName", "edgeUrl", "apis", "signerRoleArn", "signerVersionArn"];
-const OPTIONAL: readonly EdgeStackOutputKey[] = ["webAclArn"];
+const OPTIONAL: readonly EdgeStackOutputKey[] = ["webAclArn", "shield"];
 
 /** Reads the edge stack's outputs with their types, e.g. `readEdgeStack(new pulumi.StackReference("acme/edge-security/prod"))`. */
 export function readEdgeStack(ref: pulumi.StackReference): EdgeStackReference {

@@ -1,8 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DistributionConfig } from "../config/distribution";
 import { SignerConfig } from "../config/signer";
+import { wafLogBucketName } from "../config/stackConfig";
+import { EdgeShield, ShieldSettings } from "../shield";
 import { EdgeSigner } from "../signer/edgeSigner";
 import { ApiOrigin } from "../shared/types";
+import { EdgeWebAcl, WafSettings } from "../waf";
 import { EdgeDistribution } from "./edgeDistribution";
 import { signerSettingsFor } from "./signerSettings";
 
@@ -11,24 +14,43 @@ export interface EdgeProtectionArgs {
   readonly origins: readonly ApiOrigin[];
   readonly signer: SignerConfig;
   readonly distribution: DistributionConfig;
+  /** `disabled` leaves the distribution without a web ACL. */
+  readonly waf: WafSettings;
+  /** Created only when `enabled`. */
+  readonly shield: ShieldSettings;
+  /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** The whole edge for a set of APIs: signer, CloudFront distribution, web ACL and optional Shield Advanced. */
+/** The whole edge for a set of APIs: signer, web ACL, CloudFront distribution and optional Shield Advanced. */
 export class EdgeProtection extends pulumi.ComponentResource {
   readonly signer: EdgeSigner;
+  readonly webAcl?: EdgeWebAcl;
   readonly distribution: EdgeDistribution;
+  readonly shield?: EdgeShield;
 
   constructor(name: string, args: EdgeProtectionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:edge:EdgeProtection", name, {}, opts);
-    const { origins, tags } = args;
+    const { origins } = args;
+    const tags = { ...args.tags };
     this.signer = new EdgeSigner(`${name}-signer`, { origins, config: args.signer, settings: signerSettingsFor(origins, args.signer), tags }, { parent: this });
+    this.webAcl = args.waf.kind === "disabled" ? undefined : new EdgeWebAcl(`${name}-waf`, { settings: args.waf, tags }, { parent: this });
     this.distribution = new EdgeDistribution(`${name}-cdn`, {
       origins,
       config: args.distribution,
       signerVersionArn: this.signer.versionArn,
+      webAclArn: this.webAcl?.arn,
       tags,
     }, { parent: this });
+    if (args.shield.enabled) {
+      this.shield = new EdgeShield(`${name}-shield`, {
+        settings: args.shield,
+        distribution: this.distribution.distribution,
+        webAclArn: this.webAcl?.arn,
+        wafLogBucketName: wafLogBucketName(args.waf),
+        tags,
+      }, { parent: this });
+    }
     this.registerOutputs({ distributionId: this.distribution.distribution.id });
   }
 }

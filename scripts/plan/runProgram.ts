@@ -10,6 +10,8 @@ export interface ProgramRun {
   readonly recorder: MockRecorder;
   /** The program's exports, resolved. */
   readonly outputs: Record<string, unknown>;
+  /** The config the program ran with (keys with namespace, values as Pulumi provides them). */
+  readonly config: Readonly<Record<string, string>>;
 }
 
 /**
@@ -26,8 +28,10 @@ export async function runProgram(stack: string, edit?: (config: Record<string, s
   const program: Record<string, unknown> = require(PROGRAM);
   const outputs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(program)) {
-    outputs[key] = pulumi.Output.isInstance(value) ? await new Promise((resolve) => value.apply((v) => { resolve(v); return v; })) : value;
+    // Like the engine: nested Outputs are resolved and undefined exports are not outputs at all.
+    const resolved = await new Promise<unknown>((resolve) => pulumi.output(value as pulumi.Input<unknown>).apply((v) => { resolve(v); return v; }));
+    if (resolved !== undefined) outputs[key] = resolved;
   }
   await settle();
-  return { recorder, outputs };
+  return { recorder, outputs, config };
 }

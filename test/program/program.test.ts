@@ -19,7 +19,7 @@ describe("program (index.ts) under mocks", function () {
 
     it("exports the documented contract, resolved", () => {
       const { outputs } = run;
-      assert.deepEqual(Object.keys(outputs).sort(), ["apis", "distributionArn", "distributionDomainName", "distributionId", "edgeUrl", "signerRoleArn", "signerVersionArn", "webAclArn"].filter((k) => k in outputs).sort());
+      assert.deepEqual(Object.keys(outputs).sort(), ["apis", "distributionArn", "distributionDomainName", "distributionId", "edgeUrl", "signerRoleArn", "signerVersionArn", "webAclArn"]);
       assert.equal(outputs.distributionId, "edge-cdn-id");
       assert.equal(outputs.edgeUrl, "https://edge-cdn.cloudfront.net");
       assert.equal(outputs.signerVersionArn, `arn:aws:lambda:us-east-1:${ACCOUNT_ID}:function:edge-signer-fn:1`);
@@ -39,6 +39,17 @@ describe("program (index.ts) under mocks", function () {
       ]);
       assert.deepEqual(cdn.orderedCacheBehaviors.map((b: any) => b.pathPattern), ["/http/*", "/ws/*"]);
       assert.equal(run.recorder.ofType("aws:lambda/function:Function").filter((f) => f.inputs.region === "us-east-1").length, 1);
+    });
+
+    it("attaches a counting web ACL and creates no Shield Advanced resource", () => {
+      const webAclArn = `arn:aws:wafv2:us-east-1:${ACCOUNT_ID}:global/webacl/edge-waf/edge-waf-id`;
+      assert.equal(run.outputs.webAclArn, webAclArn);
+      assert.equal(run.recorder.one(DISTRIBUTION, "edge-cdn").inputs.webAclId, webAclArn);
+      const acl = run.recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf").inputs;
+      assert.deepEqual([acl.scope, acl.region], ["CLOUDFRONT", "us-east-1"]);
+      for (const rule of acl.rules) assert.ok(rule.overrideAction?.count || rule.action?.count, `${rule.name} counts in dev`);
+      assert.deepEqual(run.recorder.resources.filter((r) => r.type.startsWith("aws:shield/")), []);
+      assert.equal(run.outputs.shield, undefined);
     });
 
     it("tags every taggable resource with the stack", () => {
@@ -61,6 +72,17 @@ describe("program (index.ts) under mocks", function () {
       assert.equal(policy.restApiId, "a1b2c3d4e5");
       const invoke = JSON.parse(run.recorder.one("aws:iam/rolePolicy:RolePolicy", "edge-signer-policy").inputs.policy).Statement[0].Resource;
       assert.deepEqual(invoke, [`arn:aws:execute-api:us-east-2:${ACCOUNT_ID}:apis-petstore-id/prod/*/*`, `arn:aws:execute-api:eu-west-1:${ACCOUNT_ID}:a1b2c3d4e5/live/*/*`]);
+    });
+
+    it("protects the distribution with Shield Advanced behind the enforcing web ACL", () => {
+      const distributionArn = `arn:aws:cloudfront::${ACCOUNT_ID}:distribution/edge-cdn-id`;
+      assert.equal(run.recorder.one("aws:shield/protection:Protection", "edge-shield-protection").inputs.resourceArn, distributionArn);
+      assert.deepEqual(run.recorder.one("aws:shield/applicationLayerAutomaticResponse:ApplicationLayerAutomaticResponse", "edge-shield-l7-response").inputs, { resourceArn: distributionArn, action: "COUNT" });
+      assert.deepEqual(run.recorder.ofType("aws:shield/subscription:Subscription"), [], "the one-year subscription is never created implicitly");
+      const acl = run.recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf").inputs;
+      assert.equal(acl.ruleJson, undefined);
+      assert.ok(acl.rules.some((r: any) => r.action?.block), "rate rules block in prod");
+      assert.deepEqual(Object.keys(run.outputs.shield as object).sort(), ["alarmTopicArn", "healthCheckId", "protectionId"]);
     });
 
     it("serves the custom domain with the us-east-1 certificate and logs to the bucket", () => {
