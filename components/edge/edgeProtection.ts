@@ -34,7 +34,8 @@ export class EdgeProtection extends pulumi.ComponentResource {
     const { origins } = args;
     const tags = { ...args.tags };
     this.signer = new EdgeSigner(`${name}-signer`, { origins, config: args.signer, settings: signerSettingsFor(origins, args.signer), tags }, { parent: this });
-    this.webAcl = args.waf.kind === "disabled" ? undefined : new EdgeWebAcl(`${name}-waf`, { settings: args.waf, tags }, { parent: this });
+    // The web ACL, its metrics and log group take this name, unique per account: include the stack.
+    this.webAcl = args.waf.kind === "disabled" ? undefined : new EdgeWebAcl(`${name}-waf-${pulumi.getStack()}`, { settings: args.waf, tags }, { parent: this });
     this.distribution = new EdgeDistribution(`${name}-cdn`, {
       origins,
       config: args.distribution,

@@ -29,7 +29,8 @@ export async function runProgram(stack: string, edit?: (config: Record<string, s
   const outputs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(program)) {
     // Like the engine: nested Outputs are resolved and undefined exports are not outputs at all.
-    const resolved = await new Promise<unknown>((resolve) => pulumi.output(value as pulumi.Input<unknown>).apply((v) => { resolve(v); return v; }));
+    const output: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<Record<string, unknown>>);
+    const resolved = await new Promise<unknown>((resolve) => output.apply((v) => { resolve(v); return v; }));
     if (resolved !== undefined) outputs[key] = resolved;
   }
   await settle();

@@ -42,10 +42,10 @@ describe("program (index.ts) under mocks", function () {
     });
 
     it("attaches a counting web ACL and creates no Shield Advanced resource", () => {
-      const webAclArn = `arn:aws:wafv2:us-east-1:${ACCOUNT_ID}:global/webacl/edge-waf/edge-waf-id`;
+      const webAclArn = `arn:aws:wafv2:us-east-1:${ACCOUNT_ID}:global/webacl/edge-waf-dev/edge-waf-dev-id`;
       assert.equal(run.outputs.webAclArn, webAclArn);
       assert.equal(run.recorder.one(DISTRIBUTION, "edge-cdn").inputs.webAclId, webAclArn);
-      const acl = run.recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf").inputs;
+      const acl = run.recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf-dev").inputs;
       assert.deepEqual([acl.scope, acl.region], ["CLOUDFRONT", "us-east-1"]);
       for (const rule of acl.rules) assert.ok(rule.overrideAction?.count || rule.action?.count, `${rule.name} counts in dev`);
       assert.deepEqual(run.recorder.resources.filter((r) => r.type.startsWith("aws:shield/")), []);
@@ -79,7 +79,7 @@ describe("program (index.ts) under mocks", function () {
       assert.equal(run.recorder.one("aws:shield/protection:Protection", "edge-shield-protection").inputs.resourceArn, distributionArn);
       assert.deepEqual(run.recorder.one("aws:shield/applicationLayerAutomaticResponse:ApplicationLayerAutomaticResponse", "edge-shield-l7-response").inputs, { resourceArn: distributionArn, action: "COUNT" });
       assert.deepEqual(run.recorder.ofType("aws:shield/subscription:Subscription"), [], "the one-year subscription is never created implicitly");
-      const acl = run.recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf").inputs;
+      const acl = run.recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf-prod").inputs;
       assert.equal(acl.ruleJson, undefined);
       assert.ok(acl.rules.some((r: any) => r.action?.block), "rate rules block in prod");
       assert.deepEqual(Object.keys(run.outputs.shield as object).sort(), ["alarmTopicArn", "healthCheckId", "protectionId"]);
