@@ -32,7 +32,7 @@ const TARGET_FIELD: Record<ServiceTarget["kind"], string> = {
   cloudMap: "cloudMapServiceArn",
 };
 
-interface NlbDraft { readonly vpc: string; readonly owner: number; readonly listeners: (PlannedNlbListener & { owner: number })[] }
+interface NlbDraft { readonly vpc: string; readonly owner: number; readonly listeners: Map<number, PlannedNlbListener & { owner: number }> }
 interface AlbDraft { readonly vpc: string; readonly owner: number; readonly services: string[]; readonly nlbs: string[]; port?: number }
 
 /** Lays the services out on VPC links, NLBs and ALBs for the chosen topology; pure and linear. */
@@ -47,7 +47,7 @@ export function layoutPlan(settings: PrivateIntegrationSettings): Layout {
 
   /** Returns the NLB, or undefined (and a problem) when it already lives in another VPC. */
   const useNlb = (key: string, s: PrivateServiceSettings, i: number): NlbDraft | undefined => {
-    const nlb = nlbs.get(key) ?? { vpc: s.vpc, owner: i, listeners: [] };
+    const nlb = nlbs.get(key) ?? { vpc: s.vpc, owner: i, listeners: new Map() };
     nlbs.set(key, nlb);
     if (nlb.vpc === s.vpc) return nlb;
     problems.push({ field: `services[${i}].nlb`, value: key, allowed: `NLB "${key}" is in VPC "${nlb.vpc}" (${label(nlb.owner)}); an NLB lives in one VPC` });
@@ -62,9 +62,9 @@ export function layoutPlan(settings: PrivateIntegrationSettings): Layout {
   };
   /** Adds a listener unless its port is taken on that NLB by another target. */
   const listen = (nlbKey: string, nlb: NlbDraft, port: number, target: NlbListenerTarget, s: PrivateServiceSettings, i: number): boolean => {
-    const taken = nlb.listeners.find((l) => l.port === port);
+    const taken = nlb.listeners.get(port);
     if (!taken) {
-      nlb.listeners.push({ port, target, owner: i });
+      nlb.listeners.set(port, { port, target, owner: i });
       return true;
     }
     if (JSON.stringify(taken.target) === JSON.stringify(target)) return true;
@@ -137,7 +137,7 @@ export function layoutPlan(settings: PrivateIntegrationSettings): Layout {
     topology,
     apiKind,
     vpcLinks: [...links].map(([key, l]): PlannedVpcLink => ({ key, ...l })),
-    nlbs: [...nlbs].map(([key, n]): PlannedNlb => ({ key, vpc: n.vpc, listeners: n.listeners.map(({ port, target }) => ({ port, target })) })),
+    nlbs: [...nlbs].map(([key, n]): PlannedNlb => ({ key, vpc: n.vpc, listeners: [...n.listeners.values()].map(({ port, target }) => ({ port, target })) })),
     albs: [...albs].map(([key, a]): PlannedAlb => ({ key, vpc: a.vpc, services: a.services, nlbs: a.nlbs })),
     services,
     apiRoutes: apiKind === "HTTP" ? 2 * settings.services.length : restResourceTree(settings.services.map((s) => s.pathPrefix)).length,

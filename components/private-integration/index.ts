@@ -1,0 +1,12 @@
+export { parsePrivateIntegrationConfig } from "./config";
+export { describePrivatePlan } from "./describePrivatePlan";
+export { planPrivateIntegration } from "./planPrivateIntegration";
+export type {
+  PlannedAlb, PlannedNlb, PlannedNlbListener, PlannedService, PlannedVpcLink, PlanProblem, PrivatePlan, QuotaUsage, ServiceRoute,
+} from "./privatePlan";
+export { PrivateMicroservices } from "./privateMicroservices";
+export type { PrivateMicroservicesArgs, PrivateServiceOutput } from "./privateMicroservices";
+export { ALB_LISTENER_PORT, DEFAULT_QUOTAS, PRIVATE_TOPOLOGIES } from "./settings";
+export type {
+  PrivateIntegrationSettings, PrivateQuotas, PrivateServiceSettings, PrivateTopology, PrivateVpcSettings, ServiceProtocol, ServiceTarget, TargetType,
+} from "./settings";

@@ -1,0 +1,69 @@
+// An app team's program: reads its microservice's target group and security group from the edge
+// stack and runs a Fargate service registered in that target group. Nothing here is public: the
+// tasks get no public IP and accept traffic only from the edge's load balancer.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+/** One entry of the edge stack's `privateServices` output. */
+interface PrivateService {
+  readonly targetGroupArn?: string;
+  readonly backendSecurityGroupId?: string;
+  readonly routePath: string;
+  readonly url?: string;
+}
+
+const config = new pulumi.Config();
+const serviceName = config.require("service");
+const region = config.require("region");
+const port = 8080;
+
+const edge = new pulumi.StackReference(config.require("edgeStack"));
+const entry = edge.requireOutput("privateServices").apply((all) => {
+  const found = (all as Record<string, PrivateService>)[serviceName];
+  if (!found?.targetGroupArn || !found.backendSecurityGroupId) {
+    throw new Error(`privateServices.${serviceName} has no target group: give it a targetType in the edge's privateIntegration`);
+  }
+  return found;
+});
+
+const executionRole = new aws.iam.Role(`${serviceName}-execution`, {
+  assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "ecs-tasks.amazonaws.com" }),
+});
+new aws.iam.RolePolicyAttachment(`${serviceName}-execution`, {
+  role: executionRole.name,
+  policyArn: aws.iam.ManagedPolicy.AmazonECSTaskExecutionRolePolicy,
+});
+
+const cluster = new aws.ecs.Cluster(serviceName, { region });
+const task = new aws.ecs.TaskDefinition(serviceName, {
+  family: serviceName,
+  requiresCompatibilities: ["FARGATE"],
+  networkMode: "awsvpc",
+  cpu: "256",
+  memory: "512",
+  executionRoleArn: executionRole.arn,
+  containerDefinitions: JSON.stringify([{
+    name: serviceName,
+    image: config.require("image"),
+    essential: true,
+    portMappings: [{ containerPort: port, protocol: "tcp" }],
+  }]),
+  region,
+});
+
+new aws.ecs.Service(serviceName, {
+  cluster: cluster.arn,
+  taskDefinition: task.arn,
+  desiredCount: 2,
+  launchType: "FARGATE",
+  networkConfiguration: {
+    subnets: config.requireObject<string[]>("subnetIds"),
+    securityGroups: [entry.apply((s) => s.backendSecurityGroupId as string)],
+    assignPublicIp: false,
+  },
+  // The target group's port is the service port declared in the edge config; the container must listen on it.
+  loadBalancers: [{ targetGroupArn: entry.apply((s) => s.targetGroupArn as string), containerName: serviceName, containerPort: port }],
+  region,
+});
+
+export const url = entry.apply((s) => s.url);
