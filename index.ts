@@ -1,12 +1,13 @@
 // The edge-security program: read and validate the stack's config, compose the components, export the contract.
 import * as pulumi from "@pulumi/pulumi";
-import { EdgeProtection, ProtectedApis, apiEndpoints, namespaceConfig, parseStackConfig } from "./components";
+import { EdgeProtection, PrivateMicroservices, ProtectedApis, apiEndpoints, namespaceConfig, parseStackConfig, privateServiceEndpoints } from "./components";
 
 const config = parseStackConfig(namespaceConfig(pulumi.runtime.allConfig()), new pulumi.Config("aws").get("region"));
 const tags = { ...config.tags, "edge-security:stack": pulumi.getStack() };
 
 const protectedApis = new ProtectedApis("apis", { apis: config.apis, manageApiGatewayAccount: config.manageApiGatewayAccount, tags });
-const origins = protectedApis.origins;
+const microservices = config.privateIntegration && new PrivateMicroservices("private", { settings: config.privateIntegration, tags });
+const origins = [...protectedApis.origins, ...(microservices?.origins ?? [])];
 const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, waf: config.waf, shield: config.shield, tags });
 const cdn = edge.distribution.distribution;
 
@@ -14,7 +15,7 @@ export const distributionId = cdn.id;
 export const distributionArn = cdn.arn;
 export const distributionDomainName = cdn.domainName;
 export const edgeUrl = pulumi.interpolate`https://${cdn.domainName}`;
-export const apis = apiEndpoints(origins, protectedApis.directUrls, cdn.domainName);
+export const apis = apiEndpoints(origins, cdn.domainName);
 export const signerRoleArn = edge.signer.roleArn;
 export const signerVersionArn = edge.signer.versionArn;
 export const webAclArn = edge.webAcl?.arn;
@@ -23,3 +24,5 @@ export const shield = edge.shield && {
   alarmTopicArn: edge.shield.snsTopicArn,
   healthCheckId: edge.shield.healthCheckId,
 };
+export const privateServices = microservices && privateServiceEndpoints(microservices.services, microservices.pathPrefix, cdn.domainName);
+export const vpcLinks = microservices?.vpcLinks;

@@ -15,3 +15,6 @@ export * from "./edge/edgeDistribution";
 export * from "./edge/edgeProtection";
 export * from "./contract/edgeStackOutputs";
 export * from "./contract/apiEndpoints";
+export * from "./waf";
+export * from "./shield";
+export * from "./private-integration";

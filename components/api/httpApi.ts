@@ -1,7 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ApiOrigin } from "../shared/types";
-import { directUrlOf } from "./apiUrls";
 import { CreatedApiArgs } from "./createdApiArgs";
 import { PetStoreFunction } from "./petStoreFunction";
 import { PETSTORE_ROUTES, pathSlug } from "./routes";
@@ -10,8 +9,6 @@ import { createV2Stage } from "./v2Stage";
 /** An HTTP API with the pet store behind it, `authorizationType: "AWS_IAM"` on every route, and an auto-deployed stage. */
 export class IamHttpApi extends pulumi.ComponentResource {
   readonly origin: ApiOrigin;
-  /** The execute-api URL of the stage: callers without a valid signature get 403 here. */
-  readonly directUrl: pulumi.Output<string>;
 
   constructor(name: string, args: CreatedApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:api:IamHttpApi", name, {}, opts);
@@ -51,7 +48,6 @@ export class IamHttpApi extends pulumi.ComponentResource {
     const stage = createV2Stage(name, api.id, args, this);
 
     this.origin = { name: config.name, kind: "HTTP", apiId: api.id, stage: stage.name, region, pathPattern: config.pathPattern };
-    this.directUrl = pulumi.all([api.id, stage.name]).apply(([id, stageName]) => directUrlOf("HTTP", id, region, stageName));
-    this.registerOutputs({ apiId: api.id, directUrl: this.directUrl });
+    this.registerOutputs({ apiId: api.id });
   }
 }

@@ -2,7 +2,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { ApiConfig, CreatedApiConfig } from "../config/apis";
 import { ApiOrigin } from "../shared/types";
 import { ApiGatewayAccount } from "./apiGatewayAccount";
-import { directUrlOf } from "./apiUrls";
 import { existingApiOrigin } from "./existingApi";
 import { IamHttpApi } from "./httpApi";
 import { IamRestApi } from "./restApi";
@@ -18,8 +17,6 @@ export interface ProtectedApisArgs {
 /** The APIs behind the edge: the ones the stack creates (pet store demos) and the ones it only fronts. */
 export class ProtectedApis extends pulumi.ComponentResource {
   readonly origins: readonly ApiOrigin[];
-  /** Per API name, its execute-api URL, which answers 403 to unsigned callers. */
-  readonly directUrls: Readonly<Record<string, pulumi.Output<string>>>;
 
   constructor(name: string, args: ProtectedApisArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:api:ProtectedApis", name, {}, opts);
@@ -30,21 +27,10 @@ export class ProtectedApis extends pulumi.ComponentResource {
       for (const region of [...regions].sort()) accounts.set(region, new ApiGatewayAccount(`${name}-account-${region}`, { region, tags }, { parent: this }));
     }
 
-    const origins: ApiOrigin[] = [];
-    const directUrls: Record<string, pulumi.Output<string>> = {};
-    for (const api of args.apis) {
-      if (api.existing) {
-        origins.push(existingApiOrigin(api));
-        directUrls[api.name] = pulumi.output(directUrlOf(api.kind, api.apiId, api.region, api.stage));
-        continue;
-      }
-      const created = this.create(`${name}-${api.name}`, api, accounts.get(api.region)?.account, tags);
-      origins.push(created.origin);
-      directUrls[api.name] = created.directUrl;
-    }
-    this.origins = origins;
-    this.directUrls = directUrls;
-    this.registerOutputs({ directUrls });
+    this.origins = args.apis.map((api) =>
+      api.existing ? existingApiOrigin(api) : this.create(`${name}-${api.name}`, api, accounts.get(api.region)?.account, tags).origin,
+    );
+    this.registerOutputs({});
   }
 
   private create(name: string, config: CreatedApiConfig, accountSetting: pulumi.Resource | undefined, tags?: Readonly<Record<string, string>>) {

@@ -1,7 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ApiOrigin } from "../shared/types";
-import { directUrlOf } from "./apiUrls";
 import { CreatedApiArgs } from "./createdApiArgs";
 import { PetStoreFunction } from "./petStoreFunction";
 import { ACCESS_LOG_FORMAT, PETSTORE_ROUTES, definitionHash, pathSlug, resourcePaths } from "./routes";
@@ -13,8 +12,6 @@ import { ACCESS_LOG_FORMAT, PETSTORE_ROUTES, definitionHash, pathSlug, resourceP
  */
 export class IamRestApi extends pulumi.ComponentResource {
   readonly origin: ApiOrigin;
-  /** The execute-api URL of the stage: callers without a valid signature get 403 here. */
-  readonly directUrl: pulumi.Output<string>;
 
   constructor(name: string, args: CreatedApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:api:IamRestApi", name, {}, opts);
@@ -96,7 +93,6 @@ export class IamRestApi extends pulumi.ComponentResource {
     }, { parent: this });
 
     this.origin = { name: config.name, kind: "REST", apiId: api.id, stage: stage.stageName, region, pathPattern: config.pathPattern };
-    this.directUrl = pulumi.all([api.id, stage.stageName]).apply(([id, stageName]) => directUrlOf("REST", id, region, stageName));
-    this.registerOutputs({ apiId: api.id, directUrl: this.directUrl });
+    this.registerOutputs({ apiId: api.id });
   }
 }

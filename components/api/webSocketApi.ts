@@ -1,7 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ApiOrigin } from "../shared/types";
-import { directUrlOf } from "./apiUrls";
 import { CreatedApiArgs } from "./createdApiArgs";
 import { PetStoreFunction } from "./petStoreFunction";
 import { createV2Stage } from "./v2Stage";
@@ -12,8 +11,6 @@ import { createV2Stage } from "./v2Stage";
  */
 export class IamWebSocketApi extends pulumi.ComponentResource {
   readonly origin: ApiOrigin;
-  /** The wss:// URL of the stage: connections without a valid signature get 403 here. */
-  readonly directUrl: pulumi.Output<string>;
 
   constructor(name: string, args: CreatedApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:api:IamWebSocketApi", name, {}, opts);
@@ -56,7 +53,6 @@ export class IamWebSocketApi extends pulumi.ComponentResource {
     const stage = createV2Stage(name, api.id, args, this);
 
     this.origin = { name: config.name, kind: "WEBSOCKET", apiId: api.id, stage: stage.name, region, pathPattern: config.pathPattern };
-    this.directUrl = pulumi.all([api.id, stage.name]).apply(([id, stageName]) => directUrlOf("WEBSOCKET", id, region, stageName));
-    this.registerOutputs({ apiId: api.id, directUrl: this.directUrl });
+    this.registerOutputs({ apiId: api.id });
   }
 }

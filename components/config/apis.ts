@@ -1,4 +1,5 @@
 import { ApiKind } from "../shared/types";
+import { DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS } from "../shared/logRetention";
 import { isAwsRegion } from "../shared/region";
 import { Problems, checkKnownKeys, isPlainObject, oneOf } from "../shared/validation";
 
@@ -37,10 +38,6 @@ export interface ExistingApiConfig extends ApiConfigBase {
 export type ApiConfig = CreatedApiConfig | ExistingApiConfig;
 
 export const DEFAULT_THROTTLE: ThrottleConfig = { rateLimit: 100, burstLimit: 200 };
-export const DEFAULT_LOG_RETENTION_DAYS = 30;
-
-/** The retention periods CloudWatch Logs accepts. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
 const NAME = /^[a-z][a-z0-9-]{0,31}$/;
 const STAGE = /^[A-Za-z0-9_-]{1,128}$/;
@@ -132,7 +129,7 @@ function parseThrottle(raw: unknown, problems: Problems, field: string): Throttl
 
 function parseRetention(raw: unknown, problems: Problems, field: string): number {
   if (raw === undefined) return DEFAULT_LOG_RETENTION_DAYS;
-  problems.check(LOG_RETENTION_DAYS.includes(raw as number), field, raw, oneOf(LOG_RETENTION_DAYS));
+  problems.check(LOG_RETENTION_DAYS.includes(raw as never), field, raw, oneOf(LOG_RETENTION_DAYS));
   return Number(raw);
 }
 

@@ -1,4 +1,5 @@
-import { ShieldSettings, parseShieldConfig, validateShieldArgs } from "../shield";
+import { PrivateIntegrationSettings, parsePrivateIntegrationConfig } from "../private-integration";
+import { ShieldSettings, parseShieldConfig } from "../shield";
 import { isAwsRegion } from "../shared/region";
 import { WafSettings, parseWafConfig } from "../waf";
 import { ConfigError, Problems, isPlainObject } from "../shared/validation";
@@ -32,10 +33,11 @@ export const CONFIG_KEYS = [
   "loggingPrefix",
   "waf",
   "shield",
+  "privateIntegration",
 ] as const;
 
 export type RawStackConfig = RawSignerConfig &
-  RawDistributionConfig & { readonly apis?: unknown; readonly tags?: unknown; readonly waf?: unknown; readonly shield?: unknown } & Readonly<Record<string, unknown>>;
+  RawDistributionConfig & { readonly apis?: unknown; readonly tags?: unknown; readonly waf?: unknown; readonly shield?: unknown; readonly privateIntegration?: unknown } & Readonly<Record<string, unknown>>;
 
 /** Everything the program needs, typed and validated. */
 export interface StackConfig {
@@ -48,6 +50,8 @@ export interface StackConfig {
   readonly distribution: DistributionConfig;
   readonly waf: WafSettings;
   readonly shield: ShieldSettings;
+  /** Private microservices over VPC links, fronted by the same edge; absent when not configured. */
+  readonly privateIntegration?: PrivateIntegrationSettings;
   readonly tags: Readonly<Record<string, string>>;
 }
 
@@ -64,12 +68,16 @@ export function parseStackConfig(raw: RawStackConfig, region: unknown): StackCon
   const stackRegion = isAwsRegion(region) ? region : "us-east-1";
 
   const apis = parseApis(raw.apis, stackRegion, problems);
-  checkRoutes(apis.map((api, i) => ({ field: `apis[${i}].pathPattern`, pathPattern: api.pathPattern })), problems);
+  const privateIntegration = parsePrivateIntegrationConfig(raw.privateIntegration, problems, "privateIntegration", stackRegion);
+  checkRoutes([
+    ...apis.map((api, i) => ({ field: `apis[${i}].pathPattern`, pathPattern: api.pathPattern })),
+    ...(privateIntegration ? [{ field: "privateIntegration.pathPrefix", pathPattern: `${privateIntegration.pathPrefix}/*` }] : []),
+  ], problems);
 
   // Shield first: its layer-7 mitigation decides the WAF's anti-DDoS group and capacity reserve.
   const shield = parseShieldConfig(raw.shield, problems);
   const waf = parseWafConfig(raw.waf, problems, { shieldMitigation: shield.layer7Mitigation });
-  validateShieldArgs(shield, { webAclArn: waf.kind !== "disabled", wafLogBucketName: wafLogBucketName(waf) !== undefined }, problems);
+  checkShieldNeeds(shield, waf, problems);
 
   const config: StackConfig = {
     region: stackRegion,
@@ -79,10 +87,28 @@ export function parseStackConfig(raw: RawStackConfig, region: unknown): StackCon
     distribution: parseDistribution(raw, problems),
     waf,
     shield,
+    privateIntegration,
     tags: parseTags(raw.tags, problems),
   };
   problems.throwIfAny(`Invalid ${CONFIG_NAMESPACE} configuration`);
   return config;
+}
+
+/** What Shield needs from the WAF config, named in the config's own terms (EdgeShield checks the same on its arguments). */
+function checkShieldNeeds(shield: ShieldSettings, waf: WafSettings, problems: Problems): void {
+  if (!shield.enabled) return;
+  problems.check(
+    shield.layer7Mitigation === "none" || waf.kind !== "disabled",
+    "waf.enabled",
+    false,
+    `required: a web ACL on the distribution, since shield.layer7Mitigation is "${shield.layer7Mitigation}" and its rules live there (or set it to "none")`,
+  );
+  problems.check(
+    !(shield.srtAccess.enabled && shield.srtAccess.shareWafLogBucket) || wafLogBucketName(waf) !== undefined,
+    "shield.srtAccess.shareWafLogBucket",
+    true,
+    "allowed only when waf.logging.destinationArn is an S3 bucket (arn:aws:s3:::aws-waf-logs-...), whose name the Shield Response Team is given",
+  );
 }
 
 /** The S3 bucket the web ACL logs to, when its log destination is an existing bucket (shared with the Shield Response Team). */

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { PrivateServiceOutput } from "../private-integration";
 import { ApiKind } from "../shared/types";
 
 /** One API behind the edge, as the stack exports it. */
@@ -13,6 +14,12 @@ export interface ApiEndpoint {
   readonly directUrl: string;
 }
 
+/** One private microservice behind the edge: where to register its targets and where clients reach it. */
+export interface PrivateServiceEndpoint extends PrivateServiceOutput {
+  /** `https://<distribution domain><private pathPrefix><routePath>`. */
+  readonly url: string;
+}
+
 /**
  * The stack outputs: a contract for application teams, who read them through a StackReference.
  * Fields are only added, never renamed or removed, within a major version of this project.
@@ -23,7 +30,7 @@ export interface EdgeStackOutputs {
   readonly distributionDomainName: string;
   /** `https://<distributionDomainName>`. */
   readonly edgeUrl: string;
-  /** Per API name. */
+  /** Per API name; the private integration's API is listed too, under its component name. */
   readonly apis: Readonly<Record<string, ApiEndpoint>>;
   readonly signerRoleArn: string;
   /** The published Lambda@Edge version CloudFront runs. */
@@ -32,6 +39,10 @@ export interface EdgeStackOutputs {
   readonly webAclArn?: string;
   /** Shield Advanced, when enabled: the protection, the alarm topic (us-east-1) and the health check it watches. */
   readonly shield?: { readonly protectionId?: string; readonly alarmTopicArn?: string; readonly healthCheckId?: string };
+  /** Per microservice name, with a private integration. */
+  readonly privateServices?: Readonly<Record<string, PrivateServiceEndpoint>>;
+  /** VPC link IDs, per NLB (REST, v1 links) or per VPC (v2 links), with a private integration. */
+  readonly vpcLinks?: Readonly<Record<string, string>>;
 }
 
 export type EdgeStackOutputKey = keyof EdgeStackOutputs;
@@ -40,7 +51,7 @@ export type EdgeStackOutputKey = keyof EdgeStackOutputs;
 export type EdgeStackReference = { readonly [K in EdgeStackOutputKey]-?: pulumi.Output<EdgeStackOutputs[K]> };
 
 const REQUIRED: readonly EdgeStackOutputKey[] = ["distributionId", "distributionArn", "distributionDomainName", "edgeUrl", "apis", "signerRoleArn", "signerVersionArn"];
-const OPTIONAL: readonly EdgeStackOutputKey[] = ["webAclArn", "shield"];
+const OPTIONAL: readonly EdgeStackOutputKey[] = ["webAclArn", "shield", "privateServices", "vpcLinks"];
 
 /** Reads the edge stack's outputs with their types, e.g. `readEdgeStack(new pulumi.StackReference("acme/edge-security/prod"))`. */
 export function readEdgeStack(ref: pulumi.StackReference): EdgeStackReference {

@@ -38,6 +38,8 @@ export interface PrivateServiceOutput {
 export class PrivateMicroservices extends pulumi.ComponentResource {
   /** The one API, for the edge to front at `<pathPrefix>/*`. */
   readonly origins: ApiOrigin[];
+  /** The edge path prefix the API is served under, e.g. `/services`. */
+  readonly pathPrefix: string;
   readonly services: pulumi.Output<Record<string, PrivateServiceOutput>>;
   /** VPC link ids by key: the NLB's key (v1) or the VPC's name (v2). */
   readonly vpcLinks: pulumi.Output<Record<string, string>>;
@@ -50,6 +52,7 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
     super("edge-security:private-integration:PrivateMicroservices", name, {}, opts);
     const { settings } = args;
     this.plan = plan;
+    this.pathPrefix = settings.pathPrefix;
     const { region } = settings;
     const tags = args.tags ?? {};
 

@@ -10,7 +10,7 @@ export { describeWafPlan } from "./describeWafPlan";
 export { toPulumiRules, customResponseBodies, RESPONSE_BODIES } from "./toPulumiRules";
 export { toWafApiRules } from "./toWafApiRules";
 export { redactedFields, loggingFilter, wafLogGroupName } from "./loggingConfig";
-export { ALWAYS_REDACTED_HEADERS, LOG_RETENTION_DAYS, isWafLogDestination } from "./parseLogging";
+export { ALWAYS_REDACTED_HEADERS, isWafLogDestination } from "./parseLogging";
 export { visibilityConfig, isValidWafName } from "./visibility";
 export { MANAGED_GROUP_WCU, DEFAULT_MANAGED_GROUPS } from "./managedRuleGroups";
 export { PRIORITY, MAX_RATE_RULES } from "./priorities";

@@ -1,4 +1,5 @@
 import { parseArn } from "../shared/arn";
+import { DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS } from "../shared/logRetention";
 import { EDGE_REGION } from "../shared/region";
 import { Problems } from "../shared/validation";
 import { readBool, readEnum, readList, readObject } from "./parseHelpers";
@@ -7,9 +8,6 @@ import { WafLoggingSettings } from "./types";
 /** Always redacted: credentials and sessions must never reach the logs. */
 export const ALWAYS_REDACTED_HEADERS: readonly string[] = ["authorization", "x-forwarded-authorization", "cookie"];
 
-/** Retention values CloudWatch Logs accepts. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
-export const DEFAULT_LOG_RETENTION_DAYS = 30;
 const HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
 const DESTINATION_ALLOWED =
   `an aws-waf-logs-* destination: arn:aws:firehose:${EDGE_REGION}:<account>:deliverystream/aws-waf-logs-<name>, ` +

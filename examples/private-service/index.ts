@@ -3,23 +3,16 @@
 // tasks get no public IP and accept traffic only from the edge's load balancer.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-
-/** One entry of the edge stack's `privateServices` output. */
-interface PrivateService {
-  readonly targetGroupArn?: string;
-  readonly backendSecurityGroupId?: string;
-  readonly routePath: string;
-  readonly url?: string;
-}
+import { readEdgeStack } from "../../components/contract/edgeStackOutputs";
 
 const config = new pulumi.Config();
 const serviceName = config.require("service");
 const region = config.require("region");
 const port = 8080;
 
-const edge = new pulumi.StackReference(config.require("edgeStack"));
-const entry = edge.requireOutput("privateServices").apply((all) => {
-  const found = (all as Record<string, PrivateService>)[serviceName];
+const edge = readEdgeStack(new pulumi.StackReference(config.require("edgeStack")));
+const entry = edge.privateServices.apply((all) => {
+  const found = all?.[serviceName];
   if (!found?.targetGroupArn || !found.backendSecurityGroupId) {
     throw new Error(`privateServices.${serviceName} has no target group: give it a targetType in the edge's privateIntegration`);
   }

@@ -1,9 +1,11 @@
 import { namespaceConfig, parseStackConfig } from "../../components/config/stackConfig";
+import { describePrivatePlan, planPrivateIntegration } from "../../components/private-integration";
 import { describeShieldPlan } from "../../components/shield";
 import { describeWafPlan } from "../../components/waf";
 
-/** What the plan says beyond the resource list: the WAF capacity budget and the Shield Advanced choices. */
+/** What the plan says beyond the resource list: the WAF capacity budget, the Shield choices, the VPC-link packing. */
 export function planNotes(config: Readonly<Record<string, string>>): string[] {
   const stack = parseStackConfig(namespaceConfig(config), config["aws:region"]);
-  return [...describeWafPlan(stack.waf), "", ...describeShieldPlan(stack.shield)];
+  const privatePlan = stack.privateIntegration ? ["", ...describePrivatePlan(planPrivateIntegration(stack.privateIntegration))] : [];
+  return [...describeWafPlan(stack.waf), "", ...describeShieldPlan(stack.shield), ...privatePlan];
 }

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { CreatedApiConfig, ExistingApiConfig } from "../../components/config/apis";
 import { ProtectedApis } from "../../components/api/protectedApis";
+import { apiEndpoints } from "../../components/contract/apiEndpoints";
 import { PETSTORE_ROUTES } from "../../components/api/routes";
 import { ACCOUNT_ID, MockRecorder, installMocks, settle, valueOf } from "../support/mocks";
 
@@ -21,7 +22,7 @@ describe("ProtectedApis", () => {
       apis: [created("REST", "rest", "prod", "*"), created("HTTP", "http", "$default", "/http/*"), created("WEBSOCKET", "ws", "prod", "/ws/*"), existing],
       manageApiGatewayAccount: true,
     });
-    await Promise.all(Object.values(apis.directUrls).map(valueOf));
+    await valueOf(apiEndpoints(apis.origins, "d1.cloudfront.net"));
     await settle();
   });
 
@@ -89,13 +90,14 @@ describe("ProtectedApis", () => {
     assert.deepEqual(apis.origins[3], { name: "orders", kind: "REST", apiId: "a1b2c3d4e5", stage: "live", region: "ap-southeast-2", pathPattern: "/orders/*", restrictToSigner: true });
   });
 
-  it("exports each API's direct execute-api URL", async () => {
-    const urls = Object.fromEntries(await Promise.all(Object.entries(apis.directUrls).map(async ([k, v]) => [k, await valueOf(v)])));
+  it("exports where each API is reached through the edge and its direct execute-api URL", async () => {
+    const endpoints = await valueOf(apiEndpoints(apis.origins, "d1.cloudfront.net"));
+    const urls = Object.fromEntries(Object.entries(endpoints).map(([name, e]) => [name, [e.edgeUrl, e.directUrl]]));
     assert.deepEqual(urls, {
-      rest: "https://apis-rest-id.execute-api.eu-west-1.amazonaws.com/prod/",
-      http: "https://apis-http-id.execute-api.eu-west-1.amazonaws.com/",
-      ws: "wss://apis-ws-id.execute-api.eu-west-1.amazonaws.com/prod",
-      orders: "https://a1b2c3d4e5.execute-api.ap-southeast-2.amazonaws.com/live/",
+      rest: ["https://d1.cloudfront.net/", "https://apis-rest-id.execute-api.eu-west-1.amazonaws.com/prod/"],
+      http: ["https://d1.cloudfront.net/http/", "https://apis-http-id.execute-api.eu-west-1.amazonaws.com/"],
+      ws: ["wss://d1.cloudfront.net/ws", "wss://apis-ws-id.execute-api.eu-west-1.amazonaws.com/prod"],
+      orders: ["https://d1.cloudfront.net/orders/", "https://a1b2c3d4e5.execute-api.ap-southeast-2.amazonaws.com/live/"],
     });
   });
 });

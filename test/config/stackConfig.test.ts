@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { ConfigError, Problem } from "../../components/shared/validation";
-import { RawStackConfig, decodeConfigValue, namespaceConfig, parseStackConfig } from "../../components/config/stackConfig";
+import { RawStackConfig, decodeConfigValue, namespaceConfig, parseStackConfig, wafLogBucketName } from "../../components/config/stackConfig";
 
 const REST = { name: "shop", kind: "REST", stage: "prod", pathPattern: "*" };
 
@@ -104,11 +104,28 @@ describe("parseStackConfig", () => {
     ["a log bucket given by name, not domain", { apis: [REST], loggingBucket: "my-logs" }, "eu-west-1", ["loggingBucket"]],
     ["a throttle over the account quota", { apis: [{ ...REST, throttle: { rateLimit: 20000, burstLimit: 1 } }] }, "eu-west-1", ["apis[0].throttle.rateLimit"]],
     ["a retention CloudWatch does not offer", { apis: [{ ...REST, logRetentionDays: 10 }] }, "eu-west-1", ["apis[0].logRetentionDays"]],
+    ["a private integration on a path an API already uses", { apis: [REST, { ...REST, name: "svc", pathPattern: "/services/*" }], privateIntegration: { topology: "http-api", vpcs: [{ name: "main", cidrBlock: "10.20.0.0/16" }], services: [{ name: "orders", pathPrefix: "/orders", vpc: "main", port: 8080 }] } }, "eu-west-1", ["privateIntegration.pathPrefix"]],
+    ["a private integration problem, reported with the rest", { apis: [REST], signerMemoryMb: 1, privateIntegration: { topology: "http-api", vpcs: [{ name: "main", cidrBlock: "10.20.0.0/16" }], services: [{ name: "orders", pathPrefix: "/orders", vpc: "main", port: 70000 }] } }, "eu-west-1", ["privateIntegration.services[0].port", "signerMemoryMb"]],
+    ["Shield's layer-7 mitigation without a web ACL", { apis: [REST], waf: { enabled: false }, shield: { enabled: true } }, "eu-west-1", ["waf.enabled"]],
+    ["sharing a WAF log bucket that does not exist", { apis: [REST], shield: { enabled: true, srtAccess: { enabled: true, shareWafLogBucket: true } } }, "eu-west-1", ["shield.srtAccess.shareWafLogBucket"]],
     ["tags that are not strings", { apis: [REST], tags: { cost: 5 } }, "eu-west-1", ["tags"]],
   ];
   for (const [title, raw, region, fields] of cases) {
     it(`rejects ${title}`, () => assert.deepEqual(fieldsOf(raw, region), fields));
   }
+});
+
+describe("Shield and WAF together", () => {
+  it("shares the WAF log bucket with the Shield Response Team when the WAF logs to S3", () => {
+    const config = parseStackConfig({
+      apis: [REST],
+      waf: { logging: { destinationArn: "arn:aws:s3:::aws-waf-logs-edge" } },
+      shield: { enabled: true, srtAccess: { enabled: true, shareWafLogBucket: true } },
+    }, "eu-west-1");
+    assert.equal(wafLogBucketName(config.waf), "aws-waf-logs-edge");
+    assert.equal(config.shield.layer7Mitigation, "anti-ddos-rule-group");
+    assert.ok(config.waf.kind === "managed" && config.waf.managedRuleGroups.some((g) => g.name === "AWSManagedRulesAntiDDoSRuleSet"));
+  });
 });
 
 describe("config decoding", () => {
