@@ -8,6 +8,10 @@ export const NAME_ALLOWED = "allowed: lowercase letters, digits and '-', startin
 export const PATH_PATTERN = /^(\/[a-z0-9-]+)+$/;
 export const PATH_ALLOWED = "allowed: a path like \"/orders\" or \"/v1/orders\" (segments of lowercase letters, digits and '-')";
 
+/** A concrete DNS name (no wildcard, no trailing dot), as a certificate's subject names it. */
+export const DNS_NAME_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+export const DNS_NAME_ALLOWED = "allowed: a DNS name the service's certificate covers, e.g. \"payments.internal.example.com\" (lowercase, no wildcard)";
+
 export const PORT_ALLOWED = "allowed: an integer port from 1 to 65535";
 
 export function isPort(value: unknown): value is number {

@@ -41,7 +41,7 @@ export function layoutPlan(settings: PrivateIntegrationSettings): Layout {
   const problems: PlanProblem[] = [];
   const nlbs = new Map<string, NlbDraft>();
   const albs = new Map<string, AlbDraft>();
-  const links = new Map<string, { version: "v1" | "v2"; vpc: string; nlb?: string; services: string[] }>();
+  const links = new Map<string, PlannedVpcLink & { services: string[] }>();
   const services: PlannedService[] = [];
   const label = (i: number) => `services[${i}] (${JSON.stringify(settings.services[i].name)})`;
 
@@ -75,8 +75,9 @@ export function layoutPlan(settings: PrivateIntegrationSettings): Layout {
     });
     return false;
   };
-  const link = (key: string, version: "v1" | "v2", s: PrivateServiceSettings, nlb?: string): string => {
-    const entry = links.get(key) ?? { version, vpc: s.vpc, ...(nlb === undefined ? {} : { nlb }), services: [] };
+  /** A v1 link to NLB `nlb` (keyed by it), or with no NLB the v2 link of the service's VPC. */
+  const link = (key: string, s: PrivateServiceSettings, nlb?: string): string => {
+    const entry = links.get(key) ?? (nlb === undefined ? { key, version: "v2", vpc: s.vpc, services: [] } : { key, version: "v1", vpc: s.vpc, nlb, services: [] });
     entry.services.push(s.name);
     links.set(key, entry);
     return key;
@@ -92,7 +93,7 @@ export function layoutPlan(settings: PrivateIntegrationSettings): Layout {
         const key = topology === "rest-shared-nlb" ? s.nlb ?? s.vpc : s.name;
         const port = s.listenerPort ?? s.port;
         const nlb = useNlb(key, s, i);
-        if (nlb && listen(key, nlb, port, { kind: "service", service: s.name }, s, i)) done(link(key, "v1", s, key), { via: "nlb", nlb: key, port });
+        if (nlb && listen(key, nlb, port, { kind: "service", service: s.name }, s, i)) done(link(key, s, key), { via: "nlb", nlb: key, port });
         return;
       }
       case "rest-nlb-to-alb": {
@@ -110,7 +111,7 @@ export function layoutPlan(settings: PrivateIntegrationSettings): Layout {
         if (!listen(nlbKey, nlb, port, { kind: "alb", alb: albKey }, s, i)) return;
         if (!alb.nlbs.includes(nlbKey)) alb.nlbs.push(nlbKey);
         alb.services.push(s.name);
-        done(link(nlbKey, "v1", s, nlbKey), { via: "nlb-alb", nlb: nlbKey, alb: albKey, port }, alb.services.length);
+        done(link(nlbKey, s, nlbKey), { via: "nlb-alb", nlb: nlbKey, alb: albKey, port }, alb.services.length);
         return;
       }
       case "http-api":
@@ -119,14 +120,14 @@ export function layoutPlan(settings: PrivateIntegrationSettings): Layout {
           const route: ServiceRoute = s.target.kind === "listener"
             ? { via: "listener", listenerArn: s.target.listenerArn }
             : { via: "cloudMap", serviceArn: s.target.serviceArn };
-          done(link(s.vpc, "v2", s), route);
+          done(link(s.vpc, s), route);
           return;
         }
         const key = s.alb ?? s.vpc;
         const alb = useAlb(key, s, i);
         if (!alb) return;
         alb.services.push(s.name);
-        done(link(s.vpc, "v2", s), { via: "alb", alb: key }, alb.services.length);
+        done(link(s.vpc, s), { via: "alb", alb: key }, alb.services.length);
         return;
       }
     }
@@ -136,13 +137,38 @@ export function layoutPlan(settings: PrivateIntegrationSettings): Layout {
   return {
     topology,
     apiKind,
-    vpcLinks: [...links].map(([key, l]): PlannedVpcLink => ({ key, ...l })),
+    vpcLinks: [...links.values()],
     nlbs: [...nlbs].map(([key, n]): PlannedNlb => ({ key, vpc: n.vpc, listeners: [...n.listeners.values()].map(({ port, target }) => ({ port, target })) })),
     albs: [...albs].map(([key, a]): PlannedAlb => ({ key, vpc: a.vpc, services: a.services, nlbs: a.nlbs })),
     services,
     apiRoutes: apiKind === "HTTP" ? 2 * settings.services.length : restResourceTree(settings.services.map((s) => s.pathPrefix)).length,
     problems,
   };
+}
+
+/**
+ * Whether API Gateway itself opens the TLS connection to the service, so it needs `tlsHostname` to
+ * verify the certificate: through an NLB, whose TCP listener passes the TLS through, and to an
+ * existing listener or Cloud Map instance (http-api). Behind a created ALB, API Gateway speaks HTTP
+ * to the ALB's port-80 listener and the ALB speaks `protocol` to the targets.
+ */
+export function apiSpeaksTls(s: Pick<PrivateServiceSettings, "protocol" | "target">, topology: PrivateTopology): boolean {
+  if (s.protocol !== "HTTPS") return false;
+  return topology === "rest-nlb-per-service" || topology === "rest-shared-nlb" || (topology === "http-api" && s.target.kind !== "targetGroup");
+}
+
+/** The name API Gateway verifies the service's certificate against, or undefined where it speaks no TLS to it. */
+export function tlsHostnameOf(s: PrivateServiceSettings, topology: PrivateTopology): string | undefined {
+  if (!apiSpeaksTls(s, topology)) return undefined;
+  if (s.tlsHostname === undefined) throw new Error(`private integration internal error: service "${s.name}" has protocol HTTPS in ${topology} and no tlsHostname; the planner rejects that`);
+  return s.tlsHostname;
+}
+
+/** Why the integration's own host cannot stand in for `tlsHostname`. */
+function whyTlsHostname(topology: PrivateTopology): string {
+  return topology === "http-api"
+    ? "an HTTP API integration names a listener or Cloud Map service, not a host, so API Gateway verifies the certificate against tlsHostname"
+    : "API Gateway verifies the certificate against the integration URI's host, and no public CA certifies the NLB's *.elb.amazonaws.com name";
 }
 
 /** Records why a service cannot be built by this topology; true when it can. */
@@ -164,6 +190,20 @@ function fitsTopology(s: PrivateServiceSettings, i: number, topology: PrivateTop
       problems.push({ field: `services[${i}].alb`, value: s.alb, allowed: "only services with a targetType sit on a created ALB; remove it" });
       fits = false;
     }
+  }
+  if (apiSpeaksTls(s, topology) && s.tlsHostname === undefined) {
+    problems.push({
+      field: `services[${i}].protocol`, value: s.protocol,
+      allowed: `HTTPS in ${topology} needs services[${i}].tlsHostname: ${whyTlsHostname(topology)}; set tlsHostname to a DNS name the service's certificate covers (e.g. "payments.internal.example.com"), or use protocol "HTTP"`,
+    });
+    fits = false;
+  } else if (!apiSpeaksTls(s, topology) && s.tlsHostname !== undefined) {
+    problems.push({
+      field: `services[${i}].tlsHostname`, value: s.tlsHostname,
+      allowed: "used only where API Gateway itself speaks TLS to the service (protocol \"HTTPS\" in rest-nlb-per-service or rest-shared-nlb, or in http-api with listenerArn or cloudMapServiceArn); " +
+        `${s.protocol === "HTTPS" ? `here API Gateway speaks HTTP to the ALB, which speaks HTTPS to the targets; ` : ""}remove it for ${topology}`,
+    });
+    fits = false;
   }
   return fits;
 }

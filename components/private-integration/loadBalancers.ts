@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { mustGet } from "./mustGet";
 import type { PrivatePlan } from "./privatePlan";
 import type { VpcPlacement } from "./privateNetwork";
 import { ALB_LISTENER_PORT, PrivateServiceSettings } from "./settings";
@@ -30,8 +31,8 @@ export interface LoadBalancerArgs {
 export function createLoadBalancers(args: LoadBalancerArgs, parent: pulumi.Resource): LoadBalancers {
   const { name, plan, vpcs, securityGroups: sgs, region, tags } = args;
   const opts = { parent };
-  const placement = (vpc: string) => vpcs.get(vpc) as VpcPlacement;
-  const sg = (key: string) => [sgs.get(key) as pulumi.Output<string>];
+  const placement = (vpc: string) => mustGet(vpcs, vpc, "VPC");
+  const sg = (key: string) => [mustGet(sgs, key, "security group")];
 
   const nlbs = new Map(plan.nlbs.map((n) => [n.key, new aws.lb.LoadBalancer(`${name}-nlb-${n.key}`, {
     loadBalancerType: "network",
@@ -67,7 +68,7 @@ export function createLoadBalancers(args: LoadBalancerArgs, parent: pulumi.Resou
   const listenerArns = new Map<string, pulumi.Output<string>>();
   for (const planned of plan.services) {
     const { route } = planned;
-    const s = settingsOf.get(planned.name) as PrivateServiceSettings;
+    const s = mustGet(settingsOf, planned.name, "service settings");
     if (s.target.kind !== "targetGroup") continue;
     const behindAlb = route.via === "alb" || route.via === "nlb-alb";
     const tg = new aws.lb.TargetGroup(`${name}-tg-${s.name}`, {
@@ -81,7 +82,7 @@ export function createLoadBalancers(args: LoadBalancerArgs, parent: pulumi.Resou
     }, opts);
     targetGroups.set(s.name, tg);
     if (route.via === "alb" || route.via === "nlb-alb") {
-      const listener = albListeners.get(route.alb) as aws.lb.Listener;
+      const listener = mustGet(albListeners, route.alb, "ALB listener");
       new aws.lb.ListenerRule(`${name}-rule-${s.name}`, {
         listenerArn: listener.arn,
         priority: planned.rulePriority,
@@ -97,10 +98,10 @@ export function createLoadBalancers(args: LoadBalancerArgs, parent: pulumi.Resou
   for (const n of plan.nlbs) {
     for (const l of n.listeners) {
       const forwardTo = l.target.kind === "service"
-        ? (targetGroups.get(l.target.service) as aws.lb.TargetGroup).arn
+        ? mustGet(targetGroups, l.target.service, "target group").arn
         : albTargetGroup(args, n.key, l.target.alb, albs, albListeners, opts).arn;
       const listener = new aws.lb.Listener(`${name}-nlb-${n.key}-${l.target.kind === "service" ? l.target.service : `alb-${l.target.alb}`}`, {
-        loadBalancerArn: (nlbs.get(n.key) as aws.lb.LoadBalancer).arn,
+        loadBalancerArn: mustGet(nlbs, n.key, "NLB").arn,
         port: l.port,
         protocol: "TCP",
         defaultActions: [{ type: "forward", targetGroupArn: forwardTo }],
@@ -123,9 +124,9 @@ function albTargetGroup(
   opts: pulumi.CustomResourceOptions,
 ): aws.lb.TargetGroup {
   const { name, plan, region, tags } = args;
-  const vpc = plan.albs.find((a) => a.key === alb)?.vpc as string;
+  const vpc = mustGet(new Map(plan.albs.map((a) => [a.key, a.vpc])), alb, "ALB");
   const tg = new aws.lb.TargetGroup(`${name}-tg-${nlb}-to-alb-${alb}`, {
-    vpcId: (args.vpcs.get(vpc) as VpcPlacement).vpcId,
+    vpcId: mustGet(args.vpcs, vpc, "VPC").vpcId,
     targetType: "alb",
     protocol: "TCP",
     port: ALB_LISTENER_PORT,
@@ -135,9 +136,9 @@ function albTargetGroup(
   // The ALB can be registered only once it has a listener on the target group's port.
   new aws.lb.TargetGroupAttachment(`${name}-tg-${nlb}-to-alb-${alb}`, {
     targetGroupArn: tg.arn,
-    targetId: (albs.get(alb) as aws.lb.LoadBalancer).arn,
+    targetId: mustGet(albs, alb, "ALB").arn,
     port: ALB_LISTENER_PORT,
     region,
-  }, { ...opts, dependsOn: [albListeners.get(alb) as aws.lb.Listener] });
+  }, { ...opts, dependsOn: [mustGet(albListeners, alb, "ALB listener")] });
   return tg;
 }

@@ -1,10 +1,10 @@
 import { parseArn } from "../shared/arn";
 import { checkKnownKeys, isPlainObject, oneOf, Problems } from "../shared/validation";
-import { isPort, NAME_ALLOWED, NAME_PATTERN, PATH_ALLOWED, PATH_PATTERN, PORT_ALLOWED } from "./configRules";
+import { DNS_NAME_ALLOWED, DNS_NAME_PATTERN, isPort, NAME_ALLOWED, NAME_PATTERN, PATH_ALLOWED, PATH_PATTERN, PORT_ALLOWED } from "./configRules";
 import type { PrivateServiceSettings, ServiceProtocol, ServiceTarget, TargetType } from "./settings";
 
 const SERVICE_KEYS = [
-  "name", "pathPrefix", "vpc", "port", "protocol", "targetType", "listenerArn", "cloudMapServiceArn", "nlb", "alb", "listenerPort", "healthCheckPath",
+  "name", "pathPrefix", "vpc", "port", "protocol", "tlsHostname", "targetType", "listenerArn", "cloudMapServiceArn", "nlb", "alb", "listenerPort", "healthCheckPath",
 ];
 const PROTOCOLS: readonly ServiceProtocol[] = ["HTTP", "HTTPS"];
 const TARGET_TYPES: readonly TargetType[] = ["ip", "instance"];
@@ -43,6 +43,8 @@ export function parseServices(raw: unknown, problems: Problems, field: string, v
     problems.check(isPort(port), `${at}.port`, port, PORT_ALLOWED);
     const protocol = item.protocol ?? "HTTP";
     problems.check(PROTOCOLS.includes(protocol as ServiceProtocol), `${at}.protocol`, protocol, oneOf(PROTOCOLS));
+    const { tlsHostname } = item;
+    if (tlsHostname !== undefined) problems.check(typeof tlsHostname === "string" && DNS_NAME_PATTERN.test(tlsHostname), `${at}.tlsHostname`, tlsHostname, DNS_NAME_ALLOWED);
     const target = parseTarget(item, problems, at, region);
     for (const key of ["nlb", "alb"]) {
       if (item[key] !== undefined) problems.check(typeof item[key] === "string" && NAME_PATTERN.test(item[key] as string), `${at}.${key}`, item[key], NAME_ALLOWED);
@@ -53,7 +55,9 @@ export function parseServices(raw: unknown, problems: Problems, field: string, v
     if (problems.all.length > before || !target) return;
     parsed.indexes.push(i);
     parsed.services.push({
-      name: name as string, pathPrefix: pathPrefix as string, vpc: vpc as string, port: port as number, protocol: protocol as ServiceProtocol, target,
+      name: name as string, pathPrefix: pathPrefix as string, vpc: vpc as string, port: port as number, protocol: protocol as ServiceProtocol,
+      ...(tlsHostname === undefined ? {} : { tlsHostname: tlsHostname as string }),
+      target,
       ...(item.nlb === undefined ? {} : { nlb: item.nlb as string }),
       ...(item.alb === undefined ? {} : { alb: item.alb as string }),
       ...(item.listenerPort === undefined ? {} : { listenerPort: item.listenerPort as number }),

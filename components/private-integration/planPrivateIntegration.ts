@@ -1,4 +1,4 @@
-import { layoutPlan } from "./layoutPlan";
+import { apiSpeaksTls, layoutPlan } from "./layoutPlan";
 import type { PlanProblem, PrivatePlan, QuotaUsage } from "./privatePlan";
 import { countOf, peakUse, quotaUsage } from "./quotaUsage";
 import { PRIVATE_TOPOLOGIES, PrivateIntegrationSettings, PrivateQuotas } from "./settings";
@@ -29,13 +29,15 @@ interface Alternative {
 
 /** Other topologies that build these services, with default packing, within every quota. */
 function fittingAlternatives(settings: PrivateIntegrationSettings): Alternative[] {
-  const services = settings.services.map(({ nlb: _nlb, alb: _alb, listenerPort: _port, ...rest }) => rest);
+  const packed = settings.services.map(({ nlb: _nlb, alb: _alb, listenerPort: _port, ...rest }) => rest);
   const fits: Alternative[] = [];
   // Same API kind first: moving between REST topologies keeps the API and its clients unchanged.
   const isRest = (t: string) => t.startsWith("rest-");
   const ordered = [...PRIVATE_TOPOLOGIES].sort((a, b) => Number(isRest(b) === isRest(settings.topology)) - Number(isRest(a) === isRest(settings.topology)));
   for (const topology of ordered) {
     if (topology === settings.topology) continue;
+    // tlsHostname stays where the alternative reads it and goes where it would be unused.
+    const services = packed.map(({ tlsHostname, ...rest }) => (tlsHostname !== undefined && apiSpeaksTls(rest, topology) ? { ...rest, tlsHostname } : rest));
     const layout = layoutPlan({ ...settings, topology, services });
     if (layout.problems.length > 0) continue;
     const usage = quotaUsage(layout, settings.quotas);

@@ -1,11 +1,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { tlsHostnameOf } from "./layoutPlan";
 import type { LoadBalancers } from "./loadBalancers";
+import { mustGet } from "./mustGet";
 import type { PlannedService, PrivatePlan } from "./privatePlan";
+import type { PrivateServiceSettings } from "./settings";
 
 export interface PrivateApiArgs {
   readonly name: string;
   readonly plan: PrivatePlan;
+  /** The settings of the planned services, by which the plan was made. */
+  readonly services: readonly PrivateServiceSettings[];
   readonly vpcLinkIds: ReadonlyMap<string, pulumi.Output<string>>;
   readonly loadBalancers: LoadBalancers;
   readonly region: string;
@@ -21,7 +26,9 @@ export interface PrivateApi {
 /**
  * HTTP API over VPC links v2: per service one private integration (ALB listener, existing listener
  * or Cloud Map service) and two `AWS_IAM` routes, `ANY <prefix>` and `ANY <prefix>/{proxy+}`.
- * The request path reaches the service unchanged, prefix included.
+ * The request path reaches the service unchanged, prefix included. An HTTPS existing listener or
+ * Cloud Map service gets a TLS config: API Gateway then speaks HTTPS and verifies the certificate
+ * against the service's `tlsHostname` (a created ALB's listener is plain HTTP inside the VPC).
  */
 export function createPrivateHttpApi(args: PrivateApiArgs, parent: pulumi.Resource): PrivateApi {
   const { name, plan, region, tags } = args;
@@ -31,15 +38,18 @@ export function createPrivateHttpApi(args: PrivateApiArgs, parent: pulumi.Resour
     region,
     tags,
   }, { parent });
+  const settingsOf = new Map(args.services.map((s) => [s.name, s]));
   for (const s of plan.services) {
+    const tlsHostname = tlsHostnameOf(mustGet(settingsOf, s.name, "service settings"), plan.topology);
     const integration = new aws.apigatewayv2.Integration(`${name}-integration-${s.name}`, {
       apiId: api.id,
       integrationType: "HTTP_PROXY",
       integrationMethod: "ANY",
       connectionType: "VPC_LINK",
-      connectionId: args.vpcLinkIds.get(s.vpcLink) as pulumi.Output<string>,
+      connectionId: mustGet(args.vpcLinkIds, s.vpcLink, "VPC link"),
       integrationUri: integrationUri(s, args.loadBalancers),
       payloadFormatVersion: "1.0",
+      ...(tlsHostname === undefined ? {} : { tlsConfig: { serverNameToVerify: tlsHostname } }),
       region,
     }, { parent });
     for (const [suffix, routeKey] of [["", `ANY ${s.routePath}`], ["-proxy", `ANY ${s.routePath}/{proxy+}`]]) {
@@ -61,7 +71,7 @@ function integrationUri(s: PlannedService, lbs: LoadBalancers): pulumi.Input<str
   switch (s.route.via) {
     case "listener": return s.route.listenerArn;
     case "cloudMap": return s.route.serviceArn;
-    case "alb": return (lbs.albListeners.get(s.route.alb) as aws.lb.Listener).arn;
+    case "alb": return mustGet(lbs.albListeners, s.route.alb, "ALB listener").arn;
     default: throw new Error(`HTTP APIs do not route over ${s.route.via}`);
   }
 }

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ApiOrigin } from "../shared/types";
 import { ConfigError } from "../shared/validation";
 import { createLoadBalancers } from "./loadBalancers";
+import { mustGet } from "./mustGet";
 import { planPrivateIntegration } from "./planPrivateIntegration";
 import { createPrivateHttpApi } from "./privateHttpApi";
 import { createVpcs } from "./privateNetwork";
@@ -64,23 +65,23 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
       const link = l.version === "v1"
         ? new aws.apigateway.VpcLink(`${name}-link-${l.key}`, {
             description: `REST API to NLB ${l.key}`,
-            targetArn: (loadBalancers.nlbs.get(l.nlb as string) as aws.lb.LoadBalancer).arn,
+            targetArn: mustGet(loadBalancers.nlbs, l.nlb, "NLB").arn,
             region,
             tags,
           }, { parent: this })
         : new aws.apigatewayv2.VpcLink(`${name}-link-${l.key}`, {
-            subnetIds: (vpcs.get(l.vpc) as { subnetIds: pulumi.Input<string>[] }).subnetIds,
-            securityGroupIds: [securityGroups.get(`link-${l.vpc}`) as pulumi.Output<string>],
+            subnetIds: mustGet(vpcs, l.vpc, "VPC").subnetIds,
+            securityGroupIds: [mustGet(securityGroups, `link-${l.vpc}`, "security group")],
             region,
             tags,
           }, { parent: this });
       return [l.key, link.id] as const;
     }));
 
-    const apiArgs = { name, plan, vpcLinkIds, loadBalancers, region, tags };
+    const apiArgs = { name, plan, services: settings.services, vpcLinkIds, loadBalancers, region, tags };
     const api = plan.apiKind === "HTTP"
       ? createPrivateHttpApi(apiArgs, this)
-      : createPrivateRestApi(apiArgs, settings.services, settings.stageName, this);
+      : createPrivateRestApi(apiArgs, settings.stageName, this);
     this.origins = [{ name, kind: plan.apiKind, apiId: api.apiId, stage: api.stage, region, pathPattern: `${settings.pathPrefix}/*` }];
 
     const listenerOf = new Map(plan.services.map((s) => [s.name, s.route.via === "listener" ? s.route.listenerArn : loadBalancers.listenerArns.get(s.name)]));
@@ -90,7 +91,7 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
       const backend = securityGroups.get(`backend-${s.name}`);
       return [s.name, {
         routePath: s.routePath,
-        vpcLinkId: vpcLinkIds.get(s.vpcLink) as pulumi.Output<string>,
+        vpcLinkId: mustGet(vpcLinkIds, s.vpcLink, "VPC link"),
         ...(targetGroup ? { targetGroupArn: targetGroup.arn } : {}),
         ...(listenerArn ? { listenerArn } : {}),
         ...(backend ? { backendSecurityGroupId: backend } : {}),

@@ -1,13 +1,14 @@
 import type { PrivateQuotas, PrivateTopology } from "./settings";
 
 /** A VPC link: v1 targets exactly one NLB; v2 sits in one VPC and fans out to its load balancers. */
-export interface PlannedVpcLink {
+export type PlannedVpcLink =
+  | (PlannedVpcLinkBase & { readonly version: "v1"; /** The NLB the link targets. */ readonly nlb: string })
+  | (PlannedVpcLinkBase & { readonly version: "v2" });
+
+interface PlannedVpcLinkBase {
   /** Stable key: the NLB's key (v1) or the VPC's name (v2). */
   readonly key: string;
-  readonly version: "v1" | "v2";
   readonly vpc: string;
-  /** The NLB a v1 link targets. */
-  readonly nlb?: string;
   readonly services: readonly string[];
 }
 

@@ -1,17 +1,21 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { createHash } from "node:crypto";
+import { definitionHash } from "../api/routes";
+import { tlsHostnameOf } from "./layoutPlan";
+import { mustGet } from "./mustGet";
 import type { PrivateApi, PrivateApiArgs } from "./privateHttpApi";
 import type { PlannedService } from "./privatePlan";
 import { restPathKey, restResourceTree } from "./restResourceTree";
-import type { PrivateServiceSettings } from "./settings";
+import type { PrivateServiceSettings, PrivateTopology } from "./settings";
 
 /**
  * REGIONAL REST API with `ANY` + `AWS_IAM` on `<prefix>` and `<prefix>/{proxy+}` of every service,
  * each an `HTTP_PROXY` integration over its VPC link: v1 links reach the NLB by its DNS name and
  * listener port; v2 links name the ALB in `integrationTarget`. The path keeps the service prefix.
+ * HTTPS through an NLB uses the service's `tlsHostname` as the URI host instead: the link still
+ * carries the connection to the NLB, and API Gateway verifies the certificate against that name.
  */
-export function createPrivateRestApi(args: PrivateApiArgs, services: readonly PrivateServiceSettings[], stageName: string, parent: pulumi.Resource): PrivateApi {
+export function createPrivateRestApi(args: PrivateApiArgs, stageName: string, parent: pulumi.Resource): PrivateApi {
   const { name, plan, region, tags } = args;
   const opts = { parent };
   const api = new aws.apigateway.RestApi(`${name}-api`, {
@@ -24,19 +28,21 @@ export function createPrivateRestApi(args: PrivateApiArgs, services: readonly Pr
   for (const node of restResourceTree(plan.services.map((s) => s.routePath))) {
     resources.set(node.path, new aws.apigateway.Resource(`${name}-resource-${restPathKey(node.path)}`, {
       restApi: api.id,
-      parentId: node.parent === "" ? api.rootResourceId : (resources.get(node.parent) as aws.apigateway.Resource).id,
+      parentId: node.parent === "" ? api.rootResourceId : mustGet(resources, node.parent, "REST resource").id,
       pathPart: node.pathPart,
       region,
     }, opts));
   }
 
-  const protocolOf = new Map(services.map((s) => [s.name, s.protocol]));
+  const settingsOf = new Map(args.services.map((s) => [s.name, s]));
   const dependsOn: pulumi.Resource[] = [];
+  /** Everything that shapes each method and integration, as the provider resolved it. */
+  const shapes: pulumi.Output<unknown>[] = [];
   for (const s of plan.services) {
-    const target = integrationTarget(s, args, protocolOf.get(s.name) ?? "HTTP");
+    const target = integrationTarget(s, mustGet(settingsOf, s.name, "service settings"), plan.topology, args);
     for (const path of [s.routePath, `${s.routePath}/{proxy+}`]) {
       const proxy = path.endsWith("{proxy+}");
-      const resource = resources.get(path) as aws.apigateway.Resource;
+      const resource = mustGet(resources, path, "REST resource");
       const method = new aws.apigateway.Method(`${name}-method-${restPathKey(path)}`, {
         restApi: api.id,
         resourceId: resource.id,
@@ -52,22 +58,29 @@ export function createPrivateRestApi(args: PrivateApiArgs, services: readonly Pr
         type: "HTTP_PROXY",
         integrationHttpMethod: "ANY",
         connectionType: "VPC_LINK",
-        connectionId: args.vpcLinkIds.get(s.vpcLink) as pulumi.Output<string>,
+        connectionId: mustGet(args.vpcLinkIds, s.vpcLink, "VPC link"),
         ...(target.albArn ? { integrationTarget: target.albArn } : {}),
         uri: pulumi.interpolate`${target.origin}${s.routePath}${proxy ? "/{proxy}" : ""}`,
         ...(proxy ? { requestParameters: { "integration.request.path.proxy": "method.request.path.proxy" } } : {}),
         region,
       }, opts);
       dependsOn.push(method, integration);
+      shapes.push(pulumi.output({
+        path,
+        resource: resource.id,
+        method: [method.id, method.httpMethod, method.authorization, method.requestParameters],
+        integration: [integration.id, integration.type, integration.connectionType, integration.connectionId, integration.integrationTarget, integration.uri, integration.requestParameters],
+      }));
     }
   }
 
-  // A new deployment whenever the routes or their wiring change; unchanged config keeps the deployment.
-  const definition = JSON.stringify(plan.services.map((s) => [s.name, s.routePath, s.vpcLink, s.route]));
+  // A new deployment whenever a method or integration changes, resolved values included (protocol,
+  // host, NLB DNS name, VPC link, ALB): the stage serves a snapshot, so an updated integration alone
+  // would never reach it. Unchanged config and resources keep the deployment.
   const deployment = new aws.apigateway.Deployment(`${name}-deployment`, {
     restApi: api.id,
     description: "Private microservices",
-    triggers: { definition: createHash("sha256").update(definition).digest("hex") },
+    triggers: { definition: pulumi.all(shapes).apply(definitionHash) },
     region,
   }, { parent, dependsOn });
   const stage = new aws.apigateway.Stage(`${name}-stage`, { restApi: api.id, deployment: deployment.id, stageName, region, tags }, opts);
@@ -75,19 +88,29 @@ export function createPrivateRestApi(args: PrivateApiArgs, services: readonly Pr
 }
 
 /** Scheme, host and port the integration URI starts with, and the ALB a v2 link must target. */
-function integrationTarget(s: PlannedService, args: PrivateApiArgs, protocol: string): { origin: pulumi.Output<string>; albArn?: pulumi.Output<string> } {
+function integrationTarget(
+  s: PlannedService,
+  settings: PrivateServiceSettings,
+  topology: PrivateTopology,
+  args: PrivateApiArgs,
+): { origin: pulumi.Output<string>; albArn?: pulumi.Output<string> } {
   const { nlbs, albs } = args.loadBalancers;
   switch (s.route.via) {
     case "nlb": {
-      const nlb = nlbs.get(s.route.nlb) as aws.lb.LoadBalancer;
-      return { origin: pulumi.interpolate`${protocol.toLowerCase()}://${nlb.dnsName}:${s.route.port}` };
+      const nlb = mustGet(nlbs, s.route.nlb, "NLB");
+      const tlsHostname = tlsHostnameOf(settings, topology);
+      return {
+        origin: tlsHostname === undefined
+          ? pulumi.interpolate`http://${nlb.dnsName}:${s.route.port}`
+          : pulumi.interpolate`https://${tlsHostname}:${s.route.port}`,
+      };
     }
     case "nlb-alb": {
-      const nlb = nlbs.get(s.route.nlb) as aws.lb.LoadBalancer;
+      const nlb = mustGet(nlbs, s.route.nlb, "NLB");
       return { origin: pulumi.interpolate`http://${nlb.dnsName}:${s.route.port}` };
     }
     case "alb": {
-      const alb = albs.get(s.route.alb) as aws.lb.LoadBalancer;
+      const alb = mustGet(albs, s.route.alb, "ALB");
       return { origin: pulumi.interpolate`http://${alb.dnsName}`, albArn: alb.arn };
     }
     default: throw new Error(`REST APIs do not route over ${s.route.via}`);

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { mustGet } from "./mustGet";
 import type { PrivatePlan } from "./privatePlan";
 import type { VpcPlacement } from "./privateNetwork";
 import { GroupRef, securityRules } from "./securityRules";
@@ -29,8 +30,9 @@ export function createSecurityGroups(
   const vpcOf = vpcOfGroup(plan);
   const ids = new Map<string, pulumi.Output<string>>();
   for (const g of groups) {
-    const vpc = vpcs.get(vpcOf(g)) as VpcPlacement;
-    // No inline rules: the provider then removes the default allow-all egress, and only the rules below remain.
+    const vpc = mustGet(vpcs, vpcOf(g), "VPC");
+    // The provider removes the allow-all egress rule AWS adds to every new group, whether or not
+    // inline rules are given; no inline rules here, so the standalone rules below are all there is.
     const sg = new aws.ec2.SecurityGroup(`${name}-sg-${g.kind}-${g.key}`, {
       description: `${PURPOSE[g.kind]} ${g.key}, managed by edge-security`,
       vpcId: vpc.vpcId,
@@ -41,15 +43,15 @@ export function createSecurityGroups(
   }
   for (const rule of rules) {
     const common = {
-      securityGroupId: ids.get(`${rule.group.kind}-${rule.group.key}`) as pulumi.Output<string>,
+      securityGroupId: mustGet(ids, `${rule.group.kind}-${rule.group.key}`, "security group"),
       ipProtocol: "tcp",
       fromPort: rule.port,
       toPort: rule.port,
       description: `${rule.direction === "ingress" ? "from" : "to"} ${rule.peer.kind} ${rule.peer.key}`,
       region,
       ...(rule.peer.kind === "vpcCidr"
-        ? { cidrIpv4: (vpcs.get(rule.peer.key) as VpcPlacement).cidrBlock }
-        : { referencedSecurityGroupId: ids.get(`${rule.peer.kind}-${rule.peer.key}`) }),
+        ? { cidrIpv4: mustGet(vpcs, rule.peer.key, "VPC").cidrBlock }
+        : { referencedSecurityGroupId: mustGet(ids, `${rule.peer.kind}-${rule.peer.key}`, "security group") }),
     };
     if (rule.direction === "ingress") new aws.vpc.SecurityGroupIngressRule(`${name}-sg-rule-${rule.key}`, common, { parent });
     else new aws.vpc.SecurityGroupEgressRule(`${name}-sg-rule-${rule.key}`, common, { parent });
@@ -62,5 +64,5 @@ function vpcOfGroup(plan: PrivatePlan): (g: GroupRef) => string {
   const nlbs = new Map(plan.nlbs.map((n) => [n.key, n.vpc]));
   const albs = new Map(plan.albs.map((a) => [a.key, a.vpc]));
   const services = new Map(plan.services.map((s) => [s.name, s.vpc]));
-  return (g) => (g.kind === "link" ? g.key : ((g.kind === "nlb" ? nlbs : g.kind === "alb" ? albs : services).get(g.key) as string));
+  return (g) => (g.kind === "link" ? g.key : mustGet(g.kind === "nlb" ? nlbs : g.kind === "alb" ? albs : services, g.key, `${g.kind} of a security group`));
 }

@@ -44,6 +44,12 @@ export interface PrivateServiceSettings {
   readonly port: number;
   /** @default "HTTP" */
   readonly protocol: ServiceProtocol;
+  /**
+   * A DNS name the service's certificate covers, for services API Gateway reaches over TLS itself
+   * (see `apiSpeaksTls`): API Gateway sends it as SNI and Host and verifies the certificate against
+   * it. The connection still goes through the VPC link, so the name need not resolve.
+   */
+  readonly tlsHostname?: string;
   /** @default { kind: "targetGroup", targetType: "ip" } */
   readonly target: ServiceTarget;
   /** NLB this service sits behind (rest-shared-nlb, rest-nlb-to-alb). @default the VPC's name */

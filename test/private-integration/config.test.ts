@@ -40,10 +40,23 @@ describe("parsePrivateIntegrationConfig", () => {
     const prod = parse(exampleConfig("privateIntegration.prod.yaml"), undefined);
     assert.deepEqual(prod.problems, []);
     assert.equal(prod.settings?.quotas.vpcLinksV1, 40);
+    assert.deepEqual(prod.settings?.services.filter((s) => s.protocol === "HTTPS").map((s) => [s.name, s.tlsHostname]), [["payments", "payments.internal.example.com"]]);
     assert.deepEqual(prod.settings?.vpcs[0], {
       kind: "existing", name: "core", vpcId: "vpc-0a1b2c3d4e5f60718", cidrBlock: "10.0.0.0/16",
       subnetIds: ["subnet-0a1b2c3d4e5f60711", "subnet-0a1b2c3d4e5f60722", "subnet-0a1b2c3d4e5f60733"],
     });
+  });
+
+  it("reads tlsHostname where API Gateway speaks TLS to the service; HTTPS behind a created ALB needs none", () => {
+    const rest = parse(raw({ topology: "rest-shared-nlb", services: [svc(0, { protocol: "HTTPS", tlsHostname: "svc0.internal.example.com" }), svc(1)] }));
+    assert.deepEqual(rest.problems, []);
+    assert.equal(rest.settings?.services[0].tlsHostname, "svc0.internal.example.com");
+    assert.equal(rest.settings?.services[1].tlsHostname, undefined);
+    for (const topology of ["http-api", "rest-nlb-to-alb", "rest-vpclink-v2"]) {
+      assert.deepEqual(parse(raw({ topology, services: [svc(0, { protocol: "HTTPS" }), svc(1)] })).problems, [], topology);
+    }
+    const cloudMapServiceArn = `arn:aws:servicediscovery:${REGION}:123456789012:service/srv-e4anhexample0004`;
+    assert.deepEqual(parse(raw({ services: [svc(0, { protocol: "HTTPS", cloudMapServiceArn, tlsHostname: "svc0.internal.example.com" }), svc(1)] })).problems, []);
   });
 
   it("reads existing listeners and Cloud Map services as targets", () => {
@@ -95,6 +108,18 @@ describe("parsePrivateIntegrationConfig", () => {
       [["privateIntegration.services[0].alb", "only services with a targetType"]]],
     ["a port reused on one NLB", raw({ topology: "rest-shared-nlb", services: [svc(0), svc(1), svc(2, { port: 8000 })] }),
       [["privateIntegration.services[2].port", "already a listener of NLB \"main\" (privateIntegration.services[0] (\"svc0\"))"]]],
+    ["HTTPS through a shared NLB without tlsHostname", raw({ topology: "rest-shared-nlb", services: [svc(0), svc(1, { protocol: "HTTPS" })] }),
+      [["privateIntegration.services[1].protocol", "HTTPS in rest-shared-nlb needs privateIntegration.services[1].tlsHostname: API Gateway verifies the certificate against the integration URI's host, and no public CA certifies the NLB's *.elb.amazonaws.com name; set tlsHostname to a DNS name the service's certificate covers"]]],
+    ["HTTPS through a per-service NLB without tlsHostname", raw({ topology: "rest-nlb-per-service", services: [svc(0, { protocol: "HTTPS" }), svc(1)] }),
+      [["privateIntegration.services[0].protocol", "HTTPS in rest-nlb-per-service needs privateIntegration.services[0].tlsHostname"]]],
+    ["HTTPS to an existing listener of an HTTP API without tlsHostname", raw({ services: [svc(0), svc(1, { protocol: "HTTPS", listenerArn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/a/1a/2b" })] }),
+      [["privateIntegration.services[1].protocol", "an HTTP API integration names a listener or Cloud Map service, not a host"]]],
+    ["a tlsHostname behind a created ALB", raw({ topology: "rest-nlb-to-alb", services: [svc(0, { protocol: "HTTPS", tlsHostname: "svc0.example.com" }), svc(1)] }),
+      [["privateIntegration.services[0].tlsHostname", "API Gateway speaks HTTP to the ALB, which speaks HTTPS to the targets; remove it for rest-nlb-to-alb"]]],
+    ["a tlsHostname on an HTTP service", raw({ topology: "rest-shared-nlb", services: [svc(0, { tlsHostname: "svc0.example.com" }), svc(1)] }),
+      [["privateIntegration.services[0].tlsHostname", "used only where API Gateway itself speaks TLS"]]],
+    ["a tlsHostname that is no DNS name", raw({ topology: "rest-shared-nlb", services: [svc(0, { protocol: "HTTPS", tlsHostname: "*.example.com" }), svc(1, { tlsHostname: "https://x.example.com" })] }),
+      [["privateIntegration.services[0].tlsHostname", "a DNS name the service's certificate covers"], ["privateIntegration.services[1].tlsHostname", "lowercase, no wildcard"]]],
     ["a bad quota", raw({ quotas: { vpcLinksV2: 0, vpcLinks: 3 } }), [["privateIntegration.quotas.vpcLinks", "unknown key"], ["privateIntegration.quotas.vpcLinksV2", "integer from 1"]]],
     ["too many VPC links", raw({ topology: "rest-nlb-per-service", services: Array.from({ length: 21 }, (_, i) => svc(i)) }),
       [["privateIntegration.quotas.vpcLinksV1", "21 services need 21 VPC links (v1) with rest-nlb-per-service, quota is 20; rest-shared-nlb needs 1 VPC link (v1)"]]],

@@ -47,7 +47,7 @@ describe("planPrivateIntegration: layout per topology", () => {
   it("rest-shared-nlb: one v1 link per NLB, one listener port per service", () => {
     const plan = planPrivateIntegration(settings("rest-shared-nlb", [service(0), service(1), service(2, { nlb: "b", port: 8000 })]));
     assert.deepEqual(plan.problems, []);
-    assert.deepEqual(plan.vpcLinks.map((l) => [l.key, l.version, l.nlb, l.services]), [["main", "v1", "main", ["svc0", "svc1"]], ["b", "v1", "b", ["svc2"]]]);
+    assert.deepEqual(plan.vpcLinks.map((l) => [l.key, l.version, l.version === "v1" ? l.nlb : undefined, l.services]), [["main", "v1", "main", ["svc0", "svc1"]], ["b", "v1", "b", ["svc2"]]]);
     assert.deepEqual(plan.nlbs.map((n) => [n.key, n.listeners.map((l) => l.port)]), [["main", [8000, 8001]], ["b", [8000]]]);
   });
 
@@ -143,6 +143,16 @@ describe("planPrivateIntegration: quota edges", () => {
       assert.ok(fails.problems[0].allowed.startsWith(message), fails.problems[0].allowed);
     });
   }
+
+  it("suggests alternatives for HTTPS services: tlsHostname kept where the alternative reads it, dropped where it would be unused", () => {
+    const https = (i: number) => ({ protocol: "HTTPS" as const, tlsHostname: `svc${i}.internal.example.com` });
+    const perService = planPrivateIntegration(settings("rest-nlb-per-service", services(21, https)));
+    assert.deepEqual(perService.problems.map((p) => p.field), ["quotas.vpcLinksV1"]);
+    assert.match(perService.problems[0].allowed, /; rest-shared-nlb needs 1 VPC link \(v1\)$/);
+    const shared = planPrivateIntegration(settings("rest-shared-nlb", services(51, https)));
+    assert.deepEqual(shared.problems.map((p) => p.field), ["quotas.listenersPerNlb"]);
+    assert.match(shared.problems[0].allowed, /; rest-nlb-to-alb needs 1 listener$/);
+  });
 
   it("accepts raised quotas", () => {
     const plan = planPrivateIntegration(settings("rest-nlb-per-service", services(21), withQuotas({ vpcLinksV1: 21 })));

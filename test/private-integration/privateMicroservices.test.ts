@@ -1,8 +1,9 @@
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
 import { PrivateMicroservices } from "../../components/private-integration/privateMicroservices";
 import type { PrivateIntegrationSettings, PrivateVpcSettings } from "../../components/private-integration/settings";
 import { ConfigError } from "../../components/shared/validation";
-import { ACCOUNT_ID, installMocks, MockRecorder, settle, valueOf } from "../support/mocks";
+import { ACCOUNT_ID, installMocks, MockRecorder, RecordedResource, settle, valueOf } from "../support/mocks";
 import { REGION, service, services, settings } from "./fixtures";
 
 const ALB_ARN = (name: string) => `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/app/${name}/0123456789abcdef`;
@@ -130,6 +131,33 @@ describe("PrivateMicroservices", () => {
     });
   });
 
+  describe("PrivateMicroservices: http-api over TLS", () => {
+    it("verifies tlsHostname for HTTPS existing listeners and Cloud Map services; the created ALB's listener stays HTTP", async () => {
+      const listenerArn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:listener/app/legacy/1a/2b`;
+      const serviceArn = `arn:aws:servicediscovery:${REGION}:${ACCOUNT_ID}:service/srv-1`;
+      await build(settings("http-api", [
+        service(0, { protocol: "HTTPS" }),
+        service(1, { protocol: "HTTPS", tlsHostname: "legacy.internal.example.com", target: { kind: "listener", listenerArn } }),
+        service(2, { protocol: "HTTPS", tlsHostname: "svc2.internal.example.com", target: { kind: "cloudMap", serviceArn } }),
+        service(3, { target: { kind: "listener", listenerArn } }),
+      ]));
+      assert.deepEqual(byName(T.httpIntegration).map((r) => [r.name, r.inputs.integrationUri, r.inputs.tlsConfig]), [
+        ["p-integration-svc0", MOCK_ARN("Listener", "p-alb-main-http"), undefined],
+        ["p-integration-svc1", listenerArn, { serverNameToVerify: "legacy.internal.example.com" }],
+        ["p-integration-svc2", serviceArn, { serverNameToVerify: "svc2.internal.example.com" }],
+        ["p-integration-svc3", listenerArn, undefined],
+      ]);
+      assert.equal(inputs(T.tg, "p-tg-svc0").protocol, "HTTPS");
+    });
+
+    it("refuses HTTPS to an existing listener without tlsHostname before registering anything", () => {
+      const listenerArn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:listener/app/legacy/1a/2b`;
+      assert.throws(() => new PrivateMicroservices("p", { settings: settings("http-api", [service(0, { protocol: "HTTPS", target: { kind: "listener", listenerArn } })]) }),
+        (e: unknown) => e instanceof ConfigError && /services\[0\]\.protocol: got "HTTPS"; HTTPS in http-api needs services\[0\]\.tlsHostname/.test(e.message));
+      assert.deepEqual(mocks.resources, []);
+    });
+  });
+
   describe("PrivateMicroservices: REST topologies", () => {
     const restIntegration = (path: string, link: string, uri: string, extra: Record<string, unknown> = {}) => ({
       restApi: "p-api-id", resourceId: `p-resource-${path}-id`, httpMethod: "ANY", type: "HTTP_PROXY", integrationHttpMethod: "ANY",
@@ -138,7 +166,7 @@ describe("PrivateMicroservices", () => {
     });
 
     it("rest-nlb-per-service: a v1 link to each service's NLB, TCP listener on the service port", async () => {
-      const component = await build(settings("rest-nlb-per-service", [service(0), service(1, { listenerPort: 443, protocol: "HTTPS" })]));
+      const component = await build(settings("rest-nlb-per-service", [service(0), service(1, { listenerPort: 443, protocol: "HTTPS", tlsHostname: "svc1.internal.example.com" })]));
       assert.deepEqual(inputs(T.lb, "p-nlb-svc1"), {
         loadBalancerType: "network", internal: true, subnets: SUBNETS, securityGroups: ["p-sg-nlb-svc1-id"],
         enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: "off", enableCrossZoneLoadBalancing: true, region: REGION, tags: { team: "edge" },
@@ -150,7 +178,7 @@ describe("PrivateMicroservices", () => {
       });
       assert.deepEqual(byName(T.link1).map((r) => [r.name, r.inputs.targetArn]), [["p-link-svc0", NLB_ARN("p-nlb-svc0")], ["p-link-svc1", NLB_ARN("p-nlb-svc1")]]);
       assert.deepEqual(inputs(T.restIntegration, "p-integration-svc1._proxy"),
-        restIntegration("svc1._proxy", "p-link-svc1", `https://${DNS("p-nlb-svc1")}:443/svc1/{proxy}`));
+        restIntegration("svc1._proxy", "p-link-svc1", "https://svc1.internal.example.com:443/svc1/{proxy}"));
       assert.deepEqual(inputs(T.restIntegration, "p-integration-svc0"), restIntegration("svc0", "p-link-svc0", `http://${DNS("p-nlb-svc0")}:8000/svc0`));
       assert.deepEqual(inputs(T.method, "p-method-svc0._proxy"), {
         restApi: "p-api-id", resourceId: "p-resource-svc0._proxy-id", httpMethod: "ANY", authorization: "AWS_IAM", requestParameters: { "method.request.path.proxy": true }, region: REGION,
@@ -214,6 +242,64 @@ describe("PrivateMicroservices", () => {
       assert.deepEqual(inputs(T.link2, "p-link-main"), { subnetIds: SUBNETS, securityGroupIds: ["p-sg-link-main-id"], region: REGION, tags: { team: "edge" } });
       assert.deepEqual(inputs(T.restIntegration, "p-integration-svc0._proxy"),
         restIntegration("svc0._proxy", "p-link-main", `http://${DNS("p-alb-main")}/svc0/{proxy}`, { integrationTarget: ALB_ARN("p-alb-main") }));
+    });
+  });
+
+  describe("PrivateMicroservices: the REST deployment follows every integration", () => {
+    const trigger = async (s: PrivateIntegrationSettings) => {
+      mocks.reset();
+      await build(s);
+      return inputs(T.deployment, "p-deployment").triggers.definition as string;
+    };
+    const https = { protocol: "HTTPS" as const, tlsHostname: "svc1.internal.example.com" };
+
+    it("keeps the trigger for unchanged settings and changes it with the protocol or the TLS host name", async () => {
+      const http = await trigger(settings("rest-shared-nlb", [service(0), service(1)]));
+      assert.match(http, /^[0-9a-f]{64}$/);
+      assert.equal(await trigger(settings("rest-shared-nlb", [service(0), service(1)])), http);
+      const tls = await trigger(settings("rest-shared-nlb", [service(0), service(1, https)]));
+      assert.notEqual(tls, http);
+      assert.notEqual(await trigger(settings("rest-shared-nlb", [service(0), service(1, { ...https, tlsHostname: "svc1.example.com" })])), tls);
+      assert.notEqual(await trigger(settings("rest-nlb-per-service", [service(0), service(1, https)])), await trigger(settings("rest-nlb-per-service", [service(0), service(1)])));
+    });
+
+    describe("with load balancers and VPC links replaced between two runs of the same settings", () => {
+      // Mocks whose load balancers and VPC links get new ids, ARNs and DNS names in each generation.
+      let generation = 0;
+      const recorded: RecordedResource[] = [];
+      const REPLACED = [T.lb, T.link1, T.link2];
+      before(() => pulumi.runtime.setMocks({
+        newResource(args) {
+          recorded.push({ type: args.type, name: args.name, inputs: args.inputs });
+          const name = REPLACED.includes(args.type) ? `${args.name}-g${generation}` : args.name;
+          return { id: `${name}-id`, state: { ...args.inputs, arn: MOCK_ARN(args.type.split(":").pop() as string, name), dnsName: DNS(name), rootResourceId: `${name}-root` } };
+        },
+        call(args) {
+          throw new Error(`unexpected invoke ${args.token}`);
+        },
+      }, "edge-security", "test", false));
+      after(() => {
+        mocks = installMocks();
+      });
+
+      async function run(s: PrivateIntegrationSettings, g: number): Promise<string> {
+        generation = g;
+        recorded.length = 0;
+        await valueOf(new PrivateMicroservices("p", { settings: s }).services);
+        await settle();
+        const deployment = recorded.find((r) => r.type === T.deployment);
+        assert.ok(deployment, "a REST deployment");
+        return deployment.inputs.triggers.definition;
+      }
+
+      for (const topology of ["rest-nlb-per-service", "rest-shared-nlb", "rest-nlb-to-alb", "rest-vpclink-v2"] as const) {
+        it(`${topology}: a new NLB DNS name, VPC link or ALB ARN re-triggers the deployment`, async () => {
+          const s = settings(topology, [service(0), service(1)]);
+          const first = await run(s, 1);
+          assert.equal(await run(s, 1), first);
+          assert.notEqual(await run(s, 2), first);
+        });
+      }
     });
   });
 
