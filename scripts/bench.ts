@@ -82,7 +82,7 @@ async function main() {
     Object.assign(process.env, BENCH_ENV);
     const { handler } = require(ourFile) as { handler: (e: CloudFrontRequestEvent) => Promise<CloudFrontRequestResult> };
     const probe = await handler(benchEvent("GET"));
-    if (!probe || "status" in probe) throw new Error(`bench event was refused: ${JSON.stringify(probe)}`);
+    if (!probe || "status" in probe || probe.uri !== "/prod/pets/42") throw new Error(`bench event was not forwarded to /prod/pets/42: ${JSON.stringify(probe)}`);
 
     await speed("GET", undefined, 2000, 3, handler);
     await speed("POST 1 MB", Buffer.alloc(1024 * 1024, 7), 20, 1.2, handler);

@@ -1,4 +1,8 @@
-/** Origin-request events for the bench: a GET with a small query, and a POST with a body. */
+/**
+ * Origin-request events for the bench: a GET with a small query, and a POST with a body, both to an origin
+ * with the routing prefix "/api" (origin custom header `X-Forwarded-Prefix`), so the origin receives
+ * `/prod/pets/42` as the baselines sign it.
+ */
 import type { CloudFrontRequestEvent } from "aws-lambda";
 
 export const BENCH_ENV = {
@@ -24,10 +28,10 @@ export function benchEvent(method: "GET" | "POST", body?: Buffer): CloudFrontReq
         request: {
           clientIp: "203.0.113.10",
           method,
-          uri: "/pets/42",
+          uri: "/api/pets/42",
           querystring: "limit=10&sort=name&tag=a+b",
           headers: cfHeaders,
-          origin: { custom: { customHeaders: {}, domainName: BENCH_DOMAIN, keepaliveTimeout: 5, path: "/prod", port: 443, protocol: "https", readTimeout: 30, sslProtocols: ["TLSv1.2"] } },
+          origin: { custom: { customHeaders: { "x-forwarded-prefix": [{ key: "X-Forwarded-Prefix", value: "/api" }] }, domainName: BENCH_DOMAIN, keepaliveTimeout: 5, path: "/prod", port: 443, protocol: "https", readTimeout: 30, sslProtocols: ["TLSv1.2"] } },
           ...(body ? { body: { action: "read-only", data: body.toString("base64"), encoding: "base64", inputTruncated: false } } : {}),
         },
       },

@@ -12,8 +12,7 @@ import { CREDENTIALS_ENV, originRequestEvent } from "./support/events";
 
 const PROD: SignerSettings = {
   customDomains: { "api.example.com": "eu-west-1", "ws.example.com": "eu-west-1", "legacy.example.org": "us-east-1" },
-  authorizationHeader: "x-forwarded-authorization",
-  stripPrefixes: ["/rest", "/http", "/ws"],
+  authorizationHeader: "x-app-authorization",
 };
 
 describe("sigv4-signer bundle", () => {
@@ -22,7 +21,7 @@ describe("sigv4-signer bundle", () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it("is byte-identical for equal settings, whatever their key order", () => {
-    const reordered: SignerSettings = { ...PROD, customDomains: { "legacy.example.org": "us-east-1", "ws.example.com": "eu-west-1", "api.example.com": "eu-west-1" }, stripPrefixes: ["/ws", "/rest", "/http"] };
+    const reordered: SignerSettings = { authorizationHeader: PROD.authorizationHeader, customDomains: { "legacy.example.org": "us-east-1", "ws.example.com": "eu-west-1", "api.example.com": "eu-west-1" } };
     assert.equal(buildSignerBundle(PROD), buildSignerBundle(reordered));
     assert.notEqual(buildSignerBundle(PROD), buildSignerBundle(DEFAULT_SIGNER_SETTINGS));
   });
@@ -32,7 +31,14 @@ describe("sigv4-signer bundle", () => {
     assert.ok(!code.includes(process.cwd()) && !code.includes("node_modules") && !code.includes(__dirname));
     assert.ok(!/\bimport\(/.test(code));
     assert.deepEqual([...new Set(code.match(/require\("[^"]*"\)/g))], ['require("node:crypto")']);
-    assert.ok(code.includes(JSON.stringify({ customDomains: { "api.example.com": "eu-west-1", "legacy.example.org": "us-east-1", "ws.example.com": "eu-west-1" }, authorizationHeader: "x-forwarded-authorization", stripPrefixes: ["/http", "/rest", "/ws"] })));
+    assert.ok(code.includes(JSON.stringify({ customDomains: { "api.example.com": "eu-west-1", "legacy.example.org": "us-east-1", "ws.example.com": "eu-west-1" }, authorizationHeader: "x-app-authorization" })));
+  });
+
+  it("does not depend on routes: the default bundle knows no prefix, and is CommonJS without ESM interop helpers", () => {
+    const code = buildSignerBundle(DEFAULT_SIGNER_SETTINGS);
+    assert.ok(code.includes(`JSON.parse('{"customDomains":{},"authorizationHeader":"x-forwarded-authorization"}')`));
+    assert.ok(!code.includes("stripPrefixes"));
+    assert.ok(!code.includes("__esModule"));
   });
 
   it("is at most 20 KB minified (default and a three-API production set)", () => {
@@ -42,8 +48,8 @@ describe("sigv4-signer bundle", () => {
 
   it("refuses invalid settings with one error naming every problem", () => {
     assert.throws(
-      () => buildSignerBundle({ customDomains: { "api.example.com": "nowhere-1" }, authorizationHeader: "authorization", stripPrefixes: ["rest/"] }),
-      (error: unknown) => error instanceof ConfigError && error.problems.map((p) => p.field).join() === "customDomains.api.example.com,authorizationHeader,stripPrefixes[0]",
+      () => buildSignerBundle({ customDomains: { "api.example.com": "nowhere-1" }, authorizationHeader: "cookie" }),
+      (error: unknown) => error instanceof ConfigError && error.problems.map((p) => p.field).join() === "customDomains.api.example.com,authorizationHeader",
     );
   });
 
@@ -56,8 +62,10 @@ describe("sigv4-signer bundle", () => {
     try {
       const mod = (await import(pathToFileURL(file).href)) as { handler: (e: CloudFrontRequestEvent) => Promise<CloudFrontRequestResult> };
       assert.equal(typeof mod.handler, "function");
-      const out = (await mod.handler(originRequestEvent({ domainName: "api.example.com", originPath: "", uri: "/rest/pets" }))) as CloudFrontRequest;
+      const out = (await mod.handler(originRequestEvent({ domainName: "api.example.com", originPath: "", originPrefix: "/rest", uri: "/rest/pets", headers: [["Authorization", "Bearer app"]] }))) as CloudFrontRequest;
       assert.equal(out.uri, "/pets");
+      assert.equal(out.origin?.custom?.path, "");
+      assert.deepEqual(out.headers["x-app-authorization"], [{ key: "x-app-authorization", value: "Bearer app" }]);
       assert.match(out.headers.authorization[0].value, /^AWS4-HMAC-SHA256 Credential=ASIAEDGETESTKEY00001\/\d{8}\/eu-west-1\/execute-api\/aws4_request, SignedHeaders=host;x-amz-date;x-amz-security-token, Signature=[0-9a-f]{64}$/);
     } finally {
       for (const key of Object.keys(CREDENTIALS_ENV)) if (!(key in saved)) delete process.env[key];

@@ -1,6 +1,7 @@
 /**
- * End to end on 127.0.0.1: a real HTTP client -> a local edge proxy running the BUNDLED handler ->
- * a local origin that verifies SigV4 like API Gateway. 200 through the edge, 403 around it.
+ * End to end on 127.0.0.1: a real HTTP client -> a local edge proxy running the BUNDLED handler, with
+ * behaviours "/rest" and "/rest/*" on an origin that carries `X-Forwarded-Prefix: /rest` and "*" on one
+ * without -> a local origin that verifies SigV4 like API Gateway. 200 through the edge, 403 around it.
  */
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -24,11 +25,11 @@ describe("sigv4-signer end to end (bundled handler, local edge and origin)", () 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), "signer-e2e-"));
     const file = join(dir, "index.js");
-    writeSignerBundle(file, { customDomains: {}, authorizationHeader: "x-forwarded-authorization", stripPrefixes: ["/rest"] });
+    writeSignerBundle(file, { customDomains: {}, authorizationHeader: "x-forwarded-authorization" });
     Object.assign(process.env, CREDENTIALS_ENV);
     const { handler } = (await import(pathToFileURL(file).href)) as { handler: (e: CloudFrontRequestEvent) => Promise<CloudFrontRequestResult> };
     origin = await startOrigin("eu-west-1", VERIFIER_KEYS);
-    edge = await startEdge({ handler, domainName: DOMAIN, originPath: "/prod", originPort: origin.port });
+    edge = await startEdge({ handler, domainName: DOMAIN, originPath: "/prod", originPort: origin.port, prefix: "/rest" });
   });
 
   after(async () => {
@@ -46,8 +47,37 @@ describe("sigv4-signer end to end (bundled handler, local edge and origin)", () 
       path: "/prod/pets/%40id/caf%C3%A9",
       query: "b=2&a=1&a=0&q=a%20b&bare=",
       forwardedAuthorization: ["Bearer app-token"],
+      forwardedPrefix: ["/rest"],
       bodyBytes: 0,
     });
+  });
+
+  // [viewer path, what the origin receives, X-Forwarded-Prefix it receives]
+  const ROUTES: [string, string, string[] | null][] = [
+    ["/rest", "/prod", ["/rest"]],
+    ["/rest/", "/prod/", ["/rest"]],
+    ["/rest/pets", "/prod/pets", ["/rest"]],
+    ["/restful/pets", "/prod/restful/pets", null],
+    ["/pets", "/prod/pets", null],
+    ["/", "/prod/", null],
+  ];
+  for (const [viewerPath, path, prefix] of ROUTES) {
+    it(`${viewerPath} through the edge reaches exactly ${path} (${prefix ? "prefixed origin" : "default origin"}), signed`, async () => {
+      const reply = await send(edge.port, "GET", viewerPath, { "X-Forwarded-Prefix": "/forged" });
+      assert.equal(reply.status, 200, reply.body);
+      const echoed = JSON.parse(reply.body);
+      assert.deepEqual([echoed.path, echoed.forwardedPrefix], [path, prefix]);
+    });
+  }
+
+  it("a WebSocket handshake through the prefix reaches exactly the stage path, signed", async () => {
+    const reply = await send(edge.port, "GET", "/rest?token=t1", {
+      "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+      "Sec-WebSocket-Version": "13",
+      "Sec-WebSocket-Protocol": "chat",
+    });
+    assert.equal(reply.status, 200, reply.body);
+    assert.deepEqual([JSON.parse(reply.body).path, JSON.parse(reply.body).query], ["/prod", "token=t1"]);
   });
 
   it("POST JSON through the edge: 200 with the body hashed", async () => {
@@ -98,9 +128,10 @@ describe("sigv4-signer end to end (bundled handler, local edge and origin)", () 
   async function captureSigned(uri: string): Promise<Record<string, string>> {
     const file = join(dir, "index.js");
     const { handler } = (await import(pathToFileURL(file).href)) as { handler: (e: CloudFrontRequestEvent) => Promise<CloudFrontRequestResult> };
-    const result = (await handler(originRequestEvent({ uri, originPath: "/prod", domainName: DOMAIN }))) as { headers: Record<string, { key?: string; value: string }[]> };
+    const result = (await handler(originRequestEvent({ uri, originPath: "/prod", originPrefix: "/rest", domainName: DOMAIN }))) as { headers: Record<string, { key?: string; value: string }[]> };
     const headers: Record<string, string> = {};
     for (const name of ["host", "x-amz-date", "x-amz-security-token", "authorization"]) headers[result.headers[name][0].key ?? name] = result.headers[name][0].value;
+    assert.equal((result as { uri?: string }).uri, "/prod/pets");
     return headers;
   }
 });

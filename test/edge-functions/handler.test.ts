@@ -15,7 +15,8 @@ describe("sigv4-signer handler: forwarded requests", () => {
 
   it("GET: signs host, x-amz-date and the session token only, and leaves every other header as it was", async () => {
     const out = await forward({ uri: "/pets", headers: [["Accept", "application/json"]] });
-    assert.equal(out.uri, "/pets");
+    assert.equal(out.uri, "/prod/pets");
+    assert.equal(out.origin?.custom?.path, "");
     assert.equal(out.querystring, "");
     assert.deepEqual(values(out, "host"), [`Host: ${API_DOMAIN}`]);
     assert.deepEqual(values(out, "x-amz-date"), ["X-Amz-Date: 20260301T102030Z"]);
@@ -34,6 +35,7 @@ describe("sigv4-signer handler: forwarded requests", () => {
   it("GET: the verifier rejects the same request at another path, region or time (the checks can fail)", async () => {
     const out = await forward({ uri: "/pets" });
     assert.equal(verify({ ...receivedBy(out), path: "/pets" }).ok, false);
+    assert.equal(verify({ ...receivedBy(out), path: "/prod/prod/pets" }).ok, false);
     assert.equal(verify(receivedBy(out), "us-east-1").ok, false);
     assert.deepEqual(
       verifySigV4(receivedBy(out), { region: "eu-west-1", service: "execute-api", now: new Date(SIGNING_TIME.getTime() + 301_000), keys: VERIFIER_KEYS }),
@@ -49,17 +51,21 @@ describe("sigv4-signer handler: forwarded requests", () => {
     assert.equal(out.body?.data, body.toString("base64"));
   });
 
-  it("signs origin path + URI, as CloudFront forwards it", async () => {
+  it("signs origin path + URI and forwards it whole as the URI, with the origin path emptied and the rest of the origin kept", async () => {
+    const event = originRequestEvent({ uri: "/pets/1", originPath: "/prod" });
     const out = await forward({ uri: "/pets/1", originPath: "/prod" });
+    assert.equal(out.uri, "/prod/pets/1");
+    assert.deepEqual(out.origin, { custom: { ...event.Records[0].cf.request.origin!.custom!, path: "" } });
     assert.deepEqual(verify(receivedBy(out)), { ok: true });
     const noOriginPath = await forward({ uri: "/pets/1", originPath: "" });
+    assert.equal(noOriginPath.uri, "/pets/1");
     assert.deepEqual(verify(receivedBy(noOriginPath)), { ok: true });
     assert.notEqual(out.headers.authorization[0].value, noOriginPath.headers.authorization[0].value);
   });
 
   for (const uri of ["/%40connections/x%3D", "/caf%C3%A9/%E1%88%B4", "/a%20b/c%2Fd", "/a;b=c/!$&'()*+,:@~", "/pets//1/", "/%7Euser/", "/"]) {
     it(`signs the encoded path ${uri} double-encoded`, async () => {
-      const out = await forward({ uri });
+      const out = await forward({ uri, originPath: "" });
       assert.equal(out.uri, uri);
       assert.deepEqual(verify(receivedBy(out)), { ok: true });
     });
@@ -123,14 +129,75 @@ describe("sigv4-signer handler: forwarded requests", () => {
     assert.deepEqual(verify(receivedBy(out), "ap-southeast-2"), { ok: true });
   });
 
-  it("strips the longest configured prefix at a segment boundary before signing", async () => {
-    const settings = { stripPrefixes: ["/rest", "/rest/v2", "/ws"] };
-    const cases: [string, string][] = [["/rest/v2/pets", "/pets"], ["/rest/pets", "/pets"], ["/rest", "/"], ["/restful/x", "/restful/x"], ["/ws", "/"], ["/other", "/other"]];
-    for (const [uri, stripped] of cases) {
-      const out = await forward({ uri }, settings);
-      assert.equal(out.uri, stripped, uri);
+  // [origin prefix, origin path, viewer URI, the path the origin receives]
+  const PREFIXED: [string | undefined, string, string, string][] = [
+    ["/ws", "/prod", "/ws", "/prod"],
+    ["/ws", "/prod", "/ws/", "/prod/"],
+    ["/ws", "/prod", "/ws/x", "/prod/x"],
+    ["/ws", "/prod", "/ws/a/b/", "/prod/a/b/"],
+    ["/ws", "/prod", "/wsx", "/prod/wsx"],
+    ["/ws", "/prod", "/other/ws", "/prod/other/ws"],
+    ["/ws", "", "/ws", "/"],
+    ["/ws", "", "/ws/", "/"],
+    ["/ws", "", "/ws/pets", "/pets"],
+    ["/v1/ws", "/live", "/v1/ws", "/live"],
+    ["/v1/ws", "/live", "/v1/ws/pets", "/live/pets"],
+    ["/v1/ws", "/live", "/v1/wsx/pets", "/live/v1/wsx/pets"],
+    ["/v1/ws", "/live", "/v1", "/live/v1"],
+    ["/a.b~c", "/prod", "/a.b~c/x", "/prod/x"],
+    [undefined, "/prod", "/ws", "/prod/ws"],
+    [undefined, "/prod", "/ws/x", "/prod/ws/x"],
+    [undefined, "", "/", "/"],
+  ];
+  for (const [prefix, originPath, uri, path] of PREFIXED) {
+    it(`${prefix === undefined ? "no prefix header" : `prefix ${prefix}`}, origin path "${originPath}": ${uri} reaches exactly ${path}`, async () => {
+      const out = await forward({ uri, originPath, originPrefix: prefix, querystring: "a=1" });
+      assert.equal(out.uri, path);
+      assert.equal(out.origin?.custom?.path, "");
+      assert.equal(out.querystring, "a=1");
+      assert.equal(receivedBy(out).path, path);
       assert.deepEqual(verify(receivedBy(out)), { ok: true });
-    }
+      assert.equal(out.headers["x-forwarded-prefix"], undefined, "only CloudFront sends X-Forwarded-Prefix, as an origin custom header");
+      assert.deepEqual(out.origin?.custom?.customHeaders, prefix === undefined ? {} : { "x-forwarded-prefix": [{ key: "X-Forwarded-Prefix", value: prefix }] });
+    });
+  }
+
+  it("drops viewer headers named like an origin custom header (Lambda@Edge would reject the result) and a viewer X-Forwarded-Prefix everywhere", async () => {
+    const out = await forward({
+      uri: "/ws/x",
+      originPrefix: "/ws",
+      originHeaders: [["X-Origin-Verify", "edge-secret"]],
+      headers: [["X-Forwarded-Prefix", "/admin"], ["X-Origin-Verify", "forged"], ["X-Keep", "1"]],
+    });
+    assert.equal(out.headers["x-forwarded-prefix"], undefined);
+    assert.equal(out.headers["x-origin-verify"], undefined);
+    assert.deepEqual(values(out, "x-keep"), ["X-Keep: 1"]);
+    for (const name of Object.keys(out.origin!.custom!.customHeaders)) assert.ok(!(name in out.headers), name);
+    assert.deepEqual(out.origin?.custom?.customHeaders["x-origin-verify"], [{ key: "X-Origin-Verify", value: "edge-secret" }]);
+    assert.deepEqual(verify(receivedBy(out)), { ok: true });
+
+    const defaultOrigin = await forward({ uri: "/pets", headers: [["X-Forwarded-Prefix", "/admin"]] });
+    assert.equal(defaultOrigin.headers["x-forwarded-prefix"], undefined);
+    assert.equal(defaultOrigin.uri, "/prod/pets");
+  });
+
+  it("WebSocket connect through a prefix: the upgrade GET reaches exactly the stage, Sec-WebSocket-* untouched, signed", async () => {
+    // CloudFront keeps Connection and Upgrade away from Lambda@Edge; the function sees a GET with the Sec-WebSocket-* headers.
+    const ws: [string, string][] = [
+      ["Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="],
+      ["Sec-WebSocket-Version", "13"],
+      ["Sec-WebSocket-Protocol", "chat, superchat"],
+      ["Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits"],
+      ["Origin", "https://app.example.com"],
+    ];
+    const out = await forward({ method: "GET", uri: "/ws", querystring: "token=abc", originPrefix: "/ws", originPath: "/prod", headers: [...ws, ["Authorization", "Bearer app"]] });
+    assert.equal(out.uri, "/prod");
+    assert.equal(out.querystring, "token=abc");
+    for (const [name, value] of ws) assert.deepEqual(values(out, name.toLowerCase()), [`${name}: ${value}`]);
+    assert.match(out.headers.authorization[0].value, AUTHORIZATION);
+    assert.deepEqual(values(out, "x-forwarded-authorization"), ["x-forwarded-authorization: Bearer app"]);
+    assert.deepEqual(verify(receivedBy(out)), { ok: true });
+    assert.equal(verify({ ...receivedBy(out), path: "/prod/" }).ok, false, "the stage with a trailing slash is another path");
   });
 
   it("re-reads credentials when the reserved variables change", async () => {

@@ -4,9 +4,25 @@ import type { CloudFrontRequestEvent, CloudFrontResultResponse } from "aws-lambd
 import { CREDENTIALS_ENV, originRequestEvent, type EventInput } from "./support/events";
 import { handlerWith, logs, refuse } from "./support/handlerHarness";
 
+/** Distinctive request data put into every failing event: none of it may reach the log line or the response. */
+const VIEWER_TOKEN = "Bearer vt-7f3a9c1e-viewer-token";
+const QUERY_VALUE = "qv-5d2b8e4a-query-value";
+const PATH_SEGMENT = "ps-9c4e1f7b-path-segment";
+
+/** The event with the viewer's bearer token, a distinctive query value and path segment added, the failure's own input kept. */
+function withRequestData(input: EventInput): EventInput {
+  return {
+    ...input,
+    uri: `/${PATH_SEGMENT}${input.uri ?? "/pets"}`,
+    querystring: `secret=${QUERY_VALUE}${input.querystring ? `&${input.querystring}` : ""}`,
+    headers: [["Authorization", VIEWER_TOKEN], ...(input.headers ?? [])],
+  };
+}
+const eventWithRequestData = (input: EventInput = {}) => originRequestEvent(withRequestData(input));
+
 describe("sigv4-signer handler: deliberate failures", () => {
   beforeEach(() => (logs.length = 0));
-  const SECRETS = [CREDENTIALS_ENV.AWS_SECRET_ACCESS_KEY, CREDENTIALS_ENV.AWS_SESSION_TOKEN, "Bearer viewer-token"];
+  const SECRETS = [CREDENTIALS_ENV.AWS_SECRET_ACCESS_KEY, CREDENTIALS_ENV.AWS_SESSION_TOKEN, VIEWER_TOKEN, "vt-7f3a9c1e", QUERY_VALUE, PATH_SEGMENT];
 
   function expectFailure(response: CloudFrontResultResponse, status: string, description: string, code: string) {
     assert.deepEqual(response, {
@@ -24,34 +40,64 @@ describe("sigv4-signer handler: deliberate failures", () => {
       { level: line.level, code: line.code, status: line.status, requestId: line.requestId, distributionId: line.distributionId },
       { level: "ERROR", code, status, requestId: "req-1", distributionId: "EDFDVBD6EXAMPLE" },
     );
-    for (const secret of SECRETS) assert.ok(!logs[0].includes(secret) && !response.body!.includes(secret), "no secrets in logs or responses");
+    const seen = `${logs[0]}\n${JSON.stringify(response)}`;
+    for (const secret of SECRETS) assert.ok(!seen.includes(secret), `no request data or secrets in logs or responses: ${secret}`);
   }
+  /** Refuses the input with the request data added. */
+  const refuseWithData = (input: EventInput, settings = {}, env?: Record<string, string | undefined>) => refuse(withRequestData(input), settings, env);
+
+  it("the request data is really in every failing event", () => {
+    const request = eventWithRequestData({ uri: "/x", querystring: "a=1" }).Records[0].cf.request;
+    assert.equal(request.uri, `/${PATH_SEGMENT}/x`);
+    assert.equal(request.querystring, `secret=${QUERY_VALUE}&a=1`);
+    assert.equal(request.headers.authorization[0].value, VIEWER_TOKEN);
+  });
 
   it("413 for a body CloudFront truncated", async () => {
-    expectFailure(await refuse({ method: "POST", body: Buffer.alloc(16), inputTruncated: true, headers: [["Authorization", "Bearer viewer-token"]] }), "413", "Payload Too Large", "BODY_TRUNCATED");
+    expectFailure(await refuseWithData({ method: "POST", body: Buffer.alloc(16), inputTruncated: true }), "413", "Payload Too Large", "BODY_TRUNCATED");
   });
 
   it("500 for a body the event does not include (includeBody off)", async () => {
-    expectFailure(await refuse({ method: "POST", headers: [["Content-Length", "12"]] }), "500", "Internal Server Error", "BODY_NOT_INCLUDED");
+    expectFailure(await refuseWithData({ method: "POST", headers: [["Content-Length", "12"]] }), "500", "Internal Server Error", "BODY_NOT_INCLUDED");
     logs.length = 0;
-    expectFailure(await refuse({ method: "POST", headers: [["Transfer-Encoding", "chunked"]] }), "500", "Internal Server Error", "BODY_NOT_INCLUDED");
+    expectFailure(await refuseWithData({ method: "POST", headers: [["Transfer-Encoding", "chunked"]] }), "500", "Internal Server Error", "BODY_NOT_INCLUDED");
+  });
+
+  it("500 for an empty body in the event while Content-Length announces bytes (never signed as the empty payload)", async () => {
+    expectFailure(await refuseWithData({ method: "POST", body: Buffer.alloc(0), headers: [["Content-Length", "12"]] }), "500", "Internal Server Error", "BODY_NOT_INCLUDED");
   });
 
   it("500 when the credentials are missing", async () => {
-    expectFailure(await refuse({}, {}, { AWS_SESSION_TOKEN: CREDENTIALS_ENV.AWS_SESSION_TOKEN }), "500", "Internal Server Error", "NO_CREDENTIALS");
+    expectFailure(await refuseWithData({}, {}, { AWS_SESSION_TOKEN: CREDENTIALS_ENV.AWS_SESSION_TOKEN }), "500", "Internal Server Error", "NO_CREDENTIALS");
     logs.length = 0;
-    expectFailure(await refuse({}, {}, { AWS_ACCESS_KEY_ID: "ASIA1", AWS_SECRET_ACCESS_KEY: "" }), "500", "Internal Server Error", "NO_CREDENTIALS");
+    expectFailure(await refuseWithData({}, {}, { AWS_ACCESS_KEY_ID: "ASIA1", AWS_SECRET_ACCESS_KEY: "" }), "500", "Internal Server Error", "NO_CREDENTIALS");
   });
 
   it("502 for an origin it does not know, never a guess", async () => {
-    expectFailure(await refuse({ domainName: "api.example.com" }), "502", "Bad Gateway", "UNKNOWN_ORIGIN");
+    expectFailure(await refuseWithData({ domainName: "api.example.com" }), "502", "Bad Gateway", "UNKNOWN_ORIGIN");
     logs.length = 0;
-    expectFailure(await refuse({ domainName: "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com.evil.com" }), "502", "Bad Gateway", "UNKNOWN_ORIGIN");
+    expectFailure(await refuseWithData({ domainName: "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com.evil.com" }), "502", "Bad Gateway", "UNKNOWN_ORIGIN");
     logs.length = 0;
-    const s3 = originRequestEvent();
+    const s3 = eventWithRequestData();
     s3.Records[0].cf.request.origin = { s3: { authMethod: "none", customHeaders: {}, domainName: "b.s3.amazonaws.com", path: "" } };
     expectFailure(await refuse(s3), "502", "Bad Gateway", "UNKNOWN_ORIGIN");
   });
+
+  for (const prefix of ["", "ws", "/", "/ws/", "//ws", "/ws//x", "/ws/*", "/ws*", "/w?s", "/w#s", "/w%41", "/a/../b", "/a/./b", "/..", "/w s", "/wé", "/w\"s"]) {
+    it(`502 for an origin whose X-Forwarded-Prefix is malformed: ${JSON.stringify(prefix)}`, async () => {
+      expectFailure(await refuseWithData({ uri: `${prefix}/x`, originPrefix: prefix }), "502", "Bad Gateway", "UNKNOWN_ORIGIN");
+    });
+  }
+
+  it("502 for an origin with two X-Forwarded-Prefix values", async () => {
+    expectFailure(await refuseWithData({ originPrefix: "/ws", originHeaders: [["X-Forwarded-Prefix", "/rest"]] }), "502", "Bad Gateway", "UNKNOWN_ORIGIN");
+  });
+
+  for (const name of ["Authorization", "Host", "X-Amz-Date", "X-Amz-Security-Token", "X-Forwarded-Authorization"]) {
+    it(`502 for an origin custom header the signer sets itself: ${name}`, async () => {
+      expectFailure(await refuseWithData({ originHeaders: [[name, "origin-value"]] }), "502", "Bad Gateway", "UNKNOWN_ORIGIN");
+    });
+  }
 
   const MALFORMED: [string, EventInput][] = [
     ["a bad escape in a value", { querystring: "a=%zz" }],
@@ -67,17 +113,21 @@ describe("sigv4-signer handler: deliberate failures", () => {
     ["a bad escape in the path", { uri: "/pets/%2" }],
     ["a dot-segment", { uri: "/pets/../admin" }],
     ["an encoded dot-segment", { uri: "/pets/%2E%2e/admin" }],
+    ["a dot-segment left after the prefix is removed", { uri: "/ws/..", originPrefix: "/ws" }],
     ["raw non-ASCII in the path", { uri: "/café" }],
     ["a space in the path", { uri: "/a b" }],
+    ["a control character in the path", { uri: "/a\tb" }],
+    ...[..."\"<>[\\]^`{|}"].map((c): [string, EventInput] => [`${JSON.stringify(c)} in the path (not an RFC 3986 path character)`, { uri: `/pets/a${c}b` }]),
+    ["a '{' in the prefixed path", { uri: "/ws/{id}", originPrefix: "/ws" }],
   ];
   for (const [what, input] of MALFORMED) {
     it(`400 for ${what}`, async () => {
-      expectFailure(await refuse(input), "400", "Bad Request", "MALFORMED_REQUEST");
+      expectFailure(await refuseWithData(input), "400", "Bad Request", "MALFORMED_REQUEST");
     });
   }
 
   it("500, never a throw, for an event it cannot read", async () => {
-    const broken = originRequestEvent();
+    const broken = eventWithRequestData();
     (broken.Records[0].cf.request as { headers?: unknown }).headers = undefined;
     expectFailure(await refuse(broken), "500", "Internal Server Error", "SIGNING_FAILED");
     assert.equal(JSON.parse(logs[0]).detail, "TypeError");

@@ -1,8 +1,10 @@
 /**
  * Property-based: for random requests, every forwarded result must be accepted by two independent
  * oracles recomputing the signature from what the origin receives (the spec-written verifier, and
- * `aws4`), and must carry the viewer's query parameters unchanged in meaning. Random garbage must
- * never make the handler throw or forward unsigned.
+ * `aws4`), must reach the path the origin's prefix and origin path call for, and must carry the viewer's
+ * query parameters unchanged in meaning; a path with a character RFC 3986 does not allow gets 400.
+ * Random garbage (any Unicode, lone surrogates, control characters) must never make the handler throw
+ * or forward unsigned.
  */
 import assert from "node:assert/strict";
 import aws4 from "aws4";
@@ -13,10 +15,7 @@ import { DEFAULT_SIGNER_SETTINGS } from "../../edge-functions/sigv4-signer/src/s
 import { API_DOMAIN, CREDENTIALS_ENV, originRequestEvent, receivedBy, SIGNING_TIME, VERIFIER_KEYS } from "./support/events";
 import { verifySigV4 } from "./support/verifySigV4";
 
-const handler = createHandler(
-  { ...DEFAULT_SIGNER_SETTINGS, stripPrefixes: ["/rest", "/ws"] },
-  { env: { ...CREDENTIALS_ENV }, now: () => SIGNING_TIME, log: () => undefined },
-);
+const handler = createHandler(DEFAULT_SIGNER_SETTINGS, { env: { ...CREDENTIALS_ENV }, now: () => SIGNING_TIME, log: () => undefined });
 
 const hex = (byte: number, lower: boolean) => {
   const h = byte.toString(16).padStart(2, "0");
@@ -27,10 +26,14 @@ const escapedChar = fc.tuple(fc.string({ unit: "binary", minLength: 1, maxLength
   [...Buffer.from(ch, "utf8")].map((b) => hex(b, lower)).join(""),
 );
 const PCHAR = "ABCXYZabcxyz0189-._~!$&'()*+,;=:@".split("");
-const pathSegment = fc.array(fc.oneof(fc.constantFrom(...PCHAR), escapedChar), { minLength: 1, maxLength: 6 }).map((p) => p.join(""))
+/** Characters a URI path must not hold raw: RFC 3986 leaves them out of `pchar`. */
+const ILLEGAL = [..."\"<>[\\]^`{|} \t#", "é", "\u{1F436}", "\x7f"];
+const pathSegment = fc.array(fc.oneof({ arbitrary: fc.constantFrom(...PCHAR), weight: 30 }, { arbitrary: escapedChar, weight: 10 }, { arbitrary: fc.constantFrom(...ILLEGAL), weight: 1 }), { minLength: 1, maxLength: 6 })
+  .map((p) => p.join(""))
   .filter((s) => !/^(?:\.|%2e){1,2}$/i.test(s));
-const uri = fc.tuple(fc.constantFrom("", "/rest", "/ws"), fc.array(pathSegment, { maxLength: 4 }), fc.boolean())
-  .map(([prefix, segments, slash]) => `${prefix}/${segments.join("/")}${slash && segments.length > 0 ? "/" : ""}`);
+/** A prefix, often the origin's own (so it is removed), sometimes another or one that only starts the same. */
+const uri = fc.tuple(fc.constantFrom("", "/rest", "/ws", "/v1/ws", "/wsx", "/v1"), fc.array(pathSegment, { maxLength: 4 }), fc.boolean())
+  .map(([prefix, segments, slash]) => `${prefix}${segments.length === 0 && prefix !== "" && slash ? "" : "/"}${segments.join("/")}${slash && segments.length > 0 ? "/" : ""}`);
 const QCHAR = [...PCHAR.filter((c) => c !== "&" && c !== "="), "/", "?", "[", "]", "{", "}", "|", "^", "`", "\"", "<", ">", "\\"];
 const queryText = (minLength: number) => fc.array(fc.oneof(fc.constantFrom(...QCHAR), escapedChar, fc.constant("%2B"), fc.constant("+")), { minLength, maxLength: 5 }).map((p) => p.join(""));
 const queryKey = queryText(1).filter((k) => !/^(?:x-amz-|__proto__$)/i.test(decodeURIComponent(k.replace(/\+/g, " "))));
@@ -43,11 +46,19 @@ const headers = fc.array(
 const request = fc.record({
   method: fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"),
   originPath: fc.constantFrom("", "/prod", "/v1"),
+  originPrefix: fc.constantFrom(undefined, "/rest", "/ws", "/v1/ws"),
   uri,
   querystring,
   headers,
   body: fc.option(fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b))),
 });
+
+/** The path the origin must receive: the prefix removed only at a segment boundary, the origin path prepended, "/" for nothing. */
+function expectedPath(originPath: string, prefix: string | undefined, uri: string): string {
+  const rest = prefix !== undefined && (uri === prefix || uri.startsWith(`${prefix}/`)) ? uri.slice(prefix.length) : uri;
+  return `${originPath}${rest}` === "" ? "/" : `${originPath}${rest}`;
+}
+const NOT_PATH = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/;
 
 /** The viewer's parameters as any form decoder reads them (`+` is a space): what the application must still see. */
 const formDecoded = (qs: string) => qs.split("&").filter(Boolean).map((p) => {
@@ -57,13 +68,24 @@ const formDecoded = (qs: string) => qs.split("&").filter(Boolean).map((p) => {
 });
 
 describe("sigv4-signer properties", () => {
-  it("every forwarded request verifies independently (spec verifier and aws4) and keeps the query's meaning", async () => {
+  it("every forwarded request verifies independently (spec verifier and aws4), reaches its path and keeps the query's meaning", async () => {
+    const seen = { illegal: 0, stripped: 0, barePrefix: 0 };
     await fc.assert(
       fc.asyncProperty(request, async (input) => {
         const body = input.body ?? undefined;
         const result = await handler(originRequestEvent({ ...input, body }));
+        if (NOT_PATH.test(input.uri)) {
+          assert.equal((result as CloudFrontResultResponse).status, "400", `forwarded an illegal path: ${input.uri}`);
+          seen.illegal++;
+          return;
+        }
+        if (input.originPrefix !== undefined && (input.uri + "/").startsWith(`${input.originPrefix}/`)) seen.stripped++;
+        if (input.uri === input.originPrefix) seen.barePrefix++;
         assert.ok(!("status" in result!), `refused: ${JSON.stringify(result)}`);
         const out = result as CloudFrontRequest;
+        assert.equal(out.uri, expectedPath(input.originPath, input.originPrefix, input.uri));
+        assert.equal(out.origin?.custom?.path, "");
+        for (const name of Object.keys(out.origin!.custom!.customHeaders)) assert.ok(!(name in out.headers), `header ${name} shadows an origin custom header`);
         const received = receivedBy(out, body);
         assert.deepEqual(verifySigV4(received, { region: "eu-west-1", service: "execute-api", now: SIGNING_TIME, keys: VERIFIER_KEYS }), { ok: true });
 
@@ -89,22 +111,34 @@ describe("sigv4-signer properties", () => {
       }),
       { numRuns: 400 },
     );
+    assert.ok(seen.illegal > 0 && seen.stripped > 0 && seen.barePrefix > 0, `the generators reach every branch: ${JSON.stringify(seen)}`);
   });
 
   it("random garbage never throws and never forwards without a signature the verifier accepts", async () => {
+    /** Any code point, a lone surrogate, or a character that means something in a URL. */
+    const anyChar = fc.oneof(
+      fc.string({ unit: "binary", minLength: 1, maxLength: 1 }),
+      fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom("%", "/", "?", "#", "+", "&", "=", ".", "%2e", "%2F", "%zz"),
+    );
+    const text = (maxLength: number) => fc.string({ unit: anyChar, maxLength });
     const garbage = fc.record({
-      uri: fc.string({ maxLength: 30 }).map((s) => `/${s}`),
-      querystring: fc.string({ maxLength: 30 }),
+      uri: fc.oneof(text(30).map((s) => `/${s}`), text(30)),
+      querystring: text(30),
       method: fc.constantFrom("GET", "POST"),
+      originPath: fc.oneof(fc.constantFrom("", "/prod"), text(10)),
+      originPrefix: fc.option(fc.oneof(fc.constantFrom("/ws", "/v1/ws"), text(10)), { nil: undefined }),
+      headers: fc.array(fc.tuple(fc.constantFrom("Authorization", "X-Forwarded-Prefix", "Content-Length", "X-Custom"), text(20)), { maxLength: 3 }),
+      body: fc.option(fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b)), { nil: undefined }),
     });
     await fc.assert(
       fc.asyncProperty(garbage, async (input) => {
         const result = await handler(originRequestEvent(input));
         if (result && "status" in result) {
-          assert.ok(["400", "500"].includes((result as CloudFrontResultResponse).status));
+          assert.ok(["400", "500", "502"].includes((result as CloudFrontResultResponse).status));
           return;
         }
-        assert.deepEqual(verifySigV4(receivedBy(result as CloudFrontRequest), { region: "eu-west-1", service: "execute-api", now: SIGNING_TIME, keys: VERIFIER_KEYS }), { ok: true });
+        assert.deepEqual(verifySigV4(receivedBy(result as CloudFrontRequest, input.body), { region: "eu-west-1", service: "execute-api", now: SIGNING_TIME, keys: VERIFIER_KEYS }), { ok: true });
       }),
       { numRuns: 400 },
     );

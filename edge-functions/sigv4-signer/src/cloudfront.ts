@@ -1,9 +1,11 @@
 /**
  * Pure adapters between CloudFront's origin-request event and the neutral signing request: which API
- * the origin is, the body bytes, and the header rewrite (allow-listed signing, Authorization relocation).
+ * the origin is and its routing prefix, the body bytes, and the header rewrite (allow-listed signing,
+ * Authorization relocation, no header that shadows an origin custom header).
  */
-import type { CloudFrontHeaders, CloudFrontRequest } from "aws-lambda";
+import type { CloudFrontCustomOrigin, CloudFrontHeaders, CloudFrontRequest } from "aws-lambda";
 import { SignerFailure } from "./failure";
+import { isPrefix } from "./path";
 import type { SignedHeaders } from "./sign";
 
 export interface ApiOriginTarget {
@@ -13,12 +15,19 @@ export interface ApiOriginTarget {
   readonly path: string;
   /** The API's region: the signing region. */
   readonly region: string;
+  /** The routing prefix from the origin's `X-Forwarded-Prefix` custom header, e.g. "/ws"; "" when none (the default origin). */
+  readonly prefix: string;
+  /** The custom origin as CloudFront gave it (its custom headers, keyed by lowercase name, are added after the function ran). */
+  readonly custom: CloudFrontCustomOrigin;
 }
 
 /** `{api-id}.execute-api.{region}.amazonaws.com` (and `.com.cn`): the region is part of the name. */
 const EXECUTE_API = /^[a-z0-9]+\.execute-api\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/;
 
-/** Where the request goes and which region signs it; an origin it does not know is refused, never guessed. */
+/**
+ * Where the request goes, which region signs it and which prefix the origin routes; an origin it does not
+ * know, or whose prefix header is malformed, is refused, never guessed.
+ */
 export function apiOriginOf(request: CloudFrontRequest, customDomains: Readonly<Record<string, string>>): ApiOriginTarget {
   const custom = request.origin?.custom;
   if (!custom) throw new SignerFailure("UNKNOWN_ORIGIN", "origin: not custom");
@@ -26,50 +35,59 @@ export function apiOriginOf(request: CloudFrontRequest, customDomains: Readonly<
   const lower = domain.toLowerCase();
   const region = EXECUTE_API.exec(lower)?.[1] ?? (Object.hasOwn(customDomains, lower) ? customDomains[lower] : undefined);
   if (region === undefined) throw new SignerFailure("UNKNOWN_ORIGIN", `origin: ${lower} unknown`);
-  return { domain, path: custom.path, region };
+  const prefixHeader = custom.customHeaders?.["x-forwarded-prefix"];
+  const prefix = prefixHeader?.[0]?.value ?? "";
+  if (prefixHeader && (prefixHeader.length !== 1 || !isPrefix(prefix))) throw new SignerFailure("UNKNOWN_ORIGIN", "origin: bad prefix");
+  return { domain, path: custom.path, region, prefix, custom };
 }
 
 /** The exact bytes CloudFront forwards; undefined when there is no body. */
 export function bodyOf(request: CloudFrontRequest): Uint8Array | undefined {
   const body = request.body;
-  if (body === undefined) {
-    // A body CloudFront forwards but did not show the function cannot be hashed: includeBody is off.
-    const length = Number(request.headers["content-length"]?.[0]?.value ?? "0");
-    if (length > 0 || request.headers["transfer-encoding"] !== undefined) {
-      throw new SignerFailure("BODY_NOT_INCLUDED", "body: not in event (includeBody off)");
-    }
-    return undefined;
+  if (body?.inputTruncated) throw new SignerFailure("BODY_TRUNCATED", "body: truncated over 1 MB");
+  if (body?.data) return Buffer.from(body.data, body.encoding === "text" ? "utf8" : "base64");
+  // A body CloudFront forwards but did not show the function cannot be hashed: includeBody is off, or the
+  // event holds no bytes while Content-Length announces some.
+  if (Number(request.headers["content-length"]?.[0]?.value) > 0 || (!body && request.headers["transfer-encoding"])) {
+    throw new SignerFailure("BODY_NOT_INCLUDED", "body: not in event (includeBody off, or empty)");
   }
-  if (body.inputTruncated) throw new SignerFailure("BODY_TRUNCATED", "body: truncated over 1 MB");
-  if (body.data === "") return undefined;
-  return Buffer.from(body.data, body.encoding === "text" ? "utf8" : "base64");
+  return undefined;
 }
 
 /** Headers a viewer must not choose: the signer sets them (or, for the checksum, does not send it). */
-const SIGNER_OWNED = ["x-amz-date", "x-amz-security-token", "x-amz-content-sha256", "authorization"];
+const SIGNER_OWNED = ["host", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256", "authorization"];
 
 /**
- * The forwarded headers: viewer `Authorization` moved to `authorizationHeader` (or that header removed when
+ * The forwarded headers: headers named like an origin custom header dropped (CloudFront adds those itself
+ * and Lambda@Edge rejects a result that has both), a viewer's `X-Forwarded-Prefix` dropped on every origin
+ * (only the edge sets it), viewer `Authorization` moved to `authorizationHeader` (or that header removed when
  * the viewer sent none), viewer SigV4 headers dropped, then `Host` and the signed headers set. Every other
- * header, including the ones CloudFront forbids or makes read-only, is left exactly as it was.
+ * header, including the ones CloudFront forbids or makes read-only, is left as it was. An origin custom
+ * header the signer must set itself is a misconfigured origin: refused (502).
  */
 export function rewriteHeaders(
   headers: CloudFrontHeaders,
   host: string,
   signed: SignedHeaders,
   authorizationHeader: string,
+  originHeaders: CloudFrontHeaders = {},
 ): CloudFrontHeaders {
   const out: CloudFrontHeaders = { ...headers };
   const viewerAuthorization = headers.authorization;
+  for (const name in originHeaders) {
+    if (name === authorizationHeader || SIGNER_OWNED.includes(name)) throw new SignerFailure("UNKNOWN_ORIGIN", "origin: header clash");
+    delete out[name];
+  }
   for (const name of SIGNER_OWNED) delete out[name];
-  if (viewerAuthorization !== undefined && viewerAuthorization.length > 0) {
+  delete out["x-forwarded-prefix"];
+  if (viewerAuthorization?.length) {
     out[authorizationHeader] = viewerAuthorization.map(({ value }) => ({ key: authorizationHeader, value }));
   } else {
     delete out[authorizationHeader];
   }
   out.host = [{ key: "Host", value: host }];
   out["x-amz-date"] = [{ key: "X-Amz-Date", value: signed["x-amz-date"] }];
-  if (signed["x-amz-security-token"] !== undefined) {
+  if (signed["x-amz-security-token"]) {
     out["x-amz-security-token"] = [{ key: "X-Amz-Security-Token", value: signed["x-amz-security-token"] }];
   }
   out.authorization = [{ key: "Authorization", value: signed.authorization }];

@@ -7,7 +7,7 @@ import type { CloudFrontRequestEvent, CloudFrontRequestResult } from "aws-lambda
 import { apiOriginOf, bodyOf, rewriteHeaders } from "./cloudfront";
 import { credentialSource, type CredentialEnvironment } from "./credentials";
 import { failureResponse, SignerFailure, type FailureCode } from "./failure";
-import { forwardedPath, stripPrefix } from "./path";
+import { forwardedPath } from "./path";
 import { formatQuery, parseQuery } from "./query";
 import type { SignerSettings } from "./settings";
 import { signRequest } from "./sign";
@@ -39,19 +39,20 @@ export function createHandler(settings: SignerSettings, dependencies: HandlerDep
       const current = credentials();
       if (current === undefined) throw new SignerFailure("NO_CREDENTIALS", "credentials: not in environment");
       const origin = apiOriginOf(request, settings.customDomains);
-      const uri = stripPrefix(request.uri, settings.stripPrefixes);
-      const path = forwardedPath(origin.path, uri);
+      const path = forwardedPath(origin.path, origin.prefix, request.uri);
       const query = parseQuery(request.querystring);
       const signed = await signRequest(
         { method: request.method, host: origin.domain, path, query, body: bodyOf(request) },
         current,
         { region: origin.region, service: SERVICE, now: now() },
       );
+      // The whole wire path goes in `uri` and the origin path is emptied, so the origin receives exactly what was signed.
       return {
         ...request,
-        uri,
+        uri: path,
         querystring: formatQuery(query),
-        headers: rewriteHeaders(request.headers, origin.domain, signed, settings.authorizationHeader),
+        headers: rewriteHeaders(request.headers, origin.domain, signed, settings.authorizationHeader, origin.custom.customHeaders),
+        origin: { custom: { ...origin.custom, path: "" } },
       };
     } catch (error) {
       const failure = error instanceof SignerFailure ? error : undefined;

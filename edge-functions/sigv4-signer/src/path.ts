@@ -1,32 +1,33 @@
 /**
- * The path CloudFront forwards: an optional routing prefix removed from the URI, then the origin path
- * prepended. That exact string is what API Gateway sees and therefore what is signed.
+ * The path the origin receives: the origin's routing prefix removed from the URI, the origin path
+ * prepended. That exact string is forwarded as the URI (with an empty origin path) and signed.
  */
 import { SignerFailure } from "./failure";
 
-/** Visible ASCII without `?` and `#`, and `%` only as a complete escape. */
-const WIRE_PATH = /^\/(?:[\x21-\x22\x24\x26-\x3e\x40-\x7e]|%[0-9A-Fa-f]{2})*$/;
+/** RFC 3986 path characters (unreserved, sub-delims, `:`, `@`, `/`) and complete `%XX` escapes; nothing else. */
+const WIRE_PATH = /^\/(?:[\w\-.~!$&'()*+,;=:@/]|%[\dA-Fa-f]{2})*$/;
 /** `.` and `..`, literal or percent-encoded: RFC 3986 normalization would collapse them. */
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+/** A routing prefix: `/ws`, `/v1/ws`; segments of plain path characters (no `%`, `*`, `?`, `#`), no trailing `/`. */
+const PREFIX = /^(?:\/[\w\-.~!$&'()+,;=:@]+)+$/;
+const hasDotSegment = (path: string) => path.split("/").some((segment) => DOT_SEGMENT.test(segment));
 
-/** Removes the longest prefix that matches at a segment boundary: "/rest/pets" -> "/pets", "/rest" -> "/". */
-export function stripPrefix(uri: string, prefixes: readonly string[]): string {
-  let best = "";
-  for (const prefix of prefixes) {
-    if (prefix.length > best.length && (uri === prefix || uri.startsWith(`${prefix}/`))) best = prefix;
-  }
-  if (best === "") return uri;
-  return uri === best ? "/" : uri.slice(best.length);
-}
+/** Whether an origin's `X-Forwarded-Prefix` value is a usable prefix. */
+export const isPrefix = (prefix: string) => PREFIX.test(prefix) && !hasDotSegment(prefix);
 
-/** `originPath + uri`, refused (400) unless it is a plain wire-form path without dot-segments. */
-export function forwardedPath(originPath: string, uri: string): string {
-  const path = `${originPath}${uri}`;
-  if (!WIRE_PATH.test(uri) || (originPath !== "" && !WIRE_PATH.test(originPath))) {
-    throw new SignerFailure("MALFORMED_REQUEST", "path: not visible ASCII or bad percent-encoding");
+/**
+ * The full forwarded path: `prefix` removed from `uri` at a segment boundary ("/ws" -> "", "/ws/" -> "/",
+ * "/ws/x" -> "/x", "/wsx" untouched), `originPath` prepended, "/" when that leaves nothing. Refused (400)
+ * unless the result is a plain RFC 3986 path without dot-segments.
+ */
+export function forwardedPath(originPath: string, prefix: string, uri: string): string {
+  // (An empty origin path passes as "/".)
+  if (!WIRE_PATH.test(uri) || !WIRE_PATH.test(`${originPath}/`)) {
+    throw new SignerFailure("MALFORMED_REQUEST", "path: not RFC 3986");
   }
-  if (path.split("/").some((segment) => DOT_SEGMENT.test(segment))) {
-    throw new SignerFailure("MALFORMED_REQUEST", "path: dot-segment");
-  }
+  // `uri === prefix || uri.startsWith(prefix + "/")`
+  const rest = prefix && `${uri}/`.startsWith(`${prefix}/`) ? uri.slice(prefix.length) : uri;
+  const path = `${originPath}${rest}` || "/";
+  if (hasDotSegment(path)) throw new SignerFailure("MALFORMED_REQUEST", "path: dot-segment");
   return path;
 }

@@ -24,6 +24,10 @@ export interface EventInput {
   readonly inputTruncated?: boolean;
   readonly domainName?: string;
   readonly originPath?: string;
+  /** The origin's routing prefix: sent as the origin custom header `X-Forwarded-Prefix`, as the distribution sets it. */
+  readonly originPrefix?: string;
+  /** Further origin custom headers, [name, value]. */
+  readonly originHeaders?: readonly (readonly [string, string])[];
 }
 
 export function headersOf(pairs: readonly (readonly [string, string])[]): CloudFrontHeaders {
@@ -42,7 +46,7 @@ export function originRequestEvent(input: EventInput = {}): CloudFrontRequestEve
     headers: headersOf([["Host", domainName], ["User-Agent", "test"], ["Via", "2.0 abc.cloudfront.net (CloudFront)"], ["X-Forwarded-For", "203.0.113.10"], ...(input.headers ?? [])]),
     origin: {
       custom: {
-        customHeaders: {},
+        customHeaders: headersOf([...(input.originPrefix === undefined ? [] : [["X-Forwarded-Prefix", input.originPrefix] as const]), ...(input.originHeaders ?? [])]),
         domainName,
         keepaliveTimeout: 5,
         path: input.originPath ?? "/prod",
@@ -62,8 +66,9 @@ export function originRequestEvent(input: EventInput = {}): CloudFrontRequestEve
 }
 
 /**
- * What the origin receives for a forwarded request: origin path + URI, the forwarded query, the forwarded
- * headers with `Via` and `X-Forwarded-For` rewritten by CloudFront after the function ran, and the body.
+ * What the origin receives for a forwarded request: origin path + URI (the signer empties the origin path,
+ * so that is the URI), the forwarded query, the forwarded headers with `Via` and `X-Forwarded-For` rewritten
+ * by CloudFront after the function ran and the origin custom headers added, and the body.
  */
 export function receivedBy(result: CloudFrontRequestResult, body: Buffer = Buffer.alloc(0)): ReceivedRequest {
   const request = result as CloudFrontRequest;
@@ -71,6 +76,7 @@ export function receivedBy(result: CloudFrontRequestResult, body: Buffer = Buffe
   for (const [name, values] of Object.entries(request.headers)) headers[name] = values.map((v) => v.value);
   headers.via = ["1.1 0123456789abcdef.cloudfront.net (CloudFront)"];
   headers["x-forwarded-for"] = ["203.0.113.10, 198.51.100.1"];
+  for (const [name, values] of Object.entries(request.origin?.custom?.customHeaders ?? {})) headers[name] = values.map((v) => v.value);
   return {
     method: request.method,
     path: `${request.origin?.custom?.path ?? ""}${request.uri}`,

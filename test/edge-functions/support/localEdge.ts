@@ -72,7 +72,13 @@ export async function startOrigin(region: string, keys: Readonly<Record<string, 
     const verdict = verifySigV4(received, { region, service: "execute-api", now: new Date(Date.now() + origin.skewMs), keys });
     res.writeHead(verdict.ok ? 200 : 403, { "content-type": "application/json" });
     res.end(JSON.stringify(verdict.ok
-      ? { path: received.path, query: received.query, forwardedAuthorization: headers["x-forwarded-authorization"] ?? null, bodyBytes: body.length }
+      ? {
+          path: received.path,
+          query: received.query,
+          forwardedAuthorization: headers["x-forwarded-authorization"] ?? null,
+          forwardedPrefix: headers["x-forwarded-prefix"] ?? null,
+          bodyBytes: body.length,
+        }
       : { message: verdict.reason }));
   });
   origin.server = server;
@@ -86,9 +92,19 @@ export interface EdgeOptions {
   readonly domainName: string;
   readonly originPath: string;
   readonly originPort: number;
+  /**
+   * A routing prefix such as "/rest": requests for exactly it or below it (behaviours "/rest" and "/rest/*")
+   * go to an origin that carries it as the custom header `X-Forwarded-Prefix`; all others take the default
+   * behaviour "*", whose origin has no such header. Both origins are the same API here.
+   */
+  readonly prefix?: string;
 }
 
-/** CloudFront with AllViewerExceptHostHeader, includeBody and the handler as origin-request trigger. */
+/**
+ * CloudFront with AllViewerExceptHostHeader, includeBody and the handler as origin-request trigger: it refuses
+ * a result that has a header named like an origin custom header (as Lambda@Edge does), sends
+ * `origin.custom.path + uri` and adds the origin custom headers.
+ */
 export async function startEdge(options: EdgeOptions): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     edge(req).then(
@@ -114,13 +130,16 @@ export async function startEdge(options: EdgeOptions): Promise<{ server: Server;
       if (HOP_BY_HOP.includes(name)) continue;
       (headers[name] ??= []).push({ key, value: name === "host" ? options.domainName : req.rawHeaders[i + 1] });
     }
+    const uri = q < 0 ? url : url.slice(0, q);
+    const prefixed = options.prefix !== undefined && (uri === options.prefix || uri.startsWith(`${options.prefix}/`));
+    const customHeaders: CloudFrontHeaders = prefixed ? { "x-forwarded-prefix": [{ key: "X-Forwarded-Prefix", value: options.prefix! }] } : {};
     const request: CloudFrontRequest = {
       clientIp: "127.0.0.1",
       method: req.method ?? "GET",
-      uri: q < 0 ? url : url.slice(0, q),
+      uri,
       querystring: q < 0 ? "" : url.slice(q + 1),
       headers,
-      origin: { custom: { customHeaders: {}, domainName: options.domainName, keepaliveTimeout: 5, path: options.originPath, port: 443, protocol: "https", readTimeout: 30, sslProtocols: ["TLSv1.2"] } },
+      origin: { custom: { customHeaders, domainName: options.domainName, keepaliveTimeout: 5, path: options.originPath, port: 443, protocol: "https", readTimeout: 30, sslProtocols: ["TLSv1.2"] } },
       body: { action: "read-only", data: body.subarray(0, MAX_BODY).toString("base64"), encoding: "base64", inputTruncated: body.length > MAX_BODY },
     };
     const event: CloudFrontRequestEvent = { Records: [{ cf: { config: { distributionDomainName: "local.cloudfront.net", distributionId: "ELOCAL", eventType: "origin-request", requestId: "local-1" }, request } }] };
@@ -132,6 +151,10 @@ export async function startEdge(options: EdgeOptions): Promise<{ server: Server;
       return { status: Number(generated.status), headers: out, body: generated.body ?? "" };
     }
     const forwarded = result as CloudFrontRequest;
+    const originHeaders = forwarded.origin?.custom?.customHeaders ?? {};
+    if (Object.keys(originHeaders).some((name) => name in forwarded.headers)) {
+      return { status: 502, headers: { "content-type": "text/plain" }, body: "LambdaValidationError: a header is also an origin custom header" };
+    }
     const outHeaders: Record<string, string | string[]> = {};
     for (const values of Object.values(forwarded.headers)) {
       const key = values[0].key ?? "";
@@ -140,7 +163,8 @@ export async function startEdge(options: EdgeOptions): Promise<{ server: Server;
     // CloudFront rewrites these after the function ran.
     outHeaders.Via = "1.1 local.cloudfront.net (CloudFront)";
     outHeaders["X-Forwarded-For"] = "127.0.0.1";
-    const path = `${options.originPath}${forwarded.uri}${forwarded.querystring ? `?${forwarded.querystring}` : ""}`;
+    for (const values of Object.values(originHeaders)) outHeaders[values[0].key ?? ""] = values[0].value;
+    const path = `${forwarded.origin?.custom?.path ?? ""}${forwarded.uri}${forwarded.querystring ? `?${forwarded.querystring}` : ""}`;
     const reply = await send(options.originPort, forwarded.method, path, outHeaders, body);
     return { status: reply.status, headers: { "content-type": String(reply.headers["content-type"] ?? "application/json") }, body: reply.body };
   }
