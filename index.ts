@@ -1,12 +1,14 @@
 // The edge-security program: read and validate the stack's config, compose the components, export the contract.
 import * as pulumi from "@pulumi/pulumi";
-import { EdgeProtection, PrivateMicroservices, ProtectedApis, apiEndpoints, namespaceConfig, parseStackConfig, privateServiceEndpoints } from "./components";
+import {
+  EdgeProtection, PRIVATE_API_NAME, PrivateMicroservices, ProtectedApis, apiEndpoints, namespaceConfig, parseStackConfig, privateServiceEndpoints,
+} from "./components";
 
 const config = parseStackConfig(namespaceConfig(pulumi.runtime.allConfig()), new pulumi.Config("aws").get("region"));
 const tags = { ...config.tags, "edge-security:stack": pulumi.getStack() };
 
 const protectedApis = new ProtectedApis("apis", { apis: config.apis, manageApiGatewayAccount: config.manageApiGatewayAccount, tags });
-const microservices = config.privateIntegration && new PrivateMicroservices("private", { settings: config.privateIntegration, tags });
+const microservices = config.privateIntegration && new PrivateMicroservices(PRIVATE_API_NAME, { settings: config.privateIntegration, tags });
 const origins = [...protectedApis.origins, ...(microservices?.origins ?? [])];
 const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, waf: config.waf, shield: config.shield, tags });
 const cdn = edge.distribution.distribution;

@@ -3,12 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { ApiOrigin } from "../shared/types";
 import { CreatedApiArgs } from "./createdApiArgs";
 import { PetStoreFunction } from "./petStoreFunction";
-import { ACCESS_LOG_FORMAT, PETSTORE_ROUTES, definitionHash, pathSlug, resourcePaths } from "./routes";
+import { ACCESS_LOG_FORMATS } from "./accessLogFormats";
+import { PETSTORE_ROUTES, definitionHash, pathSlug, resourcePaths } from "./routes";
 
 /**
  * A REGIONAL REST API with the pet store behind it and AWS_IAM on every method, the catch-all ANY
  * included; a stage with JSON access logs and throttling. The deployment is re-created whenever the
- * hash of the API definition changes.
+ * definition (routes, authorization, integration) or the integrated function changes.
  */
 export class IamRestApi extends pulumi.ComponentResource {
   readonly origin: ApiOrigin;
@@ -68,7 +69,11 @@ export class IamRestApi extends pulumi.ComponentResource {
       region,
       restApi: api.id,
       description: `${config.name} pet store`,
-      triggers: { definition: definitionHash({ routes: PETSTORE_ROUTES, authorization: "AWS_IAM", integration: "AWS_PROXY" }) },
+      // A new snapshot whenever the routes, their authorization or the integrated function change.
+      triggers: {
+        definition: definitionHash({ routes: PETSTORE_ROUTES, authorization: "AWS_IAM", integration: "AWS_PROXY" }),
+        integrationUri: backend.function.invokeArn,
+      },
     }, { parent: this, dependsOn: integrations });
 
     const accessLog = new aws.cloudwatch.LogGroup(`${name}-access`, { region, retentionInDays: config.logRetentionDays, tags }, { parent: this });
@@ -77,7 +82,7 @@ export class IamRestApi extends pulumi.ComponentResource {
       restApi: api.id,
       deployment: deployment.id,
       stageName: config.stage,
-      accessLogSettings: { destinationArn: accessLog.arn, format: ACCESS_LOG_FORMAT },
+      accessLogSettings: { destinationArn: accessLog.arn, format: ACCESS_LOG_FORMATS.REST },
       tags,
     }, { parent: this, dependsOn: args.accountSetting ? [args.accountSetting] : [] });
     new aws.apigateway.MethodSettings(`${name}-throttle`, {

@@ -36,20 +36,3 @@ export function pathSlug(path: string): string {
 export function definitionHash(definition: unknown): string {
   return createHash("sha256").update(JSON.stringify(definition)).digest("hex");
 }
-
-/** One JSON access-log line per request; field names follow API Gateway's `$context` variables. */
-export const ACCESS_LOG_FORMAT = JSON.stringify({
-  requestId: "$context.requestId",
-  ip: "$context.identity.sourceIp",
-  caller: "$context.identity.caller",
-  userArn: "$context.identity.userArn",
-  requestTime: "$context.requestTime",
-  httpMethod: "$context.httpMethod",
-  path: "$context.path",
-  routeKey: "$context.routeKey",
-  status: "$context.status",
-  protocol: "$context.protocol",
-  responseLength: "$context.responseLength",
-  integrationError: "$context.integrationErrorMessage",
-  authorizeError: "$context.authorize.error",
-});

@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CreatedApiArgs } from "./createdApiArgs";
-import { ACCESS_LOG_FORMAT } from "./routes";
+import { ACCESS_LOG_FORMATS } from "./accessLogFormats";
 
-/** An auto-deployed HTTP or WebSocket stage with JSON access logs and the configured throttling. */
+/** An auto-deployed HTTP or WebSocket stage with JSON access logs (in its kind's format) and the configured throttling. */
 export function createV2Stage(name: string, apiId: pulumi.Input<string>, args: CreatedApiArgs, parent: pulumi.Resource): aws.apigatewayv2.Stage {
   const { config } = args;
   const region = config.region;
@@ -14,7 +14,7 @@ export function createV2Stage(name: string, apiId: pulumi.Input<string>, args: C
     apiId,
     name: config.stage,
     autoDeploy: true,
-    accessLogSettings: { destinationArn: accessLog.arn, format: ACCESS_LOG_FORMAT },
+    accessLogSettings: { destinationArn: accessLog.arn, format: ACCESS_LOG_FORMATS[config.kind] },
     defaultRouteSettings: { throttlingRateLimit: config.throttle.rateLimit, throttlingBurstLimit: config.throttle.burstLimit },
     tags,
   }, { parent, dependsOn: args.accountSetting ? [args.accountSetting] : [] });

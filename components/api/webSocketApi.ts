@@ -35,6 +35,8 @@ export class IamWebSocketApi extends pulumi.ComponentResource {
       region,
       apiId: api.id,
       integrationType: "AWS_PROXY",
+      // WebSocket Lambda integrations must call the function with POST.
+      integrationMethod: "POST",
       integrationUri: backend.function.invokeArn,
     }, { parent: this });
     const target = pulumi.interpolate`integrations/${integration.id}`;

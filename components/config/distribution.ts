@@ -1,7 +1,6 @@
 import { parseArn } from "../shared/arn";
 import { EDGE_REGION } from "../shared/region";
-import { Problems, oneOf } from "../shared/validation";
-import { isIntIn } from "./signer";
+import { Problems, isIntIn, oneOf } from "../shared/validation";
 
 export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
 export const VIEWER_PROTOCOL_POLICIES = ["redirect-to-https", "https-only"] as const;

@@ -1,5 +1,5 @@
 import { signerSettingsProblems } from "../../edge-functions/sigv4-signer/src/settings";
-import { Problems, oneOf } from "../shared/validation";
+import { Problems, isIntIn, oneOf } from "../shared/validation";
 
 /** Runtimes Lambda@Edge accepts for this Node.js bundle. */
 export const EDGE_RUNTIMES = ["nodejs22.x", "nodejs20.x"] as const;
@@ -48,7 +48,7 @@ export function parseSigner(raw: RawSignerConfig, problems: Problems): SignerCon
   problems.check(isIntIn(timeoutSeconds, EDGE_TIMEOUT_SECONDS), "signerTimeoutSeconds", timeoutSeconds, `allowed: a whole number of seconds from ${EDGE_TIMEOUT_SECONDS.min} to ${EDGE_TIMEOUT_SECONDS.max} (Lambda@Edge origin-request limit)`);
   const authorizationHeader = raw.authorizationHeader ?? SIGNER_DEFAULTS.authorizationHeader;
   // The signer's own validator is the one source of truth for which headers it may set.
-  for (const problem of signerSettingsProblems({ customDomains: {}, authorizationHeader: authorizationHeader as string, stripPrefixes: [] })) {
+  for (const problem of signerSettingsProblems({ customDomains: {}, authorizationHeader: authorizationHeader as string })) {
     problems.add(problem.field, problem.value, problem.allowed);
   }
   const retainOnDelete = raw.signerRetainOnDelete ?? SIGNER_DEFAULTS.retainOnDelete;
@@ -60,8 +60,4 @@ export function parseSigner(raw: RawSignerConfig, problems: Problems): SignerCon
     authorizationHeader: String(authorizationHeader),
     retainOnDelete: retainOnDelete !== false,
   };
-}
-
-export function isIntIn(value: unknown, range: { min: number; max: number }): value is number {
-  return Number.isInteger(value) && (value as number) >= range.min && (value as number) <= range.max;
 }

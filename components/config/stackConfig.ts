@@ -1,7 +1,7 @@
 import { PrivateIntegrationSettings, parsePrivateIntegrationConfig } from "../private-integration";
 import { ShieldSettings, parseShieldConfig } from "../shield";
 import { isAwsRegion } from "../shared/region";
-import { WafSettings, parseWafConfig } from "../waf";
+import { WafSettings, parseWafConfig, wafLogBucketName } from "../waf";
 import { ConfigError, Problems, isPlainObject } from "../shared/validation";
 import { ApiConfig, parseApis } from "./apis";
 import { DistributionConfig, RawDistributionConfig, parseDistribution } from "./distribution";
@@ -39,6 +39,9 @@ export const CONFIG_KEYS = [
 export type RawStackConfig = RawSignerConfig &
   RawDistributionConfig & { readonly apis?: unknown; readonly tags?: unknown; readonly waf?: unknown; readonly shield?: unknown; readonly privateIntegration?: unknown } & Readonly<Record<string, unknown>>;
 
+/** The name of the private integration's API among the edge's origins and in the `apis` output. */
+export const PRIVATE_API_NAME = "private";
+
 /** Everything the program needs, typed and validated. */
 export interface StackConfig {
   /** The stack's region (`aws:region`): the default for APIs the stack creates. */
@@ -69,6 +72,9 @@ export function parseStackConfig(raw: RawStackConfig, region: unknown): StackCon
 
   const apis = parseApis(raw.apis, stackRegion, problems);
   const privateIntegration = parsePrivateIntegrationConfig(raw.privateIntegration, problems, "privateIntegration", stackRegion);
+  if (privateIntegration) {
+    apis.forEach((api, i) => problems.check(api.name !== PRIVATE_API_NAME, `apis[${i}].name`, api.name, `allowed: a name other than "${PRIVATE_API_NAME}", which the private integration's API takes`));
+  }
   checkRoutes([
     ...apis.map((api, i) => ({ field: `apis[${i}].pathPattern`, pathPattern: api.pathPattern })),
     ...(privateIntegration ? [{ field: "privateIntegration.pathPrefix", pathPattern: `${privateIntegration.pathPrefix}/*` }] : []),
@@ -111,14 +117,13 @@ function checkShieldNeeds(shield: ShieldSettings, waf: WafSettings, problems: Pr
   );
 }
 
-/** The S3 bucket the web ACL logs to, when its log destination is an existing bucket (shared with the Shield Response Team). */
-export function wafLogBucketName(waf: WafSettings): string | undefined {
-  if (waf.kind !== "managed" || waf.logging?.destination.kind !== "existing") return undefined;
-  const match = /^arn:aws:s3:::([^/]+)$/.exec(waf.logging.destination.arn);
-  return match?.[1];
-}
+/** CloudFront's default quotas per distribution; both can be raised, but not by this stack. */
+export const CLOUDFRONT_QUOTAS = { origins: 25, cacheBehaviors: 25 };
 
-/** CloudFront needs exactly one default behaviour (`*`) and distinct path patterns. */
+/**
+ * CloudFront needs exactly one default behaviour (`*`), distinct path patterns, and room within its
+ * quotas: one origin per API, two behaviours per prefixed API (`/p/*` and the bare `/p`).
+ */
 export function checkRoutes(routes: readonly { field: string; pathPattern: string }[], problems: Problems): void {
   const seen = new Map<string, string>();
   for (const { field, pathPattern } of routes) {
@@ -126,11 +131,19 @@ export function checkRoutes(routes: readonly { field: string; pathPattern: strin
     problems.check(first === undefined, field, pathPattern, `allowed: a path pattern not already used by ${first}`);
     if (first === undefined) seen.set(pathPattern, field);
   }
-  if (routes.length > 0) {
-    problems.check(seen.has("*"), "apis", routes.map((r) => r.pathPattern), 'required: exactly one API with pathPattern "*" (CloudFront\'s default behaviour)');
-  } else {
+  if (routes.length === 0) {
     problems.add("apis", [], "required: at least one API to put behind the edge");
+    return;
   }
+  problems.check(seen.has("*"), "apis", routes.map((r) => r.pathPattern), 'required: exactly one API with pathPattern "*" (CloudFront\'s default behaviour)');
+  problems.check(routes.length <= CLOUDFRONT_QUOTAS.origins, "apis", routes.length, `allowed: at most ${CLOUDFRONT_QUOTAS.origins} APIs (CloudFront origins per distribution)`);
+  const behaviors = 2 * routes.filter((r) => r.pathPattern !== "*").length;
+  problems.check(
+    behaviors <= CLOUDFRONT_QUOTAS.cacheBehaviors,
+    "apis",
+    behaviors,
+    `allowed: at most ${CLOUDFRONT_QUOTAS.cacheBehaviors} cache behaviours per distribution; each API on a prefix takes two (/prefix and /prefix/*)`,
+  );
 }
 
 function parseBoolean(raw: unknown, fallback: boolean, field: string, problems: Problems): boolean {
@@ -139,22 +152,50 @@ function parseBoolean(raw: unknown, fallback: boolean, field: string, problems: 
   return raw === true;
 }
 
+/** AWS's tag rules; 45 leaves room for the tags the stack adds itself within AWS's 50 per resource. */
+const MAX_TAGS = 45;
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
 function parseTags(raw: unknown, problems: Problems): Record<string, string> {
   if (raw === undefined) return {};
   if (!isPlainObject(raw) || !Object.values(raw).every((v) => typeof v === "string")) {
     problems.add("tags", raw, "allowed: a map of tag names to string values");
     return {};
   }
-  return raw as Record<string, string>;
+  const tags = raw as Record<string, string>;
+  problems.check(Object.keys(tags).length <= MAX_TAGS, "tags", Object.keys(tags).length, `allowed: at most ${MAX_TAGS} tags`);
+  for (const [key, value] of Object.entries(tags)) {
+    problems.check(
+      key.length >= 1 && key.length <= 128 && TAG_TEXT.test(key) && !key.toLowerCase().startsWith("aws:"),
+      `tags.${key}`,
+      key,
+      "allowed: a key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:",
+    );
+    problems.check(value.length <= 256 && TAG_TEXT.test(value), `tags.${key}`, value, "allowed: a value of up to 256 letters, digits, spaces and _ . : / = + - @");
+  }
+  return tags;
 }
+
+/** Keys whose values are plain strings: never JSON-decoded, so that e.g. `loggingPrefix: "2024"` stays a string. */
+const STRING_KEYS: readonly string[] = [
+  "signerRuntime", "signerArchitecture", "authorizationHeader", "priceClass", "viewerProtocolPolicy",
+  "certificateArn", "geoRestrictionType", "loggingBucket", "loggingPrefix",
+];
 
 /** The project's keys (namespace removed) with decoded values, from all of a stack's config. */
 export function namespaceConfig(all: Readonly<Record<string, string>>): Record<string, unknown> {
   const prefix = `${CONFIG_NAMESPACE}:`;
-  return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), decodeConfigValue(value)]));
+  return Object.fromEntries(
+    Object.entries(all)
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, value]) => {
+        const name = key.slice(prefix.length);
+        return [name, STRING_KEYS.includes(name) ? value : decodeConfigValue(value)];
+      }),
+  );
 }
 
-/** Pulumi hands config values over as strings; structured values are JSON. */
+/** Pulumi hands config values over as strings; structured, numeric and boolean values are JSON. */
 export function decodeConfigValue(text: string): unknown {
   try {
     return JSON.parse(text);

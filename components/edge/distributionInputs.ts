@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { pathPrefixOf } from "../config/apis";
 import { DistributionConfig } from "../config/distribution";
 import { ApiOrigin } from "../shared/types";
 import { ALL_METHODS, CACHED_METHODS, MANAGED_POLICY } from "./cloudfrontPolicies";
@@ -17,7 +18,11 @@ export function originPath(stage: string): string {
   return stage === "$default" ? "" : `/${stage}`;
 }
 
+/** The origin header that tells the signer (and the API) which path prefix CloudFront routed by. */
+export const PREFIX_HEADER = "X-Forwarded-Prefix";
+
 export function originFor(origin: ApiOrigin, config: DistributionConfig): Origin {
+  const prefix = pathPrefixOf(origin.pathPattern);
   return {
     originId: origin.name,
     domainName: executeApiDomain(origin),
@@ -30,6 +35,7 @@ export function originFor(origin: ApiOrigin, config: DistributionConfig): Origin
       originReadTimeout: config.originReadTimeout,
       originKeepaliveTimeout: config.originKeepaliveTimeout,
     },
+    customHeaders: prefix === undefined ? [] : [{ name: PREFIX_HEADER, value: prefix }],
   };
 }
 
@@ -53,9 +59,18 @@ export function behaviorFor(
   };
 }
 
-/** CloudFront matches ordered behaviours first to last, so longer (more specific) prefixes go first. */
-export function orderedOrigins(origins: readonly ApiOrigin[]): ApiOrigin[] {
-  return origins.filter((o) => o.pathPattern !== "*").sort((a, b) => b.pathPattern.length - a.pathPattern.length || a.pathPattern.localeCompare(b.pathPattern));
+/**
+ * The ordered behaviours: for each prefixed API both `/prefix/*` and the bare `/prefix` (which the
+ * wildcard does not match, and which a WebSocket client connects to). CloudFront takes the first
+ * match, so longer (more specific) patterns go first.
+ */
+export function orderedRoutes(origins: readonly ApiOrigin[]): { readonly pathPattern: string; readonly origin: ApiOrigin }[] {
+  return origins
+    .flatMap((origin) => {
+      const prefix = pathPrefixOf(origin.pathPattern);
+      return prefix === undefined ? [] : [{ pathPattern: origin.pathPattern, origin }, { pathPattern: prefix, origin }];
+    })
+    .sort((a, b) => b.pathPattern.length - a.pathPattern.length || a.pathPattern.localeCompare(b.pathPattern));
 }
 
 export function viewerCertificate(config: DistributionConfig): aws.types.input.cloudfront.DistributionViewerCertificate {

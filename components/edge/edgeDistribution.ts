@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DistributionConfig } from "../config/distribution";
 import { ApiOrigin } from "../shared/types";
 import { SECURITY_HEADERS } from "./cloudfrontPolicies";
-import { behaviorFor, orderedOrigins, originFor, viewerCertificate } from "./distributionInputs";
+import { behaviorFor, orderedRoutes, originFor, viewerCertificate } from "./distributionInputs";
 
 export interface EdgeDistributionArgs {
   /** One origin per API; exactly one has pathPattern `*` (the default behaviour). */
@@ -11,6 +11,8 @@ export interface EdgeDistributionArgs {
   readonly config: DistributionConfig;
   /** Published version ARN of the origin-request signer. */
   readonly signerVersionArn: pulumi.Input<string>;
+  /** Resources that must exist before the distribution serves traffic, e.g. the signer's permissions. @default none */
+  readonly dependsOn?: pulumi.Resource[];
   /** ARN of a CLOUDFRONT-scope WAFv2 web ACL. @default none */
   readonly webAclArn?: pulumi.Input<string>;
   readonly tags?: Readonly<Record<string, string>>;
@@ -34,7 +36,7 @@ export class EdgeDistribution extends pulumi.ComponentResource {
 
     this.distribution = new aws.cloudfront.Distribution(name, {
       enabled: true,
-      comment: `API edge: ${args.origins.map((o) => o.name).join(", ")}`,
+      comment: distributionComment(args.origins),
       httpVersion: "http2and3",
       isIpv6Enabled: true,
       priceClass: config.priceClass,
@@ -42,12 +44,18 @@ export class EdgeDistribution extends pulumi.ComponentResource {
       viewerCertificate: viewerCertificate(config),
       origins: args.origins.map((o) => originFor(o, config)),
       defaultCacheBehavior: behavior(defaultOrigin),
-      orderedCacheBehaviors: orderedOrigins(args.origins).map((o) => ({ ...behavior(o), pathPattern: o.pathPattern })),
+      orderedCacheBehaviors: orderedRoutes(args.origins).map(({ pathPattern, origin }) => ({ ...behavior(origin), pathPattern })),
       restrictions: { geoRestriction: { restrictionType: config.geoRestriction.type, locations: [...config.geoRestriction.locations] } },
       loggingConfig: config.logging ? { bucket: config.logging.bucket, prefix: config.logging.prefix, includeCookies: false } : undefined,
       webAclId: args.webAclArn,
       tags: { ...args.tags },
-    }, { parent: this });
+    }, { parent: this, dependsOn: args.dependsOn });
     this.registerOutputs({ distributionId: this.distribution.id });
   }
+}
+
+/** CloudFront limits the comment to 128 characters. */
+export function distributionComment(origins: readonly ApiOrigin[]): string {
+  const text = `API edge: ${origins.map((o) => o.name).join(", ")}`;
+  return text.length <= 128 ? text : `${text.slice(0, 125)}...`;
 }

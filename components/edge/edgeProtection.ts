@@ -1,11 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DistributionConfig } from "../config/distribution";
 import { SignerConfig } from "../config/signer";
-import { wafLogBucketName } from "../config/stackConfig";
 import { EdgeShield, ShieldSettings } from "../shield";
 import { EdgeSigner } from "../signer/edgeSigner";
 import { ApiOrigin } from "../shared/types";
-import { EdgeWebAcl, WafSettings } from "../waf";
+import { EdgeWebAcl, WafSettings, wafLogBucketName } from "../waf";
 import { EdgeDistribution } from "./edgeDistribution";
 import { signerSettingsFor } from "./signerSettings";
 
@@ -33,14 +32,16 @@ export class EdgeProtection extends pulumi.ComponentResource {
     super("edge-security:edge:EdgeProtection", name, {}, opts);
     const { origins } = args;
     const tags = { ...args.tags };
-    this.signer = new EdgeSigner(`${name}-signer`, { origins, config: args.signer, settings: signerSettingsFor(origins, args.signer), tags }, { parent: this });
-    // The web ACL, its metrics and log group take this name, unique per account: include the stack.
-    this.webAcl = args.waf.kind === "disabled" ? undefined : new EdgeWebAcl(`${name}-waf-${pulumi.getStack()}`, { settings: args.waf, tags }, { parent: this });
+    this.signer = new EdgeSigner(`${name}-signer`, { origins, config: args.signer, settings: signerSettingsFor(args.signer), tags }, { parent: this });
+    // The web ACL, its metrics and log group take this name, which must be unique in the account.
+    const wafName = `${name}-waf-${pulumi.getProject()}-${pulumi.getStack()}`;
+    this.webAcl = args.waf.kind === "disabled" ? undefined : new EdgeWebAcl(wafName, { settings: args.waf, tags }, { parent: this });
     this.distribution = new EdgeDistribution(`${name}-cdn`, {
       origins,
       config: args.distribution,
       signerVersionArn: this.signer.versionArn,
       webAclArn: this.webAcl?.arn,
+      dependsOn: [this.signer.policy],
       tags,
     }, { parent: this });
     if (args.shield.enabled) {

@@ -61,6 +61,11 @@ export function oneOf(values: readonly (string | number)[]): string {
   return `allowed: ${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
 }
 
+/** A whole number within `range`, both ends included. */
+export function isIntIn(value: unknown, range: { readonly min: number; readonly max: number }): value is number {
+  return Number.isInteger(value) && (value as number) >= range.min && (value as number) <= range.max;
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

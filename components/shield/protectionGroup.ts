@@ -3,8 +3,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ProtectionGroupSettings } from "./settings";
 
 /** Protection group ids: 1-36 letters, digits or hyphens, unique in the account. */
-export function defaultProtectionGroupId(stack: string, name: string): string {
-  return `${stack}-${name}`.replace(/[^a-zA-Z0-9-]/g, "-").slice(0, 36);
+export function defaultProtectionGroupId(scope: string, name: string): string {
+  return `${scope}-${name}`.replace(/[^a-zA-Z0-9-]/g, "-").slice(0, 36);
 }
 
 /** Maps a scope to Shield's pattern: by resource type, every protected resource, or just this distribution. */

@@ -120,7 +120,7 @@ export class EdgeShield extends pulumi.ComponentResource {
     }
 
     if (settings.protectionGroup.enabled) {
-      const id = settings.protectionGroup.id ?? defaultProtectionGroupId(pulumi.getStack(), name);
+      const id = settings.protectionGroup.id ?? defaultProtectionGroupId(`${pulumi.getProject()}-${pulumi.getStack()}`, name);
       new aws.shield.ProtectionGroup(`${name}-group`, protectionGroupArgs(settings.protectionGroup, id, distribution.arn, tags),
         { parent: this, dependsOn: [protection] });
     }

@@ -24,6 +24,8 @@ export class EdgeSigner extends pulumi.ComponentResource {
   readonly roleArn: pulumi.Output<string>;
   /** The published version's ARN, the only form CloudFront accepts. */
   readonly versionArn: pulumi.Output<string>;
+  /** The role's permissions: the distribution waits for them, so no request is signed without invoke rights. */
+  readonly policy: aws.iam.RolePolicy;
 
   constructor(name: string, args: EdgeSignerArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:signer:EdgeSigner", name, {}, opts);
@@ -52,7 +54,7 @@ export class EdgeSigner extends pulumi.ComponentResource {
     const invokeArns = pulumi.all(
       args.origins.map((o) => pulumi.all([accountId, o.apiId, o.stage]).apply(([account, apiId, stage]) => invokeArn(o.kind, o.region, account, apiId, stage))),
     );
-    new aws.iam.RolePolicy(`${name}-policy`, {
+    this.policy = new aws.iam.RolePolicy(`${name}-policy`, {
       role: role.id,
       policy: pulumi.all([invokeArns, accountId, fn.name]).apply(([arns, account, fnName]) => signerPolicy(arns, account, fnName)),
     }, { parent: this });

@@ -7,6 +7,7 @@ export { matchStatement, pathPrefixStatement, methodsStatement } from "./matchSt
 export { statementWcu, wcuBudget, type WcuBudget, type WcuLine } from "./wcuEstimate";
 export { validateWafRules } from "./validateWafRules";
 export { describeWafPlan } from "./describeWafPlan";
+export { wafLogBucketName } from "./wafLogBucket";
 export { toPulumiRules, customResponseBodies, RESPONSE_BODIES } from "./toPulumiRules";
 export { toWafApiRules } from "./toWafApiRules";
 export { redactedFields, loggingFilter, wafLogGroupName } from "./loggingConfig";

@@ -52,7 +52,7 @@ export class EdgeWebAcl extends pulumi.ComponentResource {
       {
         ...common,
         name,
-        description: `Edge web ACL ${name} (${settings.mode})`,
+        description: `Edge web ACL ${name}, mode ${settings.mode}`,
         defaultAction: { allow: {} },
         rules: toPulumiRules(buildWafRules(settings, arns)),
         customResponseBodies: customResponseBodies(),

@@ -42,11 +42,12 @@ describe("ProtectedApis", () => {
   it("re-triggers the REST deployment by a hash of the definition, and configures the stage", () => {
     const deployment = rec.one("aws:apigateway/deployment:Deployment", "apis-rest-deployment");
     assert.match(deployment.inputs.triggers.definition, /^[0-9a-f]{64}$/);
+    assert.match(deployment.inputs.triggers.integrationUri, /function:apis-rest-petstore-fn\/invocations$/);
     const stage = rec.one("aws:apigateway/stage:Stage", "apis-rest-stage");
     assert.equal(stage.inputs.stageName, "prod");
     assert.equal(stage.inputs.deployment, "apis-rest-deployment-id");
     assert.equal(stage.inputs.accessLogSettings.destinationArn, `arn:aws:logs:eu-west-1:${ACCOUNT_ID}:log-group:apis-rest-access`);
-    assert.equal(JSON.parse(stage.inputs.accessLogSettings.format).requestId, "$context.requestId");
+    assert.equal(JSON.parse(stage.inputs.accessLogSettings.format).resourcePath, "$context.resourcePath");
     const settings = rec.one("aws:apigateway/methodSettings:MethodSettings", "apis-rest-throttle").inputs;
     assert.deepEqual(settings, { region: "eu-west-1", restApi: "apis-rest-id", stageName: "prod", methodPath: "*/*", settings: { throttlingRateLimit: 10, throttlingBurstLimit: 20, metricsEnabled: true } });
   });
@@ -63,12 +64,15 @@ describe("ProtectedApis", () => {
     assert.equal(stage.autoDeploy, true);
     assert.deepEqual(stage.defaultRouteSettings, { throttlingRateLimit: 10, throttlingBurstLimit: 20 });
     assert.equal(rec.one("aws:apigatewayv2/integration:Integration", "apis-http-petstore").inputs.payloadFormatVersion, "2.0");
+    assert.equal(JSON.parse(stage.accessLogSettings.format).authorizerError, "$context.authorizer.error");
   });
 
   it("requires AWS_IAM on the WebSocket $connect route", () => {
     const routes = Object.fromEntries(rec.ofType("aws:apigatewayv2/route:Route").filter((r) => r.name.startsWith("apis-ws-")).map((r) => [r.inputs.routeKey, r.inputs.authorizationType]));
     assert.deepEqual(routes, { $connect: "AWS_IAM", $disconnect: undefined, $default: undefined });
     assert.equal(rec.one("aws:apigatewayv2/api:Api", "apis-ws").inputs.protocolType, "WEBSOCKET");
+    assert.equal(rec.one("aws:apigatewayv2/integration:Integration", "apis-ws-petstore").inputs.integrationMethod, "POST");
+    assert.equal(JSON.parse(rec.one("aws:apigatewayv2/stage:Stage", "apis-ws-stage").inputs.accessLogSettings.format).connectionId, "$context.connectionId");
   });
 
   it("lets API Gateway invoke each pet store from its own API only", () => {

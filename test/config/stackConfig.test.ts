@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { ConfigError, Problem } from "../../components/shared/validation";
-import { RawStackConfig, decodeConfigValue, namespaceConfig, parseStackConfig, wafLogBucketName } from "../../components/config/stackConfig";
+import { RawStackConfig, decodeConfigValue, namespaceConfig, parseStackConfig } from "../../components/config/stackConfig";
+import { wafLogBucketName } from "../../components/waf";
 
 const REST = { name: "shop", kind: "REST", stage: "prod", pathPattern: "*" };
 
@@ -36,6 +37,11 @@ describe("parseStackConfig", () => {
       logging: undefined,
     });
     assert.equal(config.manageApiGatewayAccount, true);
+  });
+
+  it("accepts twelve prefixed APIs, the most CloudFront's 25 cache behaviours allow", () => {
+    const apis = [REST, ...Array.from({ length: 12 }, (_, i) => ({ ...REST, name: `api${i}`, pathPattern: `/p${i}/*` }))];
+    assert.equal(parseStackConfig({ apis }, "eu-west-1").apis.length, 13);
   });
 
   it("gives HTTP APIs the $default stage and keeps an existing API's own region", () => {
@@ -83,6 +89,7 @@ describe("parseStackConfig", () => {
     ["no default behaviour", { apis: [{ ...REST, pathPattern: "/shop/*" }] }, "eu-west-1", ["apis"]],
     ["no API at all", {}, "eu-west-1", ["apis"]],
     ["a malformed path pattern", { apis: [REST, { ...REST, name: "b", pathPattern: "/b*" }] }, "eu-west-1", ["apis[1].pathPattern"]],
+    ["more prefixed APIs than CloudFront has cache behaviours", { apis: [REST, ...Array.from({ length: 13 }, (_, i) => ({ ...REST, name: `api${i}`, pathPattern: `/p${i}/*` }))] }, "eu-west-1", ["apis"]],
     ["a dot-segment path pattern", { apis: [REST, { ...REST, name: "b", pathPattern: "/a/../*" }] }, "eu-west-1", ["apis[1].pathPattern"]],
     ["relocating Authorization into content-type", { apis: [REST], authorizationHeader: "content-type" }, "eu-west-1", ["authorizationHeader"]],
     ["an unknown key inside an API", { apis: [{ ...REST, stgae: "prod" }] }, "eu-west-1", ["apis[0].stgae"]],
@@ -108,6 +115,10 @@ describe("parseStackConfig", () => {
     ["a private integration problem, reported with the rest", { apis: [REST], signerMemoryMb: 1, privateIntegration: { topology: "http-api", vpcs: [{ name: "main", cidrBlock: "10.20.0.0/16" }], services: [{ name: "orders", pathPrefix: "/orders", vpc: "main", port: 70000 }] } }, "eu-west-1", ["privateIntegration.services[0].port", "signerMemoryMb"]],
     ["Shield's layer-7 mitigation without a web ACL", { apis: [REST], waf: { enabled: false }, shield: { enabled: true } }, "eu-west-1", ["waf.enabled"]],
     ["sharing a WAF log bucket that does not exist", { apis: [REST], shield: { enabled: true, srtAccess: { enabled: true, shareWafLogBucket: true } } }, "eu-west-1", ["shield.srtAccess.shareWafLogBucket"]],
+    ["an API named like the private integration's API", { apis: [{ ...REST, name: "private" }], privateIntegration: { topology: "http-api", vpcs: [{ name: "main", cidrBlock: "10.20.0.0/16" }], services: [{ name: "orders", pathPrefix: "/orders", vpc: "main", port: 8080 }] } }, "eu-west-1", ["apis[0].name"]],
+    ["a tag key in AWS's reserved namespace", { apis: [REST], tags: { "aws:owner": "me" } }, "eu-west-1", ["tags.aws:owner"]],
+    ["a tag value with characters AWS refuses", { apis: [REST], tags: { owner: "a;b" } }, "eu-west-1", ["tags.owner"]],
+    ["more tags than leave room for the stack's own", { apis: [REST], tags: Object.fromEntries(Array.from({ length: 46 }, (_, i) => [`t${i}`, "v"])) }, "eu-west-1", ["tags"]],
     ["tags that are not strings", { apis: [REST], tags: { cost: 5 } }, "eu-west-1", ["tags"]],
   ];
   for (const [title, raw, region, fields] of cases) {
@@ -137,5 +148,9 @@ describe("config decoding", () => {
 
   it("keeps only the project's namespace, without the prefix", () => {
     assert.deepEqual(namespaceConfig({ "aws:region": "eu-west-1", "edge-security:signerMemoryMb": "256", "edge-security:apis": "[]" }), { signerMemoryMb: 256, apis: [] });
+  });
+
+  it("keeps string keys as strings even when they look like JSON", () => {
+    assert.deepEqual(namespaceConfig({ "edge-security:loggingPrefix": "2024", "edge-security:signerRetainOnDelete": "false" }), { loggingPrefix: "2024", signerRetainOnDelete: false });
   });
 });

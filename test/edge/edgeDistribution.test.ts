@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { DistributionConfig } from "../../components/config/distribution";
-import { EdgeDistribution } from "../../components/edge/edgeDistribution";
+import { EdgeDistribution, distributionComment } from "../../components/edge/edgeDistribution";
 import { MANAGED_POLICY } from "../../components/edge/cloudfrontPolicies";
 import { ApiOrigin } from "../../components/shared/types";
 import { MockRecorder, installMocks, settle, valueOf } from "../support/mocks";
@@ -40,8 +40,17 @@ describe("EdgeDistribution", () => {
       domainName: "restid0001.execute-api.eu-west-1.amazonaws.com",
       originPath: "/prod",
       customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"], originReadTimeout: 45, originKeepaliveTimeout: 10 },
+      customHeaders: [],
     });
     assert.equal(inputs.origins[1].originPath, "", "$default stages are served at the root");
+  });
+
+  it("tells the signer of a prefixed API which prefix CloudFront routed by, per origin", () => {
+    assert.deepEqual(inputs.origins.map((o: any) => [o.originId, o.customHeaders]), [
+      ["rest", []],
+      ["http", [{ name: "X-Forwarded-Prefix", value: "/http" }]],
+      ["v2", [{ name: "X-Forwarded-Prefix", value: "/http/v2" }]],
+    ]);
   });
 
   it("signs every request at origin-request with the body, caches nothing and forwards all but Host", () => {
@@ -58,8 +67,13 @@ describe("EdgeDistribution", () => {
     assert.equal(inputs.defaultCacheBehavior.targetOriginId, "rest");
   });
 
-  it("orders path behaviours most specific first", () => {
-    assert.deepEqual(inputs.orderedCacheBehaviors.map((b: any) => [b.pathPattern, b.targetOriginId]), [["/http/v2/*", "v2"], ["/http/*", "http"]]);
+  it("routes both /prefix/* and the bare /prefix of each API, most specific first", () => {
+    assert.deepEqual(inputs.orderedCacheBehaviors.map((b: any) => [b.pathPattern, b.targetOriginId]), [
+      ["/http/v2/*", "v2"],
+      ["/http/v2", "v2"],
+      ["/http/*", "http"],
+      ["/http", "http"],
+    ]);
   });
 
   it("serves the aliases with the us-east-1 certificate, TLSv1.2_2021, HTTP/2 and HTTP/3, and attaches the web ACL", () => {
@@ -91,5 +105,12 @@ describe("EdgeDistribution", () => {
 
   it("refuses origins without a default behaviour", () => {
     assert.throws(() => new EdgeDistribution("bad", { origins: [origins[1]], config, signerVersionArn: SIGNER }), /origins: one origin needs pathPattern "\*"/);
+  });
+
+  it("keeps the comment within CloudFront's 128 characters", () => {
+    const many = Array.from({ length: 6 }, (_, i) => ({ ...origins[0], name: `api-with-a-rather-long-name-${i}` }));
+    assert.equal(distributionComment(origins), "API edge: rest, http, v2");
+    assert.equal(distributionComment(many).length, 128);
+    assert.match(distributionComment(many), /\.\.\.$/);
   });
 });

@@ -37,15 +37,15 @@ describe("program (index.ts) under mocks", function () {
         ["petstore-http", "apis-petstore-http-id.execute-api.eu-west-1.amazonaws.com", ""],
         ["petstore-ws", "apis-petstore-ws-id.execute-api.eu-west-1.amazonaws.com", "/dev"],
       ]);
-      assert.deepEqual(cdn.orderedCacheBehaviors.map((b: any) => b.pathPattern), ["/http/*", "/ws/*"]);
+      assert.deepEqual(cdn.orderedCacheBehaviors.map((b: any) => b.pathPattern), ["/http/*", "/http", "/ws/*", "/ws"]);
       assert.equal(run.recorder.ofType("aws:lambda/function:Function").filter((f) => f.inputs.region === "us-east-1").length, 1);
     });
 
     it("attaches a counting web ACL and creates no Shield Advanced resource", () => {
-      const webAclArn = `arn:aws:wafv2:us-east-1:${ACCOUNT_ID}:global/webacl/edge-waf-dev/edge-waf-dev-id`;
+      const webAclArn = `arn:aws:wafv2:us-east-1:${ACCOUNT_ID}:global/webacl/edge-waf-edge-security-dev/edge-waf-edge-security-dev-id`;
       assert.equal(run.outputs.webAclArn, webAclArn);
       assert.equal(run.recorder.one(DISTRIBUTION, "edge-cdn").inputs.webAclId, webAclArn);
-      const acl = run.recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf-dev").inputs;
+      const acl = run.recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf-edge-security-dev").inputs;
       assert.deepEqual([acl.scope, acl.region], ["CLOUDFRONT", "us-east-1"]);
       for (const rule of acl.rules) assert.ok(rule.overrideAction?.count || rule.action?.count, `${rule.name} counts in dev`);
       assert.deepEqual(run.recorder.resources.filter((r) => r.type.startsWith("aws:shield/")), []);
@@ -79,7 +79,7 @@ describe("program (index.ts) under mocks", function () {
       assert.equal(run.recorder.one("aws:shield/protection:Protection", "edge-shield-protection").inputs.resourceArn, distributionArn);
       assert.deepEqual(run.recorder.one("aws:shield/applicationLayerAutomaticResponse:ApplicationLayerAutomaticResponse", "edge-shield-l7-response").inputs, { resourceArn: distributionArn, action: "COUNT" });
       assert.deepEqual(run.recorder.ofType("aws:shield/subscription:Subscription"), [], "the one-year subscription is never created implicitly");
-      const acl = run.recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf-prod").inputs;
+      const acl = run.recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf-edge-security-prod").inputs;
       assert.equal(acl.ruleJson, undefined);
       assert.ok(acl.rules.some((r: any) => r.action?.block), "rate rules block in prod");
       assert.deepEqual(Object.keys(run.outputs.shield as object).sort(), ["alarmTopicArn", "healthCheckId", "protectionId"]);
@@ -87,7 +87,12 @@ describe("program (index.ts) under mocks", function () {
 
     it("fronts the private microservices' API at /services/* and exports what app teams register", () => {
       const cdn = run.recorder.one(DISTRIBUTION, "edge-cdn").inputs;
-      assert.deepEqual(cdn.orderedCacheBehaviors.map((b: any) => [b.pathPattern, b.targetOriginId]), [["/services/*", "private"], ["/orders/*", "orders"]]);
+      assert.deepEqual(cdn.orderedCacheBehaviors.map((b: any) => [b.pathPattern, b.targetOriginId]), [
+        ["/services/*", "private"],
+        ["/orders/*", "orders"],
+        ["/services", "private"],
+        ["/orders", "orders"],
+      ]);
       const invoke = JSON.parse(run.recorder.one("aws:iam/rolePolicy:RolePolicy", "edge-signer-policy").inputs.policy).Statement[0].Resource;
       assert.equal(invoke[2], `arn:aws:execute-api:eu-west-1:${ACCOUNT_ID}:private-api-id/live/*/*`);
       const services = run.outputs.privateServices as Record<string, any>;

@@ -169,7 +169,7 @@ describe("EdgeShield", () => {
 
     it("groups the distribution after protecting it", async () => {
       assert.deepEqual(inputs(T.group, "edge-group"), {
-        protectionGroupId: "test-edge", aggregation: "MAX", pattern: "ARBITRARY", members: [DIST_ARN], tags: TAGS,
+        protectionGroupId: "edge-security-test-edge", aggregation: "MAX", pattern: "ARBITRARY", members: [DIST_ARN], tags: TAGS,
       });
       assert.deepEqual(await dependencies(built, T.group, "edge-group"), [`${T.protection} edge-protection`]);
     });

@@ -12,7 +12,7 @@ const origins: ApiOrigin[] = [
   { name: "ws", kind: "WEBSOCKET", apiId: "wsid000001", stage: "live", region: "ap-northeast-1", pathPattern: "/ws/*" },
   { name: "orders", kind: "REST", apiId: "ordersid01", stage: "v1", region: "eu-central-1", pathPattern: "/orders/*", restrictToSigner: true },
 ];
-const settings = { customDomains: {}, authorizationHeader: "x-forwarded-authorization", stripPrefixes: ["/http", "/orders", "/ws"] };
+const settings = { customDomains: {}, authorizationHeader: "x-forwarded-authorization" };
 
 describe("EdgeSigner", () => {
   let rec: MockRecorder;

@@ -57,7 +57,7 @@ describe("EdgeWebAcl", () => {
         name: "edge-dev",
         scope: "CLOUDFRONT",
         region: "us-east-1",
-        description: "Edge web ACL edge-dev (count)",
+        description: "Edge web ACL edge-dev, mode count",
         defaultAction: { allow: {} },
         rules: JSON.parse(JSON.stringify(toPulumiRules(buildWafRules(managed(DEV_WAF), {})))),
         customResponseBodies: BODIES,
