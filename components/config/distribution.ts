@@ -1,4 +1,5 @@
 import { parseArn } from "../shared/arn";
+import { isDnsName } from "../shared/dns";
 import { EDGE_REGION } from "../shared/region";
 import { Problems, isIntIn, oneOf } from "../shared/validation";
 
@@ -35,7 +36,6 @@ export interface RawDistributionConfig {
   readonly loggingPrefix?: unknown;
 }
 
-const HOSTNAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 const BUCKET_DOMAIN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\.s3(\.[a-z0-9-]+)?\.amazonaws\.com$/;
 
@@ -46,7 +46,7 @@ export function parseDistribution(raw: RawDistributionConfig, problems: Problems
   problems.check(VIEWER_PROTOCOL_POLICIES.includes(viewerProtocolPolicy as never), "viewerProtocolPolicy", viewerProtocolPolicy, `${oneOf(VIEWER_PROTOCOL_POLICIES)} (HTTPS only; allow-all is not offered)`);
 
   const aliases = stringList(raw.aliases, "aliases", problems);
-  aliases.forEach((alias, i) => problems.check(HOSTNAME.test(alias), `aliases[${i}]`, alias, "allowed: a lowercase DNS name such as \"api.example.com\""));
+  aliases.forEach((alias, i) => problems.check(isDnsName(alias, { wildcard: true }), `aliases[${i}]`, alias, "allowed: a lowercase DNS name such as \"api.example.com\""));
   const certificateArn = raw.certificateArn;
   if (certificateArn !== undefined) {
     const arn = parseArn(certificateArn);

@@ -3,6 +3,7 @@
  * path and returns typed settings with defaults applied; `parseShieldConfig` combines them.
  */
 import { parseArn } from "../shared/arn";
+import { isDnsName } from "../shared/dns";
 import { EDGE_REGION } from "../shared/region";
 import { Problems, isPlainObject } from "../shared/validation";
 import {
@@ -26,7 +27,6 @@ import {
 
 /** Route 53 limits: resource path up to 255 characters, failure threshold 1-10. */
 const MAX_HEALTH_PATH_LENGTH = 255;
-const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 const PROTECTION_GROUP_ID = /^[a-zA-Z0-9-]{1,36}$/;
 
 export const DEFAULT_5XX_THRESHOLD_PERCENT = 5;
@@ -75,7 +75,7 @@ function parseHttps(problems: Problems, raw: unknown, path: string): HealthCheck
   const healthPath = readString(problems, section.path, `${path}.path`, isHealthCheckPath, allowed);
   return {
     path: healthPath ?? "/",
-    fqdn: readString(problems, section.fqdn, `${path}.fqdn`, (t) => HOSTNAME.test(t), "a host name such as api.example.com (no scheme, no path)"),
+    fqdn: readString(problems, section.fqdn, `${path}.fqdn`, (t) => isDnsName(t.toLowerCase()), "a host name such as api.example.com (no scheme, no path)"),
     requestIntervalSeconds: readChoice(problems, section.requestIntervalSeconds, `${path}.requestIntervalSeconds`, HEALTH_CHECK_INTERVALS, 30),
     failureThreshold: readInteger(problems, section.failureThreshold, `${path}.failureThreshold`, { min: 1, max: 10 }, 3),
   };

@@ -4,6 +4,7 @@
  * setting: each origin tells the signer its own prefix (the `X-Forwarded-Prefix` origin custom header),
  * so the bundle does not change when APIs or path patterns do.
  */
+import { isDnsName } from "../../../components/shared/dns";
 import { isAwsRegion } from "../../../components/shared/region";
 
 export interface SignerSettings {
@@ -18,7 +19,6 @@ export const DEFAULT_SIGNER_SETTINGS: SignerSettings = {
   authorizationHeader: "x-forwarded-authorization",
 };
 
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
 /** An application header: `x-` and lowercase letters, digits and `-` (no standard header can be chosen by mistake). */
 const HEADER_NAME = /^x-[a-z0-9-]{1,61}$/;
 
@@ -41,7 +41,7 @@ export function signerSettingsProblems(settings: SignerSettings): { field: strin
     add("customDomains", domains, "allowed: an object mapping a lowercase domain name to an AWS region");
   } else {
     for (const [domain, region] of Object.entries(domains)) {
-      if (!HOSTNAME.test(domain)) add(`customDomains.${domain}`, domain, "allowed: a lowercase DNS name such as \"api.example.com\"");
+      if (!isDnsName(domain)) add(`customDomains.${domain}`, domain, "allowed: a lowercase DNS name such as \"api.example.com\"");
       else if (/\.execute-api\.[^.]+\.amazonaws\.com(\.cn)?$/.test(domain)) {
         add(`customDomains.${domain}`, domain, "allowed: a custom domain; execute-api domains are recognised without a mapping");
       }
