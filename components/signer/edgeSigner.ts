@@ -60,6 +60,8 @@ export class EdgeSigner extends pulumi.ComponentResource {
     }, { parent: this });
 
     for (const origin of args.origins.filter((o) => o.restrictToSigner)) {
+      // API Gateway applies a REST resource policy with the next deployment, which the API's owners make.
+      pulumi.log.warn(`${origin.name}: the signer-only resource policy takes effect once the API's owners redeploy its stage`, this);
       new aws.apigateway.RestApiPolicy(`${name}-${origin.name}-signer-only`, {
         region: origin.region,
         restApiId: origin.apiId,
