@@ -27,6 +27,8 @@ export interface PrivateServiceOutput {
   readonly listenerArn?: string;
   /** Route prefix on the API, without the edge prefix. */
   readonly routePath: string;
+  /** Port the service's tasks or instances listen on (the target group's port). */
+  readonly port: number;
   readonly vpcLinkId: string;
   /** Security group to attach to the backends: it admits only their load balancer, on the service port. */
   readonly backendSecurityGroupId?: string;
@@ -85,12 +87,14 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
     this.origins = [{ name, kind: plan.apiKind, apiId: api.apiId, stage: api.stage, region, pathPattern: `${settings.pathPrefix}/*` }];
 
     const listenerOf = new Map(plan.services.map((s) => [s.name, s.route.via === "listener" ? s.route.listenerArn : loadBalancers.listenerArns.get(s.name)]));
+    const portOf = new Map(settings.services.map((s) => [s.name, s.port]));
     this.services = pulumi.output(Object.fromEntries(plan.services.map((s) => {
       const targetGroup = loadBalancers.targetGroups.get(s.name);
       const listenerArn = listenerOf.get(s.name);
       const backend = securityGroups.get(`backend-${s.name}`);
       return [s.name, {
         routePath: s.routePath,
+        port: mustGet(portOf, s.name, "service"),
         vpcLinkId: mustGet(vpcLinkIds, s.vpcLink, "VPC link"),
         ...(targetGroup ? { targetGroupArn: targetGroup.arn } : {}),
         ...(listenerArn ? { listenerArn } : {}),

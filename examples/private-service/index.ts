@@ -8,7 +8,6 @@ import { readEdgeStack } from "../../components/contract/edgeStackOutputs";
 const config = new pulumi.Config();
 const serviceName = config.require("service");
 const region = config.require("region");
-const port = 8080;
 
 const edge = readEdgeStack(new pulumi.StackReference(config.require("edgeStack")));
 const entry = edge.privateServices.apply((all) => {
@@ -35,12 +34,13 @@ const task = new aws.ecs.TaskDefinition(serviceName, {
   cpu: "256",
   memory: "512",
   executionRoleArn: executionRole.arn,
-  containerDefinitions: JSON.stringify([{
+  // The container listens on the service's port from the edge config, which is the target group's port.
+  containerDefinitions: entry.apply((s) => JSON.stringify([{
     name: serviceName,
     image: config.require("image"),
     essential: true,
-    portMappings: [{ containerPort: port, protocol: "tcp" }],
-  }]),
+    portMappings: [{ containerPort: s.port, protocol: "tcp" }],
+  }])),
   region,
 });
 
@@ -54,8 +54,7 @@ new aws.ecs.Service(serviceName, {
     securityGroups: [entry.apply((s) => s.backendSecurityGroupId as string)],
     assignPublicIp: false,
   },
-  // The target group's port is the service port declared in the edge config; the container must listen on it.
-  loadBalancers: [{ targetGroupArn: entry.apply((s) => s.targetGroupArn as string), containerName: serviceName, containerPort: port }],
+  loadBalancers: [{ targetGroupArn: entry.apply((s) => s.targetGroupArn as string), containerName: serviceName, containerPort: entry.apply((s) => s.port) }],
   region,
 });
 

@@ -25,6 +25,15 @@ describe("pet store demo backend", () => {
     assert.equal((await handler(http("POST", "/pets", "not json"))).statusCode, 400);
   });
 
+  it("routes an HTTP API's named stage, which API Gateway leaves in rawPath", async () => {
+    const event = { rawPath: "/v1/pets/2", requestContext: { stage: "v1", http: { method: "GET" } } };
+    assert.deepEqual(JSON.parse((await handler(event)).body!), { id: 2, type: "cat", price: 124.99 });
+    const root = { rawPath: "/v1", requestContext: { stage: "v1", http: { method: "GET" } } };
+    assert.equal((await handler(root)).statusCode, 200);
+    const defaultStage = { rawPath: "/pets/1", requestContext: { stage: "$default", http: { method: "GET" } } };
+    assert.equal(JSON.parse((await handler(defaultStage)).body!).id, 1);
+  });
+
   it("accepts WebSocket connects and answers messages", async () => {
     assert.deepEqual(await handler({ requestContext: { eventType: "CONNECT", routeKey: "$connect" } }), { statusCode: 200 });
     const reply = await handler({ requestContext: { eventType: "MESSAGE", routeKey: "$default" }, body: JSON.stringify({ path: "/pets/1" }) });

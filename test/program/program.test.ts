@@ -96,9 +96,9 @@ describe("program (index.ts) under mocks", function () {
       const invoke = JSON.parse(run.recorder.one("aws:iam/rolePolicy:RolePolicy", "edge-signer-policy").inputs.policy).Statement[0].Resource;
       assert.equal(invoke[2], `arn:aws:execute-api:eu-west-1:${ACCOUNT_ID}:private-api-id/live/*/*`);
       const services = run.outputs.privateServices as Record<string, any>;
-      assert.deepEqual(Object.keys(services).sort(), ["catalog", "orders-svc", "payments", "refunds", "search"]);
-      assert.equal(services["orders-svc"].url, "https://edge-cdn.cloudfront.net/services/v1/orders");
-      assert.equal(services["orders-svc"].targetGroupArn, `arn:aws:mock:eu-west-1:${ACCOUNT_ID}:TargetGroup/private-tg-orders-svc`);
+      assert.deepEqual(Object.keys(services).sort(), ["catalog", "orders", "payments", "refunds", "search"]);
+      assert.equal(services["orders"].url, "https://edge-cdn.cloudfront.net/services/v1/orders");
+      assert.equal(services["orders"].targetGroupArn, `arn:aws:mock:eu-west-1:${ACCOUNT_ID}:TargetGroup/private-tg-orders`);
       assert.deepEqual(run.outputs.vpcLinks, { core: "private-link-core-id", "core-b": "private-link-core-b-id", payments: "private-link-payments-id" });
     });
 

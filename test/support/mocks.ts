@@ -110,9 +110,12 @@ export function installMocks(project = "edge-security", stack = "test"): MockRec
   };
 }
 
-/** Resolves an Output for assertions (mocks resolve every value, so this never hangs on unknowns). */
+/**
+ * Resolves an Output for assertions, and rejects when computing it failed (mocks resolve every value,
+ * so this never hangs on unknowns). It uses the Output's own promise, which Pulumi keeps internal.
+ */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply((v) => { resolve(v); return v; }));
+  return (output as unknown as { promise(): Promise<T> }).promise();
 }
 
 /** Lets pending registrations settle before reading the recorder. */

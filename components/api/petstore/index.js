@@ -52,6 +52,11 @@ exports.handler = async (event) => {
     const reply = route(message.method || "GET", message.path || "/pets", { body: JSON.stringify(message.body || null) });
     return { statusCode: 200, body: reply.body };
   }
-  if (context.http) return route(context.http.method, event.rawPath.replace(/\/+$/, "") || "/", event);
+  if (context.http) {
+    // HTTP APIs put a named stage in rawPath (/v1/pets); only $default stages are served at the root.
+    const stagePrefix = context.stage && context.stage !== "$default" ? `/${context.stage}` : "";
+    const path = stagePrefix && (event.rawPath === stagePrefix || event.rawPath.startsWith(`${stagePrefix}/`)) ? event.rawPath.slice(stagePrefix.length) : event.rawPath;
+    return route(context.http.method, path.replace(/\/+$/, "") || "/", event);
+  }
   return route(event.httpMethod, (event.path || "/").replace(/\/+$/, "") || "/", event);
 };
