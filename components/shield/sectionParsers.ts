@@ -129,9 +129,18 @@ function parseContact(problems: Problems, raw: unknown, path: string): Emergency
   return {
     email: isEmailAddress(section.email) ? section.email : "",
     phone: readString(problems, section.phone, `${path}.phone`, isE164PhoneNumber, "an E.164 phone number such as +14155550100"),
-    notes: readString(problems, section.notes, `${path}.notes`, (t) => t.length <= MAX_CONTACT_NOTES_LENGTH, `text of at most ${MAX_CONTACT_NOTES_LENGTH} characters`),
+    notes: readString(
+      problems,
+      section.notes,
+      `${path}.notes`,
+      (t) => t.length >= 1 && t.length <= MAX_CONTACT_NOTES_LENGTH && CONTACT_NOTES.test(t),
+      `1 to ${MAX_CONTACT_NOTES_LENGTH} letters, digits, spaces and . - , : / ( ) + @ (what Shield accepts)`,
+    ),
   };
 }
+
+/** Shield's pattern for emergency-contact notes. */
+const CONTACT_NOTES = /^[\w\s.\-,:/()+@]*$/;
 
 export function parseProtectionGroup(problems: Problems, raw: unknown, path: string): ProtectionGroupSettings {
   const section = readSection(problems, raw, path, ["enabled", "id", "scope", "aggregation"]) ?? {};

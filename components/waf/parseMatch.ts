@@ -7,7 +7,8 @@ import { isValidWafName } from "./visibility";
 
 /** A URI path prefix: starts with `/`, printable, at most 200 bytes (AWS's search string limit). */
 export const PATH_PREFIX = /^\/[\x21-\x7e]{0,199}$/;
-const HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
+/** What the provider's single_header name accepts (lowercase letters, digits, _ and -, at most 40). */
+const HEADER_NAME = /^[a-z0-9_-]{1,40}$/;
 const LABEL_KEY = /^[0-9A-Za-z_:-]{1,1024}$/;
 const MATCH_KEYS = ["pathPrefix", "methods", "header", "countries", "label", "bodyLargerThan", "negate"] as const;
 
@@ -51,9 +52,11 @@ function parseHeader(problems: Problems, field: string, raw: unknown): MatchSpec
   const o = readObject(problems, field, raw, ["name", "value", "operator"]);
   if (!o) return undefined;
   const lower = typeof o.name === "string" ? o.name.toLowerCase() : o.name;
-  const name = readString(problems, `${field}.name`, lower, HEADER_NAME, "a header name, at most 64 characters");
+  const name = readString(problems, `${field}.name`, lower, HEADER_NAME, "a header name of lowercase letters, digits, _ or -, at most 40 characters");
   required(problems, `${field}.name`, o.name, "a header name");
-  const value = readString(problems, `${field}.value`, o.value, /^[\s\S]{1,200}$/, "a string of 1 to 200 characters");
+  // AWS counts the 200 in bytes, so non-ASCII text reaches it sooner.
+  const value = readString(problems, `${field}.value`, o.value, /^[\s\S]{1,200}$/, "a string of 1 to 200 bytes");
+  if (value !== undefined) problems.check(Buffer.byteLength(value) <= 200, `${field}.value`, value, "a string of 1 to 200 bytes");
   required(problems, `${field}.value`, o.value, "the value to compare");
   const operator = readEnum<HeaderOperator>(problems, `${field}.operator`, o.operator, ["EXACTLY", "STARTS_WITH", "ENDS_WITH", "CONTAINS"], "EXACTLY");
   return name !== undefined && value !== undefined ? { name, value, operator } : undefined;

@@ -115,6 +115,8 @@ const BAD: readonly [string, unknown, string, string][] = [
   ["a contact with a 16-digit phone", { proactiveEngagement: { contacts: [{ email: "a@example.com", phone: "+1234567890123456" }] } }, "shield.proactiveEngagement.contacts[0].phone", "E.164"],
   ["a contact with a numeric phone", { proactiveEngagement: { contacts: [{ email: "a@example.com", phone: 14155550100 }] } }, "shield.proactiveEngagement.contacts[0].phone", "E.164"],
   ["contact notes over 1024 characters", { proactiveEngagement: { contacts: [{ email: "a@example.com", notes: "x".repeat(1025) }] } }, "shield.proactiveEngagement.contacts[0].notes", "1024"],
+  ["contact notes with characters Shield refuses", { proactiveEngagement: { contacts: [{ email: "a@example.com", notes: "Bob's line & pager" }] } }, "shield.proactiveEngagement.contacts[0].notes", "what Shield accepts"],
+  ["empty contact notes", { proactiveEngagement: { contacts: [{ email: "a@example.com", notes: "" }] } }, "shield.proactiveEngagement.contacts[0].notes", "1 to 1024"],
   ["eleven contacts", { proactiveEngagement: { contacts: Array.from({ length: 11 }, (_, i) => ({ email: `c${i}@example.com`, phone: "+14155550100" })) } }, "shield.proactiveEngagement.contacts", "at most 10"],
   ["an unknown contact key", { proactiveEngagement: { contacts: [{ email: "a@example.com", mobile: "+14155550100" }] } }, "shield.proactiveEngagement.contacts[0].mobile", "unknown key"],
   ["a topic ARN that is not an ARN", { notifications: { topicArn: "secops-alerts" } }, "shield.notifications.topicArn", "SNS topic ARN in us-east-1"],

@@ -126,6 +126,11 @@ describe("waf config: bad input (each reports field, value and what is allowed)"
     { title: "a rule override action other than allow/block/count", raw: { managedRuleGroups: { AWSManagedRulesKnownBadInputsRuleSet: { ruleActionOverrides: { Log4JRCE: "captcha" } } } }, field: "waf.managedRuleGroups.AWSManagedRulesKnownBadInputsRuleSet.ruleActionOverrides.Log4JRCE", allowed: /"allow", "block" or "count"/ },
     { title: "a custom rule with an empty match", raw: { customRules: [{ name: "a", action: "block", match: {} }] }, field: "waf.customRules[0].match", allowed: /at least one condition/ },
     { title: "a mistyped key", raw: { rateLimit: {} }, field: "waf.rateLimit", allowed: /unknown key/ },
+    { title: "a scope-down nested deeper than a managed group allows", raw: { managedRuleGroups: { AWSManagedRulesCommonRuleSet: { scopeDown: { pathPrefix: "/api", methods: ["GET", "POST"], negate: true } } } }, field: "waf.managedRuleGroups.AWSManagedRulesCommonRuleSet.scopeDown", allowed: /at most 2 levels of AND\/OR\/NOT in a scope-down/ },
+    { title: "a custom rule named like a metric AWS reserves", raw: { customRules: [{ name: "All", action: "count", match: { pathPrefix: "/a" } }] }, field: "waf.customRules[0].name", allowed: /other than All and Default_Action/ },
+    { title: "a custom rule named like Shield's rule group", raw: { customRules: [{ name: "ShieldMitigationRuleGroup_x", action: "count", match: { pathPrefix: "/a" } }] }, field: "waf.customRules[0].name", allowed: /not starting with ShieldMitigationRuleGroup/ },
+    { title: "a header name the provider refuses", raw: { customRules: [{ name: "h", action: "block", match: { header: { name: "x.api.key", value: "v" } } }] }, field: "waf.customRules[0].match.header.name", allowed: /lowercase letters, digits, _ or -, at most 40/ },
+    { title: "a header value over 200 bytes", raw: { customRules: [{ name: "h", action: "block", match: { header: { name: "x-key", value: "é".repeat(101) } } }] }, field: "waf.customRules[0].match.header.value", allowed: /1 to 200 bytes/ },
     { title: "an unknown rollout mode", raw: { mode: "block" }, field: "waf.mode", allowed: /"enforce" or "count"/ },
   ];
   for (const c of cases) {
