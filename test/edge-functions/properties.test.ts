@@ -3,8 +3,9 @@
  * oracles recomputing the signature from what the origin receives (the spec-written verifier, and
  * `aws4`), must reach the path the origin's prefix and origin path call for, and must carry the viewer's
  * query parameters unchanged in meaning; a path with a character RFC 3986 does not allow gets 400.
- * Random garbage (any Unicode, lone surrogates, control characters) must never make the handler throw
- * or forward unsigned.
+ * Random garbage (any Unicode, lone surrogates, control characters) mixed into otherwise well-formed
+ * requests must never make the handler throw or forward unsigned; both refusals and signed forwards
+ * must occur often.
  */
 import assert from "node:assert/strict";
 import aws4 from "aws4";
@@ -122,25 +123,31 @@ describe("sigv4-signer properties", () => {
       fc.constantFrom("%", "/", "?", "#", "+", "&", "=", ".", "%2e", "%2F", "%zz"),
     );
     const text = (maxLength: number) => fc.string({ unit: anyChar, maxLength });
+    /** Mostly a well-formed value, sometimes garbage: so that both refusals and forwarded requests are common. */
+    const usually = <T, U>(valid: fc.Arbitrary<T>, junk: fc.Arbitrary<U>) => fc.oneof({ arbitrary: valid, weight: 5 }, { arbitrary: junk, weight: 1 });
     const garbage = fc.record({
-      uri: fc.oneof(text(30).map((s) => `/${s}`), text(30)),
-      querystring: text(30),
+      uri: usually(uri, fc.oneof(text(30).map((s) => `/${s}`), text(30))),
+      querystring: usually(querystring, text(30)),
       method: fc.constantFrom("GET", "POST"),
-      originPath: fc.oneof(fc.constantFrom("", "/prod"), text(10)),
-      originPrefix: fc.option(fc.oneof(fc.constantFrom("/ws", "/v1/ws"), text(10)), { nil: undefined }),
+      originPath: usually(fc.constantFrom("", "/prod"), text(10)),
+      originPrefix: fc.option(usually(fc.constantFrom("/ws", "/v1/ws"), text(10)), { nil: undefined }),
       headers: fc.array(fc.tuple(fc.constantFrom("Authorization", "X-Forwarded-Prefix", "Content-Length", "X-Custom"), text(20)), { maxLength: 3 }),
       body: fc.option(fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b)), { nil: undefined }),
     });
+    const seen = { refused: 0, signed: 0 };
     await fc.assert(
       fc.asyncProperty(garbage, async (input) => {
         const result = await handler(originRequestEvent(input));
         if (result && "status" in result) {
           assert.ok(["400", "500", "502"].includes((result as CloudFrontResultResponse).status));
+          seen.refused++;
           return;
         }
         assert.deepEqual(verifySigV4(receivedBy(result as CloudFrontRequest, input.body), { region: "eu-west-1", service: "execute-api", now: SIGNING_TIME, keys: VERIFIER_KEYS }), { ok: true });
+        seen.signed++;
       }),
       { numRuns: 400 },
     );
+    assert.ok(seen.refused >= 40 && seen.signed >= 40, `both refusals and signed forwards are checked often: ${JSON.stringify(seen)}`);
   });
 });

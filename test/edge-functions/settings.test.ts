@@ -73,7 +73,5 @@ describe("sigv4-signer settings", () => {
       JSON.stringify(canonicalSignerSettings({ authorizationHeader: "x-a", customDomains: { "b.example.com": "eu-west-1", "a.example.com": "us-east-1" } })),
       JSON.stringify({ customDomains: { "a.example.com": "us-east-1", "b.example.com": "eu-west-1" }, authorizationHeader: "x-a" }),
     );
-    const withExtra = { ...DEFAULT_SIGNER_SETTINGS, stripPrefixes: ["/rest"] } as SignerSettings;
-    assert.deepEqual(canonicalSignerSettings(withExtra), DEFAULT_SIGNER_SETTINGS, "nothing but the two settings is baked in");
   });
 });
