@@ -6,11 +6,17 @@ import { describeResources, formatPlan } from "./plan/describe";
 import { planNotes } from "./plan/notes";
 import { runProgram } from "./plan/runProgram";
 
+const USAGE = "usage: npm run plan -- [--stack <name>] [--json]";
+
 function parseArgs(argv: readonly string[]): { stack: string; json: boolean } {
-  const stackAt = argv.indexOf("--stack");
-  const stack = stackAt >= 0 ? argv[stackAt + 1] : "dev";
-  if (!stack) throw new Error("--stack needs a stack name, e.g. --stack prod");
-  return { stack, json: argv.includes("--json") };
+  let stack = "dev";
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--json") json = true;
+    else if (argv[i] === "--stack" && argv[i + 1] && !argv[i + 1].startsWith("--")) stack = argv[++i];
+    else throw new Error(`unexpected argument ${JSON.stringify(argv[i])}; ${USAGE}`);
+  }
+  return { stack, json };
 }
 
 async function main(): Promise<number> {

@@ -49,6 +49,7 @@ export function createSecurityGroups(
       toPort: rule.port,
       description: `${rule.direction === "ingress" ? "from" : "to"} ${rule.peer.kind} ${rule.peer.key}`,
       region,
+      tags,
       ...(rule.peer.kind === "vpcCidr"
         ? { cidrIpv4: mustGet(vpcs, rule.peer.key, "VPC").cidrBlock }
         : { referencedSecurityGroupId: mustGet(ids, `${rule.peer.kind}-${rule.peer.key}`, "security group") }),

@@ -35,7 +35,7 @@ export function describeShieldPlan(settings: ShieldSettings): string[] {
     ? `shield: proactive engagement on, ${proactiveEngagement.contacts.length} emergency contact(s)`
     : "shield: proactive engagement off");
   lines.push(protectionGroup.enabled
-    ? `shield: protection group ${protectionGroup.id ?? "<stack>-<name>"}: ${protectionGroup.scope}, aggregation ${protectionGroup.aggregation}`
+    ? `shield: protection group ${protectionGroup.id ?? "<project>-<stack>-<name>"}: ${protectionGroup.scope}, aggregation ${protectionGroup.aggregation}`
     : "shield: no protection group");
   return [...lines, ...settings.warnings.map((w) => `shield: WARNING ${w}`)];
 }

@@ -18,8 +18,11 @@ export interface ProgramRun {
  * Runs the real program (`index.ts`) under the mock runtime with a stack's config, optionally changed
  * by `edit` (keys with namespace, string values as Pulumi provides them). A ConfigError propagates.
  */
-export async function runProgram(stack: string, edit?: (config: Record<string, string>) => void): Promise<ProgramRun> {
-  const recorder = installMocks("edge-security", stack);
+export async function runProgram(
+  stack: string,
+  edit?: (config: Record<string, string>) => void,
+  recorder: MockRecorder = installMocks("edge-security", stack),
+): Promise<ProgramRun> {
   const config = loadStackConfig(PROJECT_DIR, stack);
   edit?.(config);
   pulumi.runtime.setAllConfig(config);

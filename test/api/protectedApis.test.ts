@@ -32,6 +32,7 @@ describe("ProtectedApis", () => {
     assert.deepEqual(methods.sort(), [["ANY", "AWS_IAM", "eu-west-1"], ["GET", "AWS_IAM", "eu-west-1"], ["GET", "AWS_IAM", "eu-west-1"], ["GET", "AWS_IAM", "eu-west-1"], ["POST", "AWS_IAM", "eu-west-1"]]);
     const resources = rec.ofType("aws:apigateway/resource:Resource").map((r) => r.inputs.pathPart).sort();
     assert.deepEqual(resources, ["pets", "{petId}", "{proxy+}"]);
+    assert.equal(rec.ofType("aws:apigateway/integration:Integration").length, PETSTORE_ROUTES.length);
     for (const integration of rec.ofType("aws:apigateway/integration:Integration")) {
       assert.equal(integration.inputs.type, "AWS_PROXY");
       assert.equal(integration.inputs.integrationHttpMethod, "POST");

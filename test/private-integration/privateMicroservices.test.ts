@@ -114,10 +114,10 @@ describe("PrivateMicroservices", () => {
       assert.deepEqual(inputs(T.httpStage, "p-stage"), { apiId: "p-api-id", name: "$default", autoDeploy: true, region: REGION, tags: { team: "edge" } });
       // The link reaches the existing listener only inside its VPC, on the listener's port.
       assert.deepEqual(inputs(T.egress, "p-sg-rule-link-other-to-vpcCidr-other-7000"), {
-        securityGroupId: "p-sg-link-other-id", ipProtocol: "tcp", fromPort: 7000, toPort: 7000, description: "to vpcCidr other", region: REGION, cidrIpv4: "10.9.0.0/16",
+        securityGroupId: "p-sg-link-other-id", ipProtocol: "tcp", fromPort: 7000, toPort: 7000, description: "to vpcCidr other", region: REGION, tags: { team: "edge" }, cidrIpv4: "10.9.0.0/16",
       });
       assert.deepEqual(inputs(T.ingress, "p-sg-rule-alb-main-from-link-main-80"), {
-        securityGroupId: "p-sg-alb-main-id", referencedSecurityGroupId: "p-sg-link-main-id", ipProtocol: "tcp", fromPort: 80, toPort: 80, description: "from link main", region: REGION,
+        securityGroupId: "p-sg-alb-main-id", referencedSecurityGroupId: "p-sg-link-main-id", ipProtocol: "tcp", fromPort: 80, toPort: 80, description: "from link main", region: REGION, tags: { team: "edge" },
       });
 
       const [origin] = component.origins;

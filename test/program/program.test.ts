@@ -1,12 +1,32 @@
 import { strict as assert } from "node:assert";
 import { execFile } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { ConfigError } from "../../components/shared/validation";
 import { PROJECT_DIR, ProgramRun, runProgram } from "../../scripts/plan/runProgram";
-import { ACCOUNT_ID } from "../support/mocks";
+import { ACCOUNT_ID, installMocks, settle } from "../support/mocks";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+
+/** Resource types whose provider arguments have no `tags` (checked against the installed typings). */
+const UNTAGGABLE = new Set([
+  "apigateway/account:Account", "apigateway/deployment:Deployment", "apigateway/integration:Integration",
+  "apigateway/method:Method", "apigateway/methodSettings:MethodSettings", "apigateway/resource:Resource",
+  "apigateway/restApiPolicy:RestApiPolicy", "apigatewayv2/integration:Integration", "apigatewayv2/route:Route",
+  "apigatewayv2/routeResponse:RouteResponse", "cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
+  "iam/rolePolicy:RolePolicy", "iam/rolePolicyAttachment:RolePolicyAttachment", "lambda/permission:Permission",
+  "shield/applicationLayerAutomaticResponse:ApplicationLayerAutomaticResponse",
+  "shield/drtAccessRoleArnAssociation:DrtAccessRoleArnAssociation", "shield/proactiveEngagement:ProactiveEngagement",
+  "shield/protectionHealthCheckAssociation:ProtectionHealthCheckAssociation", "sns/topicSubscription:TopicSubscription",
+  "wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+].map((t) => `aws:${t}`));
+
+function assertTagged(run: ProgramRun, stack = "dev"): void {
+  const resources = run.recorder.resources.filter((r) => r.type.startsWith("aws:") && !UNTAGGABLE.has(r.type));
+  assert.ok(resources.length > 20, `only ${resources.length} taggable resources`);
+  for (const r of resources) assert.equal(r.inputs.tags?.["edge-security:stack"], stack, `${r.type} ${r.name}`);
+}
 
 describe("program (index.ts) under mocks", function () {
   this.timeout(60_000);
@@ -47,16 +67,13 @@ describe("program (index.ts) under mocks", function () {
       assert.equal(run.recorder.one(DISTRIBUTION, "edge-cdn").inputs.webAclId, webAclArn);
       const acl = run.recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf-edge-security-dev").inputs;
       assert.deepEqual([acl.scope, acl.region], ["CLOUDFRONT", "us-east-1"]);
+      assert.equal(acl.rules.length, 5, "three baseline groups, the reputation and the blanket rate rules");
       for (const rule of acl.rules) assert.ok(rule.overrideAction?.count || rule.action?.count, `${rule.name} counts in dev`);
       assert.deepEqual(run.recorder.resources.filter((r) => r.type.startsWith("aws:shield/")), []);
       assert.equal(run.outputs.shield, undefined);
     });
 
-    it("tags every taggable resource with the stack", () => {
-      const tagged = run.recorder.resources.filter((r) => r.type.startsWith("aws:") && r.inputs.tags);
-      assert.ok(tagged.length > 10);
-      for (const r of tagged) assert.equal(r.inputs.tags["edge-security:stack"], "dev", `${r.type} ${r.name}`);
-    });
+    it("tags every taggable resource with the stack", () => assertTagged(run));
   });
 
   describe("prod stack", () => {
@@ -102,6 +119,8 @@ describe("program (index.ts) under mocks", function () {
       assert.deepEqual(run.outputs.vpcLinks, { core: "private-link-core-id", "core-b": "private-link-core-b-id", payments: "private-link-payments-id" });
     });
 
+    it("tags every taggable resource with the stack", () => assertTagged(run, "prod"));
+
     it("serves the custom domain with the us-east-1 certificate and logs to the bucket", () => {
       const cdn = run.recorder.one(DISTRIBUTION, "edge-cdn").inputs;
       assert.deepEqual(cdn.aliases, ["api.example.com"]);
@@ -111,25 +130,53 @@ describe("program (index.ts) under mocks", function () {
   });
 
   it("creates nothing when the config is invalid, and names every problem", async () => {
-    let thrown: unknown;
-    try {
-      await runProgram("dev", (config) => {
+    const recorder = installMocks("edge-security", "dev");
+    await assert.rejects(
+      runProgram("dev", (config) => {
         config["edge-security:signerArchitecture"] = "arm64";
         config["edge-security:apis"] = JSON.stringify([{ name: "x", kind: "REST", pathPattern: "*" }]);
-      });
-    } catch (error) {
-      thrown = error;
-    }
-    assert.ok(thrown instanceof ConfigError);
-    assert.deepEqual(thrown.problems.map((p) => p.field), ["apis[0].stage", "signerArchitecture"]);
+      }, recorder),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(error.problems.map((p) => p.field), ["apis[0].stage", "signerArchitecture"]);
+        return true;
+      },
+    );
+    await settle();
+    assert.deepEqual(recorder.resources, []);
   });
 
-  it("npm run plan exits non-zero with the problems of an invalid stack", async () => {
+  describe("npm run plan", () => {
     const tsx = path.join(PROJECT_DIR, "node_modules", ".bin", "tsx");
-    await assert.rejects(promisify(execFile)(tsx, ["scripts/plan.ts", "--stack", "nosuchstack"], { cwd: PROJECT_DIR }), (error: any) => {
-      assert.equal(error.code, 1);
-      assert.match(error.stderr, /no stack file Pulumi\.nosuchstack\.yaml; stacks here: .*dev/);
-      return true;
+    const plan = (...args: string[]) => promisify(execFile)(tsx, ["scripts/plan.ts", ...args], { cwd: PROJECT_DIR });
+    const invalidStack = `invalid-${process.pid}`;
+    const invalidFile = path.join(PROJECT_DIR, `Pulumi.${invalidStack}.yaml`);
+
+    before(() => fs.writeFileSync(invalidFile, "config:\n  aws:region: eu-west-1\n  edge-security:apis:\n    - { name: shop, kind: SOAP }\n  edge-security:signerMemoryMb: 64\n"));
+    after(() => fs.rmSync(invalidFile, { force: true }));
+
+    it("prints every problem of an invalid stack and exits 1", async () => {
+      await assert.rejects(plan("--stack", invalidStack), (error: any) => {
+        assert.equal(error.code, 1);
+        assert.match(error.stderr, /Pulumi\.invalid-\d+\.yaml: Invalid edge-security configuration: 3 problems/);
+        assert.match(error.stderr, /- apis\[0\]\.kind: got "SOAP"; allowed: "REST", "HTTP" or "WEBSOCKET"/);
+        assert.match(error.stderr, /- apis\[0\]\.stage: got nothing; required for SOAP APIs/);
+        assert.match(error.stderr, /- signerMemoryMb: got 64; allowed: a whole number of MB from 128 to 10240/);
+        return true;
+      });
+    });
+
+    it("names the stacks it has when the stack file is missing, and refuses unknown arguments", async () => {
+      await assert.rejects(plan("--stack", "nosuchstack"), (error: any) => error.code === 1 && /no stack file Pulumi\.nosuchstack\.yaml; stacks here: .*dev/.test(error.stderr));
+      await assert.rejects(plan("--bogus"), (error: any) => error.code === 1 && /unexpected argument "--bogus"; usage: npm run plan/.test(error.stderr));
+    });
+
+    it("prints the plan as JSON", async () => {
+      const { stdout } = await plan("--json");
+      const parsed = JSON.parse(stdout);
+      assert.equal(parsed.stack, "dev");
+      assert.equal(parsed.outputs.distributionId, "edge-cdn-id");
+      assert.ok(parsed.notes.some((line: string) => line.startsWith("WAF: web ACL, scope CLOUDFRONT, us-east-1, mode count")));
     });
   });
 });

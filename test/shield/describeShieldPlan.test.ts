@@ -18,7 +18,7 @@ describe("describeShieldPlan", () => {
       "shield: alarms in us-east-1 (DDoSDetected, 5xxErrorRate, HealthCheckStatus) -> a new SNS topic, 2 email subscription(s)",
       "shield: Shield Response Team access through a new role with AWSShieldDRTAccessPolicy, WAF log bucket shared",
       "shield: proactive engagement on, 2 emergency contact(s)",
-      "shield: protection group <stack>-<name>: this-distribution, aggregation MAX",
+      "shield: protection group <project>-<stack>-<name>: this-distribution, aggregation MAX",
     ]);
   });
 
