@@ -123,8 +123,3 @@ export interface ShieldSettings {
 
 /** WCU that Shield's automatic mitigation rule group takes in the web ACL (priority 10,000,000). */
 export const AUTOMATIC_RESPONSE_WCU = 150;
-
-/** WCU the WAF must keep free for this layer. */
-export function reservedWebAclCapacity(settings: ShieldSettings): number {
-  return settings.enabled && settings.layer7Mitigation === "automatic-response" ? AUTOMATIC_RESPONSE_WCU : 0;
-}

@@ -13,11 +13,11 @@ import { parseRateLimits } from "./parseRateLimits";
 import { BodyInspectionLimit, BodySizeMode, ManagedWafSettings, WafContext, WafRolloutMode, WafSettings } from "./types";
 import { validateWafRules } from "./validateWafRules";
 import { IpSetArns } from "./wafRule";
+import { AUTOMATIC_RESPONSE_WCU } from "../shield/settings";
 
 /** The WCU the base price covers, the hard maximum, and Shield's automatic-mitigation group. */
 export const BASE_CAPACITY = 1500;
 export const MAX_CAPACITY = 5000;
-export const SHIELD_RESERVE_WCU = 150;
 /** AWS's limit of addresses per IP set. */
 export const MAX_IP_SET_ADDRESSES = 10_000;
 
@@ -130,5 +130,5 @@ function parseCapacity(problems: Problems, field: string, raw: unknown, context:
   const limit = readInt(problems, `${field}.limit`, o.limit, 1, MAX_CAPACITY, BASE_CAPACITY);
   const acceptExtraFees = readBool(problems, `${field}.acceptExtraFees`, o.acceptExtraFees, false);
   problems.check(limit <= BASE_CAPACITY || acceptExtraFees, `${field}.limit`, limit, `at most ${BASE_CAPACITY}, or set capacity.acceptExtraFees: true (AWS charges for WCU above ${BASE_CAPACITY}; maximum ${MAX_CAPACITY})`);
-  return { limit, reserve: context.shieldMitigation === "automatic-response" ? SHIELD_RESERVE_WCU : 0 };
+  return { limit, reserve: context.shieldMitigation === "automatic-response" ? AUTOMATIC_RESPONSE_WCU : 0 };
 }

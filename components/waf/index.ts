@@ -1,6 +1,6 @@
 // The WAF layer: config parser, web ACL component, pure rule builders and the WCU budget.
 // checkCapacity.ts (AWS CheckCapacity) is imported directly by scripts/waf-capacity.ts.
-export { parseWafConfig, isCloudFrontWebAclArn, BASE_CAPACITY, MAX_CAPACITY, SHIELD_RESERVE_WCU, PLACEHOLDER_IP_SET_ARNS } from "./config";
+export { parseWafConfig, isCloudFrontWebAclArn, BASE_CAPACITY, MAX_CAPACITY, PLACEHOLDER_IP_SET_ARNS } from "./config";
 export { EdgeWebAcl, type EdgeWebAclArgs, validateEdgeWebAclArgs } from "./webAcl";
 export { buildWafRules, FORBIDDEN, rateLimited } from "./buildWafRules";
 export { matchStatement, pathPrefixStatement, methodsStatement } from "./matchStatement";

@@ -127,6 +127,17 @@ describe("parseStackConfig", () => {
 });
 
 describe("Shield and WAF together", () => {
+  it("keeps 150 WCU of the web ACL free only for Shield's automatic response", () => {
+    const reserve = (shield: unknown) => {
+      const { waf } = parseStackConfig({ apis: [REST], shield }, "eu-west-1");
+      return waf.kind === "managed" ? waf.capacity.reserve : undefined;
+    };
+    assert.equal(reserve({ enabled: true, layer7Mitigation: "automatic-response" }), 150);
+    assert.equal(reserve({ enabled: true, layer7Mitigation: "anti-ddos-rule-group" }), 0);
+    assert.equal(reserve({ enabled: false, layer7Mitigation: "automatic-response" }), 0);
+    assert.equal(reserve(undefined), 0);
+  });
+
   it("shares the WAF log bucket with the Shield Response Team when the WAF logs to S3", () => {
     const config = parseStackConfig({
       apis: [REST],

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { baselineDays, parseDay, parseShieldConfig } from "../../components/shield/config";
-import { ShieldSettings, reservedWebAclCapacity } from "../../components/shield/settings";
+import { ShieldSettings } from "../../components/shield/settings";
 import { ConfigError, Problems } from "../../components/shared/validation";
 import { FULL_RAW, NOW, ROLE_ARN, TOPIC_ARN, parseValid } from "./fixtures";
 
@@ -43,13 +43,6 @@ describe("parseShieldConfig: defaults", () => {
     const { settings } = parse({ enabled: false, layer7Mitigation: "automatic-response" });
     assert.equal(settings.layer7Mitigation, "none");
     assert.equal(settings.automaticResponse, undefined);
-    assert.equal(reservedWebAclCapacity(settings), 0);
-  });
-
-  it("reserves 150 WCU only for an enabled automatic response", () => {
-    assert.equal(reservedWebAclCapacity(parseValid({ enabled: true, layer7Mitigation: "automatic-response" })), 150);
-    assert.equal(reservedWebAclCapacity(parseValid({ enabled: true, layer7Mitigation: "anti-ddos-rule-group" })), 0);
-    assert.equal(reservedWebAclCapacity(parseValid({ enabled: true, layer7Mitigation: "none" })), 0);
   });
 
   it("parses every option exactly", () => {

@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
 import { parseShieldConfig } from "../../components/shield/config";
-import { reservedWebAclCapacity } from "../../components/shield/settings";
 import { Problems } from "../../components/shared/validation";
 import { NOW } from "./fixtures";
 
@@ -44,6 +43,6 @@ describe("shield README examples", () => {
       protectionGroup: { enabled: true, id: undefined, scope: "all-cloudfront-distributions", aggregation: "MAX" },
       warnings: [],
     });
-    assert.equal(reservedWebAclCapacity(settings), 150);
+    assert.equal(settings.layer7Mitigation, "automatic-response");
   });
 });
