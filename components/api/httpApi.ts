@@ -23,10 +23,8 @@ export class IamHttpApi extends pulumi.ComponentResource {
       tags,
     }, { parent: this });
     const backend = new PetStoreFunction(`${name}-petstore`, {
-      region,
+      api: args,
       invokeSourceArn: pulumi.interpolate`${api.executionArn}/*/*`,
-      logRetentionDays: config.logRetentionDays,
-      tags,
     }, { parent: this });
     const integration = new aws.apigatewayv2.Integration(`${name}-petstore`, {
       region,

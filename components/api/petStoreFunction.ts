@@ -1,15 +1,13 @@
 import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { CreatedApiArgs } from "./createdApiArgs";
 
 export interface PetStoreFunctionArgs {
-  /** Region of the API this function serves. */
-  readonly region: string;
+  /** The created API this function serves: its region, log retention and tags apply. */
+  readonly api: CreatedApiArgs;
   /** Source ARN pattern allowed to invoke it, e.g. the API's `executionArn` + `/*`. */
   readonly invokeSourceArn: pulumi.Input<string>;
-  /** Retention of the function's log group. @default 30 */
-  readonly logRetentionDays: number;
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 const BASIC_EXECUTION_POLICY = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
@@ -20,7 +18,8 @@ export class PetStoreFunction extends pulumi.ComponentResource {
 
   constructor(name: string, args: PetStoreFunctionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:api:PetStoreFunction", name, {}, opts);
-    const tags = { ...args.tags };
+    const { region, logRetentionDays } = args.api.config;
+    const tags = { ...args.api.tags };
     const role = new aws.iam.Role(`${name}-role`, {
       assumeRolePolicy: JSON.stringify({
         Version: "2012-10-17",
@@ -29,9 +28,9 @@ export class PetStoreFunction extends pulumi.ComponentResource {
       tags,
     }, { parent: this });
     const logs = new aws.iam.RolePolicyAttachment(`${name}-logs`, { role: role.name, policyArn: BASIC_EXECUTION_POLICY }, { parent: this });
-    const logGroup = new aws.cloudwatch.LogGroup(`${name}-log`, { region: args.region, retentionInDays: args.logRetentionDays, tags }, { parent: this });
+    const logGroup = new aws.cloudwatch.LogGroup(`${name}-log`, { region, retentionInDays: logRetentionDays, tags }, { parent: this });
     this.function = new aws.lambda.Function(`${name}-fn`, {
-      region: args.region,
+      region,
       runtime: "nodejs22.x",
       architectures: ["arm64"],
       handler: "index.handler",
@@ -43,7 +42,7 @@ export class PetStoreFunction extends pulumi.ComponentResource {
       tags,
     }, { parent: this, dependsOn: [logs] });
     new aws.lambda.Permission(`${name}-invoke`, {
-      region: args.region,
+      region,
       action: "lambda:InvokeFunction",
       function: this.function.name,
       principal: "apigateway.amazonaws.com",

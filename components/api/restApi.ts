@@ -27,10 +27,8 @@ export class IamRestApi extends pulumi.ComponentResource {
       tags,
     }, { parent: this });
     const backend = new PetStoreFunction(`${name}-petstore`, {
-      region,
+      api: args,
       invokeSourceArn: pulumi.interpolate`${api.executionArn}/*/*`,
-      logRetentionDays: config.logRetentionDays,
-      tags,
     }, { parent: this });
 
     const resourceIds = new Map<string, pulumi.Input<string>>([["/", api.rootResourceId]]);
