@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_NODE_RUNTIME } from "../shared/lambdaRuntimes";
 import { CreatedApiArgs } from "./createdApiArgs";
 
 export interface PetStoreFunctionArgs {
@@ -31,7 +32,7 @@ export class PetStoreFunction extends pulumi.ComponentResource {
     const logGroup = new aws.cloudwatch.LogGroup(`${name}-log`, { region, retentionInDays: logRetentionDays, tags }, { parent: this });
     this.function = new aws.lambda.Function(`${name}-fn`, {
       region,
-      runtime: "nodejs22.x",
+      runtime: DEFAULT_NODE_RUNTIME,
       architectures: ["arm64"],
       handler: "index.handler",
       code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.FileAsset(path.join(__dirname, "petstore", "index.js")) }),

@@ -4,8 +4,21 @@ import { EDGE_REGION } from "../shared/region";
 import { Problems, isIntIn, oneOf } from "../shared/validation";
 
 export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
-export const VIEWER_PROTOCOL_POLICIES = ["redirect-to-https", "https-only"] as const;
+/**
+ * `https-only` by default: an API client that follows a redirect has already sent its credentials in clear
+ * on the first, plain-HTTP request. `redirect-to-https` stays available for browser-facing APIs.
+ */
+export const VIEWER_PROTOCOL_POLICIES = ["https-only", "redirect-to-https"] as const;
 export const GEO_RESTRICTION_TYPES = ["none", "whitelist", "blacklist"] as const;
+/**
+ * CloudFront's default quotas per distribution ("Quotas", General quotas on distributions; checked
+ * 2026-12-01): 75 cache behaviours and 100 origins, both adjustable. An account with raised quotas sets
+ * `cacheBehaviorQuota` / `originQuota` to its own figures.
+ */
+export const CLOUDFRONT_QUOTAS = { cacheBehaviors: 75, origins: 100 };
+/** What an account can have raised them to is AWS's business; anything from 1 up is taken as given. */
+const QUOTA_RANGE = { min: 1, max: 10_000 };
+
 /** CloudFront's origin timeouts; read timeouts above 60 s need a quota increase. */
 export const ORIGIN_READ_TIMEOUT = { min: 1, max: 180 };
 export const ORIGIN_KEEPALIVE_TIMEOUT = { min: 1, max: 180 };
@@ -34,6 +47,8 @@ export interface RawDistributionConfig {
   readonly geoRestrictionLocations?: unknown;
   readonly loggingBucket?: unknown;
   readonly loggingPrefix?: unknown;
+  readonly cacheBehaviorQuota?: unknown;
+  readonly originQuota?: unknown;
 }
 
 const COUNTRY = /^[A-Z]{2}$/;
@@ -42,7 +57,7 @@ const BUCKET_DOMAIN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\.s3(\.[a-z0-9-]+)?\.ama
 export function parseDistribution(raw: RawDistributionConfig, problems: Problems): DistributionConfig {
   const priceClass = raw.priceClass ?? "PriceClass_100";
   problems.check(PRICE_CLASSES.includes(priceClass as never), "priceClass", priceClass, oneOf(PRICE_CLASSES));
-  const viewerProtocolPolicy = raw.viewerProtocolPolicy ?? "redirect-to-https";
+  const viewerProtocolPolicy = raw.viewerProtocolPolicy ?? "https-only";
   problems.check(VIEWER_PROTOCOL_POLICIES.includes(viewerProtocolPolicy as never), "viewerProtocolPolicy", viewerProtocolPolicy, `${oneOf(VIEWER_PROTOCOL_POLICIES)} (HTTPS only; allow-all is not offered)`);
 
   const aliases = stringList(raw.aliases, "aliases", problems);
@@ -89,6 +104,19 @@ export function parseDistribution(raw: RawDistributionConfig, problems: Problems
     geoRestriction: { type: geoType as DistributionConfig["geoRestriction"]["type"], locations },
     logging,
   };
+}
+
+export type CloudFrontQuotas = typeof CLOUDFRONT_QUOTAS;
+
+/** The account's CloudFront quotas per distribution, which the routes must fit in. */
+export function parseCloudFrontQuotas(raw: RawDistributionConfig, problems: Problems): CloudFrontQuotas {
+  // An invalid figure is reported once and the default used, so the route check does not fail a second time for it.
+  const quota = (key: "cacheBehaviorQuota" | "originQuota", fallback: number, what: string): number => {
+    const value = raw[key] ?? fallback;
+    const ok = problems.check(isIntIn(value, QUOTA_RANGE), key, value, `allowed: a whole number, your account's ${what} per distribution (CloudFront's default is ${fallback})`);
+    return ok ? (value as number) : fallback;
+  };
+  return { cacheBehaviors: quota("cacheBehaviorQuota", CLOUDFRONT_QUOTAS.cacheBehaviors, "cache behaviours"), origins: quota("originQuota", CLOUDFRONT_QUOTAS.origins, "origins") };
 }
 
 function stringList(raw: unknown, field: string, problems: Problems): string[] {

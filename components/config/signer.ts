@@ -1,16 +1,14 @@
 import { signerSettingsProblems } from "../../edge-functions/sigv4-signer/src/settings";
+import { creatableRuntimes, DEFAULT_NODE_RUNTIME, runtimeRefusal } from "../shared/lambdaRuntimes";
 import { Problems, isIntIn, oneOf } from "../shared/validation";
-
-/** Runtimes Lambda@Edge accepts for this Node.js bundle. */
-export const EDGE_RUNTIMES = ["nodejs22.x", "nodejs20.x"] as const;
-export type EdgeRuntime = (typeof EDGE_RUNTIMES)[number];
 
 /** Lambda@Edge origin-request limits: memory as for regional Lambda, timeout at most 30 s. */
 export const EDGE_MEMORY_MB = { min: 128, max: 10240 };
 export const EDGE_TIMEOUT_SECONDS = { min: 1, max: 30 };
 
 export interface SignerConfig {
-  readonly runtime: EdgeRuntime;
+  /** A Node.js runtime Lambda still creates functions on (`lambdaRuntimes.ts`). */
+  readonly runtime: string;
   readonly memoryMb: number;
   readonly timeoutSeconds: number;
   /** Header that carries the viewer's own Authorization to the origin. */
@@ -20,7 +18,7 @@ export interface SignerConfig {
 }
 
 export const SIGNER_DEFAULTS: SignerConfig = {
-  runtime: "nodejs22.x",
+  runtime: DEFAULT_NODE_RUNTIME,
   memoryMb: 128,
   timeoutSeconds: 5,
   authorizationHeader: "x-forwarded-authorization",
@@ -37,9 +35,17 @@ export interface RawSignerConfig {
   readonly signerRetainOnDelete?: unknown;
 }
 
-export function parseSigner(raw: RawSignerConfig, problems: Problems): SignerConfig {
+/** `now` decides which runtimes Lambda still creates functions on. */
+export function parseSigner(raw: RawSignerConfig, problems: Problems, now: Date = new Date()): SignerConfig {
   const runtime = raw.signerRuntime ?? SIGNER_DEFAULTS.runtime;
-  problems.check(EDGE_RUNTIMES.includes(runtime as EdgeRuntime), "signerRuntime", runtime, `${oneOf(EDGE_RUNTIMES)} (Lambda@Edge Node.js runtimes)`);
+  const refusal = typeof runtime === "string" ? runtimeRefusal(runtime, now) : undefined;
+  const allowed = creatableRuntimes(now);
+  problems.check(
+    refusal === undefined && allowed.includes(runtime as string),
+    "signerRuntime",
+    runtime,
+    `${refusal ? `${refusal}; ` : ""}${oneOf(allowed)} (Node.js runtimes Lambda@Edge runs)`,
+  );
   const architecture = raw.signerArchitecture ?? "x86_64";
   problems.check(architecture === "x86_64", "signerArchitecture", architecture, 'allowed: "x86_64" (Lambda@Edge does not support arm64)');
   const memoryMb = raw.signerMemoryMb ?? SIGNER_DEFAULTS.memoryMb;
@@ -54,7 +60,7 @@ export function parseSigner(raw: RawSignerConfig, problems: Problems): SignerCon
   const retainOnDelete = raw.signerRetainOnDelete ?? SIGNER_DEFAULTS.retainOnDelete;
   problems.check(typeof retainOnDelete === "boolean", "signerRetainOnDelete", retainOnDelete, "allowed: true or false");
   return {
-    runtime: runtime as EdgeRuntime,
+    runtime: String(runtime),
     memoryMb: Number(memoryMb),
     timeoutSeconds: Number(timeoutSeconds),
     authorizationHeader: String(authorizationHeader),

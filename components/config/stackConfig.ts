@@ -4,7 +4,7 @@ import { isAwsRegion } from "../shared/region";
 import { WafSettings, parseWafConfig, wafLogBucketName } from "../waf";
 import { ConfigError, Problems, isPlainObject } from "../shared/validation";
 import { ApiConfig, parseApis } from "./apis";
-import { DistributionConfig, RawDistributionConfig, parseDistribution } from "./distribution";
+import { CloudFrontQuotas, DistributionConfig, RawDistributionConfig, parseCloudFrontQuotas, parseDistribution } from "./distribution";
 import { RawSignerConfig, SignerConfig, parseSigner } from "./signer";
 
 /** The project's config namespace: keys are `edge-security:<key>` in `Pulumi.<stack>.yaml`. */
@@ -31,6 +31,8 @@ export const CONFIG_KEYS = [
   "geoRestrictionLocations",
   "loggingBucket",
   "loggingPrefix",
+  "cacheBehaviorQuota",
+  "originQuota",
   "waf",
   "shield",
   "privateIntegration",
@@ -78,7 +80,7 @@ export function parseStackConfig(raw: RawStackConfig, region: unknown): StackCon
   checkRoutes([
     ...apis.map((api, i) => ({ field: `apis[${i}].pathPattern`, pathPattern: api.pathPattern })),
     ...(privateIntegration ? [{ field: "privateIntegration.pathPrefix", pathPattern: `${privateIntegration.pathPrefix}/*` }] : []),
-  ], problems);
+  ], parseCloudFrontQuotas(raw, problems), problems);
 
   // Shield first: its layer-7 mitigation decides the WAF's anti-DDoS group and capacity reserve.
   const shield = parseShieldConfig(raw.shield, problems);
@@ -117,14 +119,15 @@ function checkShieldNeeds(shield: ShieldSettings, waf: WafSettings, problems: Pr
   );
 }
 
-/** CloudFront's default quotas per distribution; both can be raised, but not by this stack. */
-export const CLOUDFRONT_QUOTAS = { origins: 25, cacheBehaviors: 25 };
-
 /**
- * CloudFront needs exactly one default behaviour (`*`), distinct path patterns, and room within its
- * quotas: one origin per API, two behaviours per prefixed API (`/p/*` and the bare `/p`).
+ * CloudFront needs exactly one default behaviour (`*`), distinct path patterns, and room within the
+ * account's quotas: one origin per API, two behaviours per prefixed API (`/p/*` and the bare `/p`).
  */
-export function checkRoutes(routes: readonly { field: string; pathPattern: string }[], problems: Problems): void {
+export function checkRoutes(
+  routes: readonly { field: string; pathPattern: string }[],
+  quotas: CloudFrontQuotas,
+  problems: Problems,
+): void {
   const seen = new Map<string, string>();
   for (const { field, pathPattern } of routes) {
     const first = seen.get(pathPattern);
@@ -136,13 +139,14 @@ export function checkRoutes(routes: readonly { field: string; pathPattern: strin
     return;
   }
   problems.check(seen.has("*"), "apis", routes.map((r) => r.pathPattern), 'required: exactly one API with pathPattern "*" (CloudFront\'s default behaviour)');
-  problems.check(routes.length <= CLOUDFRONT_QUOTAS.origins, "apis", routes.length, `allowed: at most ${CLOUDFRONT_QUOTAS.origins} APIs (CloudFront origins per distribution)`);
+  const raise = "; an account with a raised quota sets";
+  problems.check(routes.length <= quotas.origins, "apis", routes.length, `allowed: at most ${quotas.origins} APIs, one origin each (origins per distribution${raise} originQuota)`);
   const behaviors = 2 * routes.filter((r) => r.pathPattern !== "*").length;
   problems.check(
-    behaviors <= CLOUDFRONT_QUOTAS.cacheBehaviors,
+    behaviors <= quotas.cacheBehaviors,
     "apis",
     behaviors,
-    `allowed: at most ${CLOUDFRONT_QUOTAS.cacheBehaviors} cache behaviours per distribution; each API on a prefix takes two (/prefix and /prefix/*)`,
+    `allowed: at most ${quotas.cacheBehaviors} cache behaviours per distribution, and each API on a prefix takes two (/prefix and /prefix/*)${raise} cacheBehaviorQuota`,
   );
 }
 

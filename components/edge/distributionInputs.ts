@@ -39,7 +39,11 @@ export function originFor(origin: ApiOrigin, config: DistributionConfig): Origin
   };
 }
 
-/** Every behaviour is the same but for its origin: no caching, all methods, signed at origin-request with the body. */
+/**
+ * Every behaviour is the same but for its origin: no caching, all methods, signed at origin-request with the body.
+ * No `compress`: CloudFront compresses only what a cache policy with Gzip/Brotli enabled allows, and
+ * CachingDisabled enables neither, so the flag would do nothing (the API compresses its own responses).
+ */
 export function behaviorFor(
   origin: ApiOrigin,
   config: DistributionConfig,
@@ -51,7 +55,6 @@ export function behaviorFor(
     viewerProtocolPolicy: config.viewerProtocolPolicy,
     allowedMethods: ALL_METHODS,
     cachedMethods: CACHED_METHODS,
-    compress: true,
     cachePolicyId: MANAGED_POLICY.cachingDisabled,
     originRequestPolicyId: MANAGED_POLICY.allViewerExceptHostHeader,
     responseHeadersPolicyId,

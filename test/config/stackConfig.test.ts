@@ -28,7 +28,7 @@ describe("parseStackConfig", () => {
     assert.deepEqual(config.signer, { runtime: "nodejs22.x", memoryMb: 128, timeoutSeconds: 5, authorizationHeader: "x-forwarded-authorization", retainOnDelete: true });
     assert.deepEqual(config.distribution, {
       priceClass: "PriceClass_100",
-      viewerProtocolPolicy: "redirect-to-https",
+      viewerProtocolPolicy: "https-only",
       aliases: [],
       certificateArn: undefined,
       originReadTimeout: 30,
@@ -39,9 +39,25 @@ describe("parseStackConfig", () => {
     assert.equal(config.manageApiGatewayAccount, true);
   });
 
-  it("accepts twelve prefixed APIs, the most CloudFront's 25 cache behaviours allow", () => {
-    const apis = [REST, ...Array.from({ length: 12 }, (_, i) => ({ ...REST, name: `api${i}`, pathPattern: `/p${i}/*` }))];
-    assert.equal(parseStackConfig({ apis }, "eu-west-1").apis.length, 13);
+  const prefixed = (n: number) => [REST, ...Array.from({ length: n }, (_, i) => ({ ...REST, name: `api${i}`, pathPattern: `/p${i}/*` }))];
+
+  it("accepts 37 prefixed APIs, the most CloudFront's default 75 cache behaviours allow, and refuses 38", () => {
+    assert.equal(parseStackConfig({ apis: prefixed(37) }, "eu-west-1").apis.length, 38);
+    const problems = problemsOf({ apis: prefixed(38) }, "eu-west-1");
+    assert.deepEqual(problems.map((p) => [p.field, p.value]), [["apis", 76]]);
+    assert.equal(
+      problems[0].allowed,
+      "allowed: at most 75 cache behaviours per distribution, and each API on a prefix takes two (/prefix and /prefix/*); an account with a raised quota sets cacheBehaviorQuota",
+    );
+  });
+
+  it("takes an account's raised quotas, and refuses origins beyond them", () => {
+    assert.equal(parseStackConfig({ apis: prefixed(60), cacheBehaviorQuota: 150, originQuota: 200 }, "eu-west-1").apis.length, 61);
+    const problems = problemsOf({ apis: prefixed(10), originQuota: 5 }, "eu-west-1");
+    assert.deepEqual(problems.map((p) => [p.field, p.value, p.allowed]), [
+      ["apis", 11, "allowed: at most 5 APIs, one origin each (origins per distribution; an account with a raised quota sets originQuota)"],
+    ]);
+    assert.deepEqual(fieldsOf({ apis: [REST], cacheBehaviorQuota: "75", originQuota: 0 }, "eu-west-1"), ["cacheBehaviorQuota", "originQuota"]);
   });
 
   it("gives HTTP APIs the $default stage and keeps an existing API's own region", () => {
@@ -89,7 +105,6 @@ describe("parseStackConfig", () => {
     ["no default behaviour", { apis: [{ ...REST, pathPattern: "/shop/*" }] }, "eu-west-1", ["apis"]],
     ["no API at all", {}, "eu-west-1", ["apis"]],
     ["a malformed path pattern", { apis: [REST, { ...REST, name: "b", pathPattern: "/b*" }] }, "eu-west-1", ["apis[1].pathPattern"]],
-    ["more prefixed APIs than CloudFront has cache behaviours", { apis: [REST, ...Array.from({ length: 13 }, (_, i) => ({ ...REST, name: `api${i}`, pathPattern: `/p${i}/*` }))] }, "eu-west-1", ["apis"]],
     ["a dot-segment path pattern", { apis: [REST, { ...REST, name: "b", pathPattern: "/a/../*" }] }, "eu-west-1", ["apis[1].pathPattern"]],
     ["relocating Authorization into content-type", { apis: [REST], authorizationHeader: "content-type" }, "eu-west-1", ["authorizationHeader"]],
     ["an unknown key inside an API", { apis: [{ ...REST, stgae: "prod" }] }, "eu-west-1", ["apis[0].stgae"]],

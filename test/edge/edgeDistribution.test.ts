@@ -62,6 +62,8 @@ describe("EdgeDistribution", () => {
       assert.equal(behavior.responseHeadersPolicyId, "cdn-security-headers-id");
       assert.deepEqual(behavior.allowedMethods, ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]);
       assert.equal(behavior.viewerProtocolPolicy, "https-only");
+      // CachingDisabled enables no compression, so a `compress` flag would be a no-op.
+      assert.equal(behavior.compress, undefined);
     }
     assert.equal(MANAGED_POLICY.allViewerExceptHostHeader, "b689b0a8-53d0-40ab-baf2-68738e2966ac");
     assert.equal(inputs.defaultCacheBehavior.targetOriginId, "rest");
