@@ -1,4 +1,5 @@
 import { parseArn } from "../shared/arn";
+import { AccessLogSettings, parseAccessLogs } from "./accessLogs";
 import { isDnsName } from "../shared/dns";
 import { EDGE_REGION } from "../shared/region";
 import { Problems, isIntIn, oneOf } from "../shared/validation";
@@ -32,8 +33,8 @@ export interface DistributionConfig {
   readonly originReadTimeout: number;
   readonly originKeepaliveTimeout: number;
   readonly geoRestriction: { readonly type: (typeof GEO_RESTRICTION_TYPES)[number]; readonly locations: readonly string[] };
-  /** Standard logging to this S3 bucket (its `<name>.s3.amazonaws.com` domain). */
-  readonly logging?: { readonly bucket: string; readonly prefix: string };
+  /** Access logs (standard logging v2); absent: none. */
+  readonly accessLogs?: AccessLogSettings;
 }
 
 export interface RawDistributionConfig {
@@ -45,6 +46,7 @@ export interface RawDistributionConfig {
   readonly originKeepaliveTimeout?: unknown;
   readonly geoRestrictionType?: unknown;
   readonly geoRestrictionLocations?: unknown;
+  readonly accessLogs?: unknown;
   readonly loggingBucket?: unknown;
   readonly loggingPrefix?: unknown;
   readonly cacheBehaviorQuota?: unknown;
@@ -52,7 +54,6 @@ export interface RawDistributionConfig {
 }
 
 const COUNTRY = /^[A-Z]{2}$/;
-const BUCKET_DOMAIN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\.s3(\.[a-z0-9-]+)?\.amazonaws\.com$/;
 
 export function parseDistribution(raw: RawDistributionConfig, problems: Problems): DistributionConfig {
   const priceClass = raw.priceClass ?? "PriceClass_100";
@@ -86,14 +87,6 @@ export function parseDistribution(raw: RawDistributionConfig, problems: Problems
   locations.forEach((code, i) => problems.check(COUNTRY.test(code), `geoRestrictionLocations[${i}]`, code, "allowed: an ISO 3166-1 alpha-2 country code such as \"DE\""));
   problems.check(geoType === "none" ? locations.length === 0 : locations.length > 0, "geoRestrictionLocations", raw.geoRestrictionLocations, geoType === "none" ? 'allowed: none while geoRestrictionType is "none"' : `required: at least one country code for geoRestrictionType "${String(geoType)}"`);
 
-  let logging: DistributionConfig["logging"];
-  if (raw.loggingBucket !== undefined) {
-    problems.check(typeof raw.loggingBucket === "string" && BUCKET_DOMAIN.test(raw.loggingBucket), "loggingBucket", raw.loggingBucket, 'allowed: the bucket\'s domain name, such as "my-logs.s3.amazonaws.com"');
-    const prefix = raw.loggingPrefix ?? "cloudfront/";
-    problems.check(typeof prefix === "string", "loggingPrefix", prefix, "allowed: a key prefix such as \"cloudfront/\"");
-    logging = { bucket: String(raw.loggingBucket), prefix: String(prefix) };
-  }
-
   return {
     priceClass: priceClass as DistributionConfig["priceClass"],
     viewerProtocolPolicy: viewerProtocolPolicy as DistributionConfig["viewerProtocolPolicy"],
@@ -102,7 +95,7 @@ export function parseDistribution(raw: RawDistributionConfig, problems: Problems
     originReadTimeout: Number(originReadTimeout),
     originKeepaliveTimeout: Number(originKeepaliveTimeout),
     geoRestriction: { type: geoType as DistributionConfig["geoRestriction"]["type"], locations },
-    logging,
+    accessLogs: parseAccessLogs(raw, problems),
   };
 }
 

@@ -29,6 +29,8 @@ export const CONFIG_KEYS = [
   "originKeepaliveTimeout",
   "geoRestrictionType",
   "geoRestrictionLocations",
+  "accessLogs",
+  // Legacy logging keys: known, so that the access-log parser refuses them with the way forward.
   "loggingBucket",
   "loggingPrefix",
   "cacheBehaviorQuota",

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DistributionConfig } from "../config/distribution";
 import { ApiOrigin } from "../shared/types";
+import { EdgeAccessLogs } from "./accessLogs";
 import { SECURITY_HEADERS } from "./cloudfrontPolicies";
 import { behaviorFor, orderedRoutes, originFor, viewerCertificate } from "./distributionInputs";
 
@@ -21,6 +22,8 @@ export interface EdgeDistributionArgs {
 /** The CloudFront distribution in front of the APIs: HTTPS only, nothing cached, every request signed. */
 export class EdgeDistribution extends pulumi.ComponentResource {
   readonly distribution: aws.cloudfront.Distribution;
+  /** Present when `config.accessLogs` is set. */
+  readonly accessLogs?: EdgeAccessLogs;
 
   constructor(name: string, args: EdgeDistributionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:edge:EdgeDistribution", name, {}, opts);
@@ -46,10 +49,12 @@ export class EdgeDistribution extends pulumi.ComponentResource {
       defaultCacheBehavior: behavior(defaultOrigin),
       orderedCacheBehaviors: orderedRoutes(args.origins).map(({ pathPattern, origin }) => ({ ...behavior(origin), pathPattern })),
       restrictions: { geoRestriction: { restrictionType: config.geoRestriction.type, locations: [...config.geoRestriction.locations] } },
-      loggingConfig: config.logging ? { bucket: config.logging.bucket, prefix: config.logging.prefix, includeCookies: false } : undefined,
       webAclId: args.webAclArn,
       tags: { ...args.tags },
     }, { parent: this, dependsOn: args.dependsOn });
+    if (config.accessLogs) {
+      this.accessLogs = new EdgeAccessLogs(`${name}-logs`, { settings: config.accessLogs, distributionArn: this.distribution.arn, tags: args.tags }, { parent: this });
+    }
     this.registerOutputs({ distributionId: this.distribution.id });
   }
 }

@@ -34,7 +34,7 @@ describe("parseStackConfig", () => {
       originReadTimeout: 30,
       originKeepaliveTimeout: 5,
       geoRestriction: { type: "none", locations: [] },
-      logging: undefined,
+      accessLogs: undefined,
     });
     assert.equal(config.manageApiGatewayAccount, true);
   });

@@ -18,7 +18,7 @@ const config: DistributionConfig = {
   originReadTimeout: 45,
   originKeepaliveTimeout: 10,
   geoRestriction: { type: "blacklist", locations: ["KP"] },
-  logging: { bucket: "logs.s3.amazonaws.com", prefix: "cf/" },
+  accessLogs: { kind: "cloudwatch", retentionDays: 90, format: "json" },
 };
 const SIGNER = "arn:aws:lambda:us-east-1:123456789012:function:signer:7";
 
@@ -85,7 +85,28 @@ describe("EdgeDistribution", () => {
     assert.equal(inputs.priceClass, "PriceClass_All");
     assert.equal(inputs.webAclId, "arn:aws:wafv2:us-east-1:123456789012:global/webacl/acl/1");
     assert.deepEqual(inputs.restrictions, { geoRestriction: { restrictionType: "blacklist", locations: ["KP"] } });
-    assert.deepEqual(inputs.loggingConfig, { bucket: "logs.s3.amazonaws.com", prefix: "cf/", includeCookies: false });
+    assert.equal(inputs.loggingConfig, undefined, "no legacy logging: it needs S3 ACLs");
+  });
+
+  it("delivers access logs (standard logging v2) to a log group it creates in us-east-1", () => {
+    const group = rec.one("aws:cloudwatch/logGroup:LogGroup", "cdn-logs-group").inputs;
+    assert.deepEqual(group, { region: "us-east-1", namePrefix: "/aws/vendedlogs/cloudfront/cdn-logs-", retentionInDays: 90, tags: {} });
+    const source = rec.one("aws:cloudwatch/logDeliverySource:LogDeliverySource", "cdn-logs-source").inputs;
+    assert.deepEqual(source, { region: "us-east-1", logType: "ACCESS_LOGS", resourceArn: "arn:aws:cloudfront::123456789012:distribution/cdn-id", tags: {} });
+    const destination = rec.one("aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination", "cdn-logs-destination").inputs;
+    assert.deepEqual(destination, {
+      region: "us-east-1",
+      outputFormat: "json",
+      deliveryDestinationConfiguration: { destinationResourceArn: "arn:aws:logs:us-east-1:123456789012:log-group:cdn-logs-group" },
+      tags: {},
+    });
+    const delivery = rec.one("aws:cloudwatch/logDelivery:LogDelivery", "cdn-logs-delivery").inputs;
+    assert.deepEqual(delivery, {
+      region: "us-east-1",
+      deliverySourceName: "cdn-logs-source",
+      deliveryDestinationArn: "arn:aws:logs:us-east-1:123456789012:delivery-destination:cdn-logs-destination",
+      tags: {},
+    });
   });
 
   it("adds HSTS and the usual security headers to every response", () => {
@@ -119,5 +140,16 @@ describe("EdgeDistribution", () => {
     assert.equal(distributionComment(origins), "API edge: rest, http, v2");
     assert.equal(distributionComment(many).length, 128);
     assert.match(distributionComment(many), /\.\.\.$/);
+  });
+
+  it("delivers to an existing destination without creating a log group", async () => {
+    rec.reset();
+    const bucket = "arn:aws:s3:::edge-access-logs";
+    const edge = new EdgeDistribution("byo", { origins: [origins[0]], config: { ...config, accessLogs: { kind: "existing", destinationArn: bucket, format: "parquet" } }, signerVersionArn: SIGNER });
+    await valueOf(edge.distribution.domainName);
+    await settle();
+    assert.equal(rec.ofType("aws:cloudwatch/logGroup:LogGroup").length, 0);
+    assert.deepEqual(rec.one("aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination", "byo-logs-destination").inputs.deliveryDestinationConfiguration, { destinationResourceArn: bucket });
+    assert.equal(rec.one("aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination", "byo-logs-destination").inputs.outputFormat, "parquet");
   });
 });

@@ -121,11 +121,15 @@ describe("program (index.ts) under mocks", function () {
 
     it("tags every taggable resource with the stack", () => assertTagged(run, "prod"));
 
-    it("serves the custom domain with the us-east-1 certificate and logs to the bucket", () => {
+    it("serves the custom domain with the us-east-1 certificate and delivers access logs to a year-long log group", () => {
       const cdn = run.recorder.one(DISTRIBUTION, "edge-cdn").inputs;
       assert.deepEqual(cdn.aliases, ["api.example.com"]);
       assert.equal(cdn.viewerCertificate.minimumProtocolVersion, "TLSv1.2_2021");
-      assert.equal(cdn.loggingConfig.bucket, "example-edge-logs.s3.amazonaws.com");
+      assert.equal(cdn.loggingConfig, undefined);
+      const group = run.recorder.one("aws:cloudwatch/logGroup:LogGroup", "edge-cdn-logs-group").inputs;
+      assert.deepEqual([group.region, group.namePrefix, group.retentionInDays], ["us-east-1", "/aws/vendedlogs/cloudfront/edge-cdn-logs-", 365]);
+      const source = run.recorder.one("aws:cloudwatch/logDeliverySource:LogDeliverySource", "edge-cdn-logs-source").inputs;
+      assert.deepEqual([source.region, source.logType, source.resourceArn], ["us-east-1", "ACCESS_LOGS", `arn:aws:cloudfront::${ACCOUNT_ID}:distribution/edge-cdn-id`]);
     });
   });
 

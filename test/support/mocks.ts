@@ -67,6 +67,10 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
       return { arn: `arn:aws:wafv2:${region}:${ACCOUNT_ID}:global/webacl/${inputs.name ?? name}/${id}` };
     case "aws:wafv2/ipSet:IpSet":
       return { arn: `arn:aws:wafv2:${region}:${ACCOUNT_ID}:global/ipset/${inputs.name ?? name}/${id}` };
+    case "aws:cloudwatch/logDeliverySource:LogDeliverySource":
+      return { arn: `arn:aws:logs:${region}:${ACCOUNT_ID}:delivery-source:${inputs.name ?? name}`, name: inputs.name ?? name };
+    case "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination":
+      return { arn: `arn:aws:logs:${region}:${ACCOUNT_ID}:delivery-destination:${inputs.name ?? name}`, name: inputs.name ?? name };
     case "aws:cloudwatch/logGroup:LogGroup":
       return { arn: `arn:aws:logs:${region}:${ACCOUNT_ID}:log-group:${inputs.name ?? name}`, name: inputs.name ?? name };
     default:

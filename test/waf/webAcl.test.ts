@@ -126,7 +126,7 @@ describe("EdgeWebAcl", () => {
       const acl = await build("edge-prod", managed(PROD_WAF));
       const config: DistributionConfig = {
         priceClass: "PriceClass_100", viewerProtocolPolicy: "https-only", aliases: [], certificateArn: undefined,
-        originReadTimeout: 30, originKeepaliveTimeout: 5, geoRestriction: { type: "none", locations: [] }, logging: undefined,
+        originReadTimeout: 30, originKeepaliveTimeout: 5, geoRestriction: { type: "none", locations: [] },
       };
       const cdn = new EdgeDistribution("cdn", {
         origins: [{ name: "rest", kind: "REST", apiId: "api1", stage: "prod", region: "eu-west-1", pathPattern: "*" }],

@@ -1,0 +1,52 @@
+import { strict as assert } from "node:assert";
+import { parseAccessLogs } from "../../components/config/accessLogs";
+import { Problems } from "../../components/shared/validation";
+
+function parse(raw: Record<string, unknown>) {
+  const problems = new Problems();
+  const settings = parseAccessLogs(raw, problems);
+  return { settings, problems: problems.all.map((p) => [p.field, p.value]) };
+}
+
+describe("access logs (standard logging v2)", () => {
+  it("are off unless configured", () => {
+    assert.deepEqual(parse({}), { settings: undefined, problems: [] });
+  });
+
+  it("default to a created log group, 90 days, JSON", () => {
+    assert.deepEqual(parse({ accessLogs: {} }), { settings: { kind: "cloudwatch", retentionDays: 90, format: "json" }, problems: [] });
+    assert.deepEqual(parse({ accessLogs: { destination: "cloudwatch", retentionDays: 365 } }).settings, { kind: "cloudwatch", retentionDays: 365, format: "json" });
+  });
+
+  it("deliver to an S3 bucket, or a log group or Firehose stream in us-east-1", () => {
+    for (const destinationArn of [
+      "arn:aws:s3:::edge-access-logs",
+      "arn:aws:logs:us-east-1:111122223333:log-group:/aws/vendedlogs/edge",
+      "arn:aws:firehose:us-east-1:111122223333:deliverystream/edge-logs",
+    ]) {
+      assert.deepEqual(parse({ accessLogs: { destination: destinationArn, format: "w3c" } }), { settings: { kind: "existing", destinationArn, format: "w3c" }, problems: [] });
+    }
+    assert.deepEqual(parse({ accessLogs: { destination: "arn:aws:s3:::edge-access-logs", format: "parquet" } }).problems, []);
+  });
+
+  it("refuse what CloudFront cannot deliver to, each problem once", () => {
+    const cases: [Record<string, unknown>, unknown[][]][] = [
+      [{ accessLogs: { destination: "arn:aws:logs:eu-west-1:111122223333:log-group:edge" } }, [["accessLogs.destination", "arn:aws:logs:eu-west-1:111122223333:log-group:edge"]]],
+      [{ accessLogs: { destination: "my-bucket.s3.amazonaws.com" } }, [["accessLogs.destination", "my-bucket.s3.amazonaws.com"]]],
+      [{ accessLogs: { destination: "arn:aws:logs:us-east-1:111122223333:log-group:edge", format: "parquet" } }, [["accessLogs.format", "parquet"]]],
+      [{ accessLogs: { format: "w3c" } }, [["accessLogs.format", "w3c"]]],
+      [{ accessLogs: { retentionDays: 10 } }, [["accessLogs.retentionDays", 10]]],
+      [{ accessLogs: { destination: "arn:aws:s3:::b-logs", retentionDays: 30 } }, [["accessLogs.retentionDays", 30]]],
+      [{ accessLogs: { destinaton: "cloudwatch" } }, [["accessLogs.destinaton", "cloudwatch"]]],
+      [{ accessLogs: true }, [["accessLogs", true]]],
+    ];
+    for (const [raw, problems] of cases) assert.deepEqual(parse(raw).problems, problems, JSON.stringify(raw));
+  });
+
+  it("refuse legacy logging keys with the way forward", () => {
+    const problems = new Problems();
+    parseAccessLogs({ loggingBucket: "logs.s3.amazonaws.com", loggingPrefix: "cf/" }, problems);
+    assert.deepEqual(problems.all.map((p) => p.field), ["loggingBucket", "loggingPrefix"]);
+    assert.match(problems.all[0].allowed, /S3 ACLs, which buckets have disabled by default since April 2023\); use accessLogs: \{ destination: cloudwatch \}/);
+  });
+});
