@@ -39,4 +39,23 @@ describe("pet store demo backend", () => {
     const reply = await handler({ requestContext: { eventType: "MESSAGE", routeKey: "$default" }, body: JSON.stringify({ path: "/pets/1" }) });
     assert.deepEqual(JSON.parse(reply.body!), { id: 1, type: "dog", price: 249.99 });
   });
+
+  it("never writes the signer's Authorization or session token anywhere, not even when it fails", async () => {
+    const secret = { authorization: "AWS4-HMAC-SHA256 Credential=ASIASECRET/...", "x-amz-security-token": "TOKEN-SECRET" };
+    const written: string[] = [];
+    const methods = ["log", "info", "warn", "error", "debug"] as const;
+    const originals = methods.map((m) => console[m]);
+    const stdout = process.stdout.write.bind(process.stdout);
+    methods.forEach((m) => (console[m] = (...args: unknown[]) => void written.push(args.map(String).join(" "))));
+    process.stdout.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      await handler({ ...rest("GET", "/pets"), headers: secret });
+      await handler({ ...http("POST", "/pets", "not json"), headers: secret });
+      await handler({ requestContext: { eventType: "CONNECT", routeKey: "$connect" }, headers: secret });
+    } finally {
+      methods.forEach((m, i) => (console[m] = originals[i]));
+      process.stdout.write = stdout;
+    }
+    assert.deepEqual(written.filter((line) => /SECRET/.test(line)), []);
+  });
 });
