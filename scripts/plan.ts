@@ -3,8 +3,10 @@
 // Usage: npm run plan -- [--stack dev] [--json]. Needs no AWS credentials and no Pulumi CLI.
 import { ConfigError } from "../components/shared/validation";
 import { describeResources, formatPlan } from "./plan/describe";
+import { formatConfigError } from "./plan/formatProblems";
 import { planNotes } from "./plan/notes";
-import { runProgram } from "./plan/runProgram";
+import { PROJECT_DIR, runProgram } from "./plan/runProgram";
+import { loadStackFile, type StackFile } from "./plan/stackFiles";
 
 const USAGE = "usage: npm run plan -- [--stack <name>] [--json]";
 
@@ -26,7 +28,13 @@ async function main(): Promise<number> {
     run = await runProgram(stack);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`Pulumi.${stack}.yaml: ${error.message}`);
+    let stackFile: StackFile | undefined;
+    try {
+      stackFile = loadStackFile(PROJECT_DIR, stack);
+    } catch {
+      // The file itself is what failed (a YAML error carries its own position).
+    }
+    console.error(formatConfigError(error, stackFile));
     return 1;
   }
   const resources = describeResources(run.recorder.resources);

@@ -8,6 +8,8 @@ export interface Problem {
   readonly value: unknown;
   /** What would have been accepted. */
   readonly allowed: string;
+  /** Where the field is in the input document (keys and indexes), for a file position. */
+  readonly path?: readonly (string | number)[];
 }
 
 export class ConfigError extends Error {

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { MockRecorder, installMocks, settle } from "../../test/support/mocks";
-import { loadStackConfig } from "./stackFiles";
+import { loadStackFile, type StackFile } from "./stackFiles";
 
 export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
 const PROGRAM = path.join(PROJECT_DIR, "index.ts");
@@ -12,6 +12,8 @@ export interface ProgramRun {
   readonly outputs: Record<string, unknown>;
   /** The config the program ran with (keys with namespace, values as Pulumi provides them). */
   readonly config: Readonly<Record<string, string>>;
+  /** The stack file it came from, for positions and secrets. */
+  readonly stackFile: StackFile;
 }
 
 /**
@@ -23,9 +25,10 @@ export async function runProgram(
   edit?: (config: Record<string, string>) => void,
   recorder: MockRecorder = installMocks("edge-security", stack),
 ): Promise<ProgramRun> {
-  const config = loadStackConfig(PROJECT_DIR, stack);
+  const stackFile = loadStackFile(PROJECT_DIR, stack);
+  const config = { ...stackFile.values };
   edit?.(config);
-  pulumi.runtime.setAllConfig(config);
+  pulumi.runtime.setAllConfig(config, [...stackFile.secretKeys]);
   delete require.cache[require.resolve(PROGRAM)];
   // require, not import(): the program is CommonJS, and the test runner's loader registers TypeScript for require only.
   const program: Record<string, unknown> = require(PROGRAM);
@@ -37,5 +40,5 @@ export async function runProgram(
     if (resolved !== undefined) outputs[key] = resolved;
   }
   await settle();
-  return { recorder, outputs, config };
+  return { recorder, outputs, config, stackFile };
 }

@@ -163,9 +163,9 @@ describe("program (index.ts) under mocks", function () {
       await assert.rejects(plan("--stack", invalidStack), (error: any) => {
         assert.equal(error.code, 1);
         assert.match(error.stderr, /Pulumi\.invalid-\d+\.yaml: Invalid edge-security configuration: 3 problems/);
-        assert.match(error.stderr, /- apis\[0\]\.kind: got "SOAP"; allowed: "REST", "HTTP" or "WEBSOCKET"/);
-        assert.match(error.stderr, /- apis\[0\]\.stage: got nothing; required for SOAP APIs/);
-        assert.match(error.stderr, /- signerMemoryMb: got 64; allowed: a whole number of MB from 128 to 10240/);
+        assert.match(error.stderr, /\n {2}Pulumi\.invalid-\d+\.yaml:4:27 apis\[0\]\.kind: got "SOAP"; allowed: "REST", "HTTP" or "WEBSOCKET"/);
+        assert.match(error.stderr, /\n {2}Pulumi\.invalid-\d+\.yaml:4:7 apis\[0\]\.stage: got nothing; required for SOAP APIs/);
+        assert.match(error.stderr, /\n {2}Pulumi\.invalid-\d+\.yaml:5:33 signerMemoryMb: got 64; allowed: a whole number of MB from 128 to 10240/);
         return true;
       });
     });

@@ -1,0 +1,48 @@
+/**
+ * Schema building blocks that carry the project's error texts: every field says what it allows, objects
+ * refuse unknown keys by name (with the known ones, for a suggestion), choices list their values. The
+ * texts become the `allowed` of each Problem (problems.ts).
+ */
+import { z } from "zod";
+import { oneOf } from "../validation";
+
+/** Marks an issue as an unknown key; `known` feeds the "did you mean". */
+export interface UnknownKeyParams {
+  readonly unknownKey: true;
+  readonly known: readonly string[];
+}
+
+/** An object that refuses any key not in `shape`, one problem per unknown key. */
+export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  const unknownKey = z.unknown().superRefine((_value, ctx) => {
+    const params: UnknownKeyParams = { unknownKey: true, known };
+    ctx.addIssue({ code: "custom", message: `unknown key; ${oneOf(known)}`, params });
+  });
+  return z.object(shape, { error: "allowed: an object (a map of keys to values)" }).catchall(unknownKey);
+}
+
+/** One of `values`; the problem lists them (and suggests the nearest for a near miss). */
+export function choice<const T extends readonly [string, ...string[]]>(values: T, note = "") {
+  return z.enum(values, { error: `${oneOf(values)}${note}` });
+}
+
+/** A whole number from `min` to `max`; `allowed` says it in the domain's words. */
+export function intIn(min: number, max: number, allowed: string) {
+  return z.number({ error: allowed }).int({ error: allowed }).min(min, { error: allowed }).max(max, { error: allowed });
+}
+
+/** A string matching `pattern`. */
+export function text(pattern: RegExp, allowed: string) {
+  return z.string({ error: allowed }).regex(pattern, { error: allowed });
+}
+
+/** true or false. */
+export function flag() {
+  return z.boolean({ error: "allowed: true or false" });
+}
+
+/** A list of `item`s. */
+export function listOf<T extends z.ZodType>(item: T, allowed = "allowed: a list") {
+  return z.array(item, { error: allowed });
+}

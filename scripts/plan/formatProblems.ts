@@ -1,0 +1,21 @@
+import { ConfigError, describeValue, Problem } from "../../components/shared/validation";
+import type { StackFile } from "./stackFiles";
+
+/**
+ * A config error as a reviewer reads it: one line per problem, `Pulumi.<stack>.yaml:LINE:COL field: got ...;
+ * allowed ...`, located by the problem's path (or, for a problem that names its field only, by that name).
+ */
+export function formatConfigError(error: ConfigError, stackFile: StackFile | undefined): string {
+  const lines = error.problems.map((p) => {
+    const where = stackFile ? stackFile.locate(pathOf(p)) : "";
+    return `${where ? `${where} ` : ""}${p.field}: got ${describeValue(p.value)}; ${p.allowed}`;
+  });
+  const count = `${error.problems.length} problem${error.problems.length === 1 ? "" : "s"}`;
+  return [`${stackFile ? `${stackFile.file}: ` : ""}${error.subject}: ${count}`, ...lines.map((l) => `  ${l}`)].join("\n");
+}
+
+/** `apis[2].throttle.rateLimit` -> `["apis", 2, "throttle", "rateLimit"]`. */
+export function pathOf(problem: Problem): readonly (string | number)[] {
+  if (problem.path) return problem.path;
+  return [...problem.field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
+}
