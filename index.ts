@@ -1,10 +1,10 @@
 // The edge-security program: read and validate the stack's config, compose the components, export the contract.
 import * as pulumi from "@pulumi/pulumi";
 import {
-  EdgeProtection, PRIVATE_API_NAME, PrivateMicroservices, ProtectedApis, apiEndpoints, namespaceConfig, parseStackConfig, privateServiceEndpoints,
+  EdgeProtection, PRIVATE_API_NAME, PrivateMicroservices, ProtectedApis, apiEndpoints, privateServiceEndpoints, readStackConfig,
 } from "./components";
 
-const config = parseStackConfig(namespaceConfig(pulumi.runtime.allConfig()), new pulumi.Config("aws").get("region"));
+const config = readStackConfig(pulumi.runtime.allConfig());
 const tags = { ...config.tags, "edge-security:stack": pulumi.getStack() };
 
 const protectedApis = new ProtectedApis("apis", { apis: config.apis, manageApiGatewayAccount: config.manageApiGatewayAccount, tags });

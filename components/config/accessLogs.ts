@@ -1,7 +1,9 @@
+import { z } from "zod";
 import { parseArn } from "../shared/arn";
 import { LOG_RETENTION_DAYS } from "../shared/logRetention";
 import { EDGE_REGION } from "../shared/region";
-import { checkKnownKeys, isPlainObject, oneOf, Problems } from "../shared/validation";
+import { choice, strictObject } from "../shared/schema/fields";
+import { oneOf } from "../shared/validation";
 
 /**
  * CloudFront access logs through standard logging (v2): CloudWatch's vended-log delivery (a delivery
@@ -19,52 +21,44 @@ export type AccessLogSettings =
 /** Output formats of a CloudFront delivery; `parquet` only for S3 (PutDeliveryDestination, outputFormat). */
 export const ACCESS_LOG_FORMATS = ["json", "w3c", "plain", "parquet"] as const;
 export type AccessLogFormat = (typeof ACCESS_LOG_FORMATS)[number];
-
-const KEYS = ["destination", "retentionDays", "format"];
-const LEGACY_KEYS = ["loggingBucket", "loggingPrefix"] as const;
 export const DEFAULT_ACCESS_LOG_RETENTION_DAYS = 90;
 
-/** `edge-security:accessLogs`; undefined when absent (no access logs). */
-export function parseAccessLogs(raw: { readonly accessLogs?: unknown; readonly loggingBucket?: unknown; readonly loggingPrefix?: unknown }, problems: Problems): AccessLogSettings | undefined {
-  for (const key of LEGACY_KEYS) {
-    problems.check(
-      raw[key] === undefined,
-      key,
-      raw[key],
-      "nothing: legacy standard logging is not offered (it writes through S3 ACLs, which buckets have disabled by default since April 2023); use accessLogs: { destination: cloudwatch }, or an S3 bucket's ARN (README, Access logs)",
-    );
-  }
-  const section = raw.accessLogs;
-  if (section === undefined) return undefined;
-  if (!isPlainObject(section)) {
-    problems.add("accessLogs", section, 'allowed: an object such as { destination: cloudwatch, retentionDays: 90 }');
-    return undefined;
-  }
-  checkKnownKeys(problems, "accessLogs", section, KEYS);
-  const format = section.format ?? "json";
-  const formatOk = problems.check(ACCESS_LOG_FORMATS.includes(format as AccessLogFormat), "accessLogs.format", format, oneOf(ACCESS_LOG_FORMATS));
-  const destination = section.destination ?? "cloudwatch";
+/** What the legacy keys (`loggingBucket`, `loggingPrefix`) are told. */
+export const LEGACY_LOGGING =
+  "nothing: legacy standard logging is not offered (it writes through S3 ACLs, which buckets have disabled by default since April 2023); use accessLogs: { destination: cloudwatch }, or an S3 bucket's ARN (README, Access logs)";
 
-  if (destination === "cloudwatch") {
-    const retentionDays = section.retentionDays ?? DEFAULT_ACCESS_LOG_RETENTION_DAYS;
-    problems.check(LOG_RETENTION_DAYS.includes(retentionDays as never), "accessLogs.retentionDays", retentionDays, `${oneOf(LOG_RETENTION_DAYS)} (CloudWatch Logs retention)`);
-    problems.check(format === "json", "accessLogs.format", format, 'allowed: "json" for the log group the stack creates (the other formats are for S3 and Firehose)');
-    return { kind: "cloudwatch", retentionDays: Number(retentionDays), format: (formatOk ? format : "json") as AccessLogFormat };
-  }
+const DESTINATION = `allowed: "cloudwatch" (a log group the stack creates), or the ARN of an S3 bucket (arn:aws:s3:::name), a log group or a Firehose stream in ${EDGE_REGION}`;
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
+/** The service of a destination ARN CloudFront can deliver to, or undefined. */
+function destinationService(destination: string): "s3" | "logs" | "firehose" | undefined {
   const arn = parseArn(destination);
-  const service = arn?.service;
-  const usable =
-    (service === "s3" && arn?.region === "" && arn.account === "" && /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(arn.resource)) ||
-    (service === "logs" && arn?.region === EDGE_REGION && arn.resource.startsWith("log-group:")) ||
-    (service === "firehose" && arn?.region === EDGE_REGION && arn.resource.startsWith("deliverystream/"));
-  problems.check(
-    usable,
-    "accessLogs.destination",
-    destination,
-    `allowed: "cloudwatch" (a log group the stack creates), or the ARN of an S3 bucket (arn:aws:s3:::name), a log group or a Firehose stream in ${EDGE_REGION}`,
-  );
-  problems.check(section.retentionDays === undefined, "accessLogs.retentionDays", section.retentionDays, "allowed only with destination cloudwatch; an existing destination keeps its own retention");
-  problems.check(format !== "parquet" || service === "s3", "accessLogs.format", format, "allowed: parquet only for an S3 bucket destination");
-  return { kind: "existing", destinationArn: String(destination), format: (formatOk ? format : "json") as AccessLogFormat };
+  if (arn?.service === "s3" && arn.region === "" && arn.account === "" && BUCKET.test(arn.resource)) return "s3";
+  if (arn?.service === "logs" && arn.region === EDGE_REGION && arn.resource.startsWith("log-group:")) return "logs";
+  if (arn?.service === "firehose" && arn.region === EDGE_REGION && arn.resource.startsWith("deliverystream/")) return "firehose";
+  return undefined;
 }
+
+/** `edge-security:accessLogs`: `{ destination, retentionDays, format }`. */
+export const accessLogsSchema = strictObject({
+  destination: z.string({ error: DESTINATION }).default("cloudwatch"),
+  retentionDays: z.literal(LOG_RETENTION_DAYS, { error: `${oneOf(LOG_RETENTION_DAYS)} (CloudWatch Logs retention)` }).optional(),
+  format: choice(ACCESS_LOG_FORMATS).default("json"),
+})
+  .superRefine((logs, ctx) => {
+    const issue = (path: string, input: unknown, message: string) => ctx.addIssue({ code: "custom", path: [path], input, message });
+    if (logs.destination === "cloudwatch") {
+      if (logs.format !== "json") issue("format", logs.format, 'allowed: "json" for the log group the stack creates (the other formats are for S3 and Firehose)');
+      return;
+    }
+    const service = destinationService(logs.destination);
+    if (service === undefined) issue("destination", logs.destination, DESTINATION);
+    if (logs.retentionDays !== undefined) issue("retentionDays", logs.retentionDays, "allowed only with destination cloudwatch; an existing destination keeps its own retention");
+    if (logs.format === "parquet" && service !== undefined && service !== "s3") issue("format", logs.format, "allowed: parquet only for an S3 bucket destination");
+  })
+  .transform((logs): AccessLogSettings =>
+    logs.destination === "cloudwatch"
+      ? { kind: "cloudwatch", retentionDays: logs.retentionDays ?? DEFAULT_ACCESS_LOG_RETENTION_DAYS, format: logs.format }
+      : { kind: "existing", destinationArn: logs.destination, format: logs.format },
+  );
+export type AccessLogsInput = z.input<typeof accessLogsSchema>;

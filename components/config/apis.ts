@@ -1,137 +1,116 @@
-import { ApiKind } from "../shared/types";
+import { z } from "zod";
 import { DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS } from "../shared/logRetention";
-import { isAwsRegion } from "../shared/region";
-import { Problems, checkKnownKeys, isPlainObject, oneOf } from "../shared/validation";
+import { AWS_REGIONS } from "../shared/region";
+import { choice, flag, strictObject, text } from "../shared/schema/fields";
+import { ApiKind } from "../shared/types";
+import { oneOf } from "../shared/validation";
 
-export const API_KINDS: readonly ApiKind[] = ["REST", "HTTP", "WEBSOCKET"];
+export const API_KINDS = ["REST", "HTTP", "WEBSOCKET"] as const satisfies readonly ApiKind[];
+export const DEFAULT_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 
-/** Stage throttling: steady-state requests per second and burst size. */
-export interface ThrottleConfig {
-  readonly rateLimit: number;
-  readonly burstLimit: number;
-}
-
-interface ApiConfigBase {
-  readonly name: string;
-  readonly kind: ApiKind;
-  readonly stage: string;
-  readonly region: string;
-  /** CloudFront path pattern: `*` (the default behaviour) or `/<prefix>/*`. */
-  readonly pathPattern: string;
-}
-
-/** An API this stack creates, with the pet store demo backend behind it. */
-export interface CreatedApiConfig extends ApiConfigBase {
-  readonly existing: false;
-  readonly throttle: ThrottleConfig;
-  readonly logRetentionDays: number;
-}
-
-/** An API an application team owns; the stack fronts it and lets the signer invoke it. */
-export interface ExistingApiConfig extends ApiConfigBase {
-  readonly existing: true;
-  readonly apiId: string;
-  /** REST only: replace the API's resource policy with one that admits only the signer's role. */
-  readonly restrictToSigner: boolean;
-}
-
-export type ApiConfig = CreatedApiConfig | ExistingApiConfig;
-
-export const DEFAULT_THROTTLE: ThrottleConfig = { rateLimit: 100, burstLimit: 200 };
+/** CloudFront and Lambda@Edge live in the standard partition and cannot sign for GovCloud or China. */
+export const STANDARD_REGIONS = AWS_REGIONS.filter((r) => !/^(us-gov|cn)-/.test(r)) as [string, ...string[]];
+export const regionField = z.enum(STANDARD_REGIONS, {
+  error: 'allowed: a region of the standard AWS partition such as "eu-west-1" (CloudFront and Lambda@Edge cannot sign for GovCloud or China)',
+});
 
 const NAME = /^[a-z][a-z0-9-]{0,31}$/;
 const STAGE = /^[A-Za-z0-9_-]{1,128}$/;
 const API_ID = /^[a-z0-9]{10}$/;
 /** `*`, or `/segment[/segment...]/*` with unreserved characters, no wildcard inside and no `.`/`..` segments. */
-const PATH_PATTERN = /^(\*|(\/(?!\.{1,2}\/)[A-Za-z0-9_.~-]+)+\/\*)$/;
+export const PATH_PATTERN = /^(\*|(\/(?!\.{1,2}\/)[A-Za-z0-9_.~-]+)+\/\*)$/;
+export const pathPatternField = text(PATH_PATTERN, 'allowed: "*" or "/<prefix>/*" such as "/orders/*"');
 
-// `apiId` is listed so that it gets its own, clearer problem below.
-const CREATED_KEYS = ["name", "kind", "stage", "region", "pathPattern", "throttle", "logRetentionDays", "apiId"];
-const EXISTING_KEYS = ["name", "kind", "existing", "apiId", "stage", "region", "pathPattern", "restrictToSigner"];
+/** Stage throttling: steady-state requests per second and burst size (API Gateway's default account quotas bound both). */
+const throttleSchema = strictObject({
+  rateLimit: z
+    .number({ error: "allowed: requests per second, more than 0 and at most 10000 (the default account quota)" })
+    .gt(0, { error: "allowed: requests per second, more than 0 and at most 10000 (the default account quota)" })
+    .max(10000, { error: "allowed: requests per second, more than 0 and at most 10000 (the default account quota)" })
+    .default(DEFAULT_THROTTLE.rateLimit),
+  burstLimit: z
+    .number({ error: "allowed: a whole number from 1 to 5000 (the default account quota)" })
+    .int({ error: "allowed: a whole number from 1 to 5000 (the default account quota)" })
+    .min(1, { error: "allowed: a whole number from 1 to 5000 (the default account quota)" })
+    .max(5000, { error: "allowed: a whole number from 1 to 5000 (the default account quota)" })
+    .default(DEFAULT_THROTTLE.burstLimit),
+});
+export type ThrottleConfig = z.output<typeof throttleSchema>;
 
-/** Parses `edge-security:apis`, recording every problem; `defaultRegion` is the stack's `aws:region`. */
-export function parseApis(raw: unknown, defaultRegion: string, problems: Problems, field = "apis"): ApiConfig[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    problems.add(field, raw, "allowed: a list of API entries ({ name, kind, stage, pathPattern, ... })");
-    return [];
+const common = (defaultRegion: string | undefined) => ({
+  name: text(NAME, "allowed: 1-32 lowercase letters, digits or '-', starting with a letter"),
+  kind: choice(API_KINDS),
+  stage: z.string({ error: 'allowed: 1-128 letters, digits, "-" or "_"' }).optional(),
+  region: defaultRegion === undefined ? regionField : regionField.default(defaultRegion as (typeof STANDARD_REGIONS)[number]),
+  /** CloudFront path pattern: `*` (the default behaviour) or `/<prefix>/*`. */
+  pathPattern: pathPatternField.default("*"),
+});
+
+/** A named stage for REST and WebSocket; HTTP APIs default to (and alone may use) `$default`. */
+function checkStage(api: { kind: ApiKind; stage?: string }, ctx: z.RefinementCtx): void {
+  if (api.stage === undefined) {
+    if (api.kind !== "HTTP") ctx.addIssue({ code: "custom", path: ["stage"], input: undefined, message: `required for ${api.kind} APIs: a stage name such as "prod"` });
+    return;
   }
-  const apis = raw.map((entry, i) => parseApi(entry, defaultRegion, problems, `${field}[${i}]`)).filter((a): a is ApiConfig => !!a);
-  const names = new Set<string>();
-  apis.forEach((api, i) => {
-    problems.check(!names.has(api.name), `${field}[${i}].name`, api.name, "allowed: a name not used by another API");
-    names.add(api.name);
+  const ok = api.stage === "$default" ? api.kind === "HTTP" : STAGE.test(api.stage);
+  if (!ok) {
+    const message = api.kind === "HTTP" ? 'allowed: "$default" or 1-128 letters, digits, "-" or "_"' : 'allowed: 1-128 letters, digits, "-" or "_" ("$default" is for HTTP APIs only)';
+    ctx.addIssue({ code: "custom", path: ["stage"], input: api.stage, message });
+  }
+}
+
+/** An API this stack creates, with the pet store demo backend behind it. */
+const createdApi = (defaultRegion: string | undefined) =>
+  strictObject({
+    ...common(defaultRegion),
+    existing: z.literal(false).optional(),
+    throttle: throttleSchema.default(DEFAULT_THROTTLE),
+    logRetentionDays: z.literal(LOG_RETENTION_DAYS, { error: oneOf(LOG_RETENTION_DAYS) }).default(DEFAULT_LOG_RETENTION_DAYS),
+    apiId: z.undefined({ error: "allowed only with existing: true (an API the stack fronts but does not create)" }).optional(),
+  })
+    .superRefine(checkStage)
+    .transform(({ apiId: _unused, ...api }) => ({ ...api, existing: false as const, stage: api.stage ?? "$default" }));
+
+/** An API an application team owns; the stack fronts it and lets the signer invoke it. */
+const existingApi = (defaultRegion: string | undefined) =>
+  strictObject({
+    ...common(defaultRegion),
+    existing: z.literal(true),
+    apiId: text(API_ID, 'required for an existing API: its 10-character API ID such as "a1b2c3d4e5"'),
+    /** REST only: replace the API's resource policy with one that admits only the signer's role. */
+    restrictToSigner: flag().default(false),
+  })
+    .superRefine((api, ctx) => {
+      checkStage(api, ctx);
+      if (api.restrictToSigner && api.kind !== "REST") {
+        ctx.addIssue({ code: "custom", path: ["restrictToSigner"], input: true, message: "allowed only for REST APIs (HTTP and WebSocket APIs have no resource policy)" });
+      }
+    })
+    .transform((api) => ({ ...api, stage: api.stage ?? "$default" }));
+
+/** One API entry; `defaultRegion` is the stack's `aws:region` (undefined: every API names its region). */
+export function apiSchema(defaultRegion?: string) {
+  return z.discriminatedUnion("existing", [createdApi(defaultRegion), existingApi(defaultRegion)], {
+    error: "allowed: an object { name, kind, stage, pathPattern, ... }",
   });
-  return apis;
 }
 
-function parseApi(raw: unknown, defaultRegion: string, problems: Problems, field: string): ApiConfig | undefined {
-  if (!isPlainObject(raw)) {
-    problems.add(field, raw, "allowed: an object { name, kind, stage, pathPattern, ... }");
-    return undefined;
-  }
-  const existing = raw.existing === true;
-  problems.check(raw.existing === undefined || typeof raw.existing === "boolean", `${field}.existing`, raw.existing, "allowed: true or false");
-  checkKnownKeys(problems, field, raw, existing ? EXISTING_KEYS : CREATED_KEYS);
-
-  const name = typeof raw.name === "string" ? raw.name : "";
-  problems.check(NAME.test(name), `${field}.name`, raw.name, "allowed: 1-32 lowercase letters, digits or '-', starting with a letter");
-  const kind = raw.kind as ApiKind;
-  problems.check(API_KINDS.includes(kind), `${field}.kind`, raw.kind, oneOf(API_KINDS));
-
-  const stage = raw.stage ?? (kind === "HTTP" ? "$default" : undefined);
-  if (stage === undefined) {
-    problems.add(`${field}.stage`, stage, `required for ${kind} APIs: a stage name such as "prod"`);
-  } else {
-    problems.check(
-      stage === "$default" ? kind === "HTTP" : typeof stage === "string" && STAGE.test(stage),
-      `${field}.stage`,
-      stage,
-      kind === "HTTP" ? 'allowed: "$default" or 1-128 letters, digits, "-" or "_"' : 'allowed: 1-128 letters, digits, "-" or "_" ("$default" is for HTTP APIs only)',
-    );
-  }
-
-  const region = raw.region ?? defaultRegion;
-  problems.check(
-    isAwsRegion(region) && !/^(us-gov|cn)-/.test(region),
-    `${field}.region`,
-    region,
-    'allowed: a region of the standard AWS partition such as "eu-west-1" (CloudFront and Lambda@Edge cannot sign for GovCloud or China)',
-  );
-  const pathPattern = raw.pathPattern ?? "*";
-  problems.check(typeof pathPattern === "string" && PATH_PATTERN.test(pathPattern), `${field}.pathPattern`, pathPattern, 'allowed: "*" or "/<prefix>/*" such as "/orders/*"');
-
-  const base = { name, kind, stage: String(stage), region: String(region), pathPattern: String(pathPattern) };
-  if (existing) {
-    problems.check(typeof raw.apiId === "string" && API_ID.test(raw.apiId), `${field}.apiId`, raw.apiId, "required for an existing API: its 10-character API ID such as \"a1b2c3d4e5\"");
-    const restrictToSigner = raw.restrictToSigner ?? false;
-    problems.check(typeof restrictToSigner === "boolean", `${field}.restrictToSigner`, restrictToSigner, "allowed: true or false");
-    problems.check(!(restrictToSigner === true && kind !== "REST"), `${field}.restrictToSigner`, restrictToSigner, "allowed only for REST APIs (HTTP and WebSocket APIs have no resource policy)");
-    return { ...base, existing: true, apiId: String(raw.apiId), restrictToSigner: restrictToSigner === true };
-  }
-  if (raw.apiId !== undefined) problems.add(`${field}.apiId`, raw.apiId, "allowed only with existing: true (an API the stack fronts but does not create)");
-  return { ...base, existing: false, throttle: parseThrottle(raw.throttle, problems, `${field}.throttle`), logRetentionDays: parseRetention(raw.logRetentionDays, problems, `${field}.logRetentionDays`) };
+/** `edge-security:apis`: the APIs behind the edge, names unique. */
+export function apisSchema(defaultRegion?: string) {
+  return z
+    .array(apiSchema(defaultRegion), { error: "allowed: a list of API entries ({ name, kind, stage, pathPattern, ... })" })
+    .superRefine((apis, ctx) => {
+      const seen = new Set<string>();
+      apis.forEach((api, i) => {
+        if (seen.has(api.name)) ctx.addIssue({ code: "custom", path: [i, "name"], input: api.name, message: "allowed: a name not used by another API" });
+        seen.add(api.name);
+      });
+    });
 }
-
-function parseThrottle(raw: unknown, problems: Problems, field: string): ThrottleConfig {
-  if (raw === undefined) return DEFAULT_THROTTLE;
-  if (!isPlainObject(raw)) {
-    problems.add(field, raw, "allowed: { rateLimit, burstLimit }");
-    return DEFAULT_THROTTLE;
-  }
-  checkKnownKeys(problems, field, raw, ["rateLimit", "burstLimit"]);
-  const rateLimit = raw.rateLimit ?? DEFAULT_THROTTLE.rateLimit;
-  const burstLimit = raw.burstLimit ?? DEFAULT_THROTTLE.burstLimit;
-  problems.check(typeof rateLimit === "number" && rateLimit > 0 && rateLimit <= 10000, `${field}.rateLimit`, rateLimit, "allowed: requests per second, more than 0 and at most 10000 (the default account quota)");
-  problems.check(Number.isInteger(burstLimit) && (burstLimit as number) > 0 && (burstLimit as number) <= 5000, `${field}.burstLimit`, burstLimit, "allowed: a whole number from 1 to 5000 (the default account quota)");
-  return { rateLimit: Number(rateLimit), burstLimit: Number(burstLimit) };
-}
-
-function parseRetention(raw: unknown, problems: Problems, field: string): number {
-  if (raw === undefined) return DEFAULT_LOG_RETENTION_DAYS;
-  problems.check(LOG_RETENTION_DAYS.includes(raw as never), field, raw, oneOf(LOG_RETENTION_DAYS));
-  return Number(raw);
-}
+export type ApiInput = z.input<ReturnType<typeof apiSchema>>;
+export type ApiConfig = z.output<ReturnType<typeof apiSchema>>;
+export type CreatedApiConfig = Extract<ApiConfig, { existing: false }>;
+export type ExistingApiConfig = Extract<ApiConfig, { existing: true }>;
 
 /** The URI prefix a path pattern routes, e.g. `/orders` for `/orders/*`; undefined for the default `*`. */
 export function pathPrefixOf(pathPattern: string): string | undefined {

@@ -1,8 +1,10 @@
+import { z } from "zod";
 import { parseArn } from "../shared/arn";
-import { AccessLogSettings, parseAccessLogs } from "./accessLogs";
 import { isDnsName } from "../shared/dns";
 import { EDGE_REGION } from "../shared/region";
-import { Problems, isIntIn, oneOf } from "../shared/validation";
+import { choice, intIn, listOf, strictObject } from "../shared/schema/fields";
+import { accessLogsSchema } from "./accessLogs";
+import { countryField } from "./countries";
 
 export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
 /**
@@ -18,105 +20,68 @@ export const GEO_RESTRICTION_TYPES = ["none", "whitelist", "blacklist"] as const
  */
 export const CLOUDFRONT_QUOTAS = { cacheBehaviors: 75, origins: 100 };
 /** What an account can have raised them to is AWS's business; anything from 1 up is taken as given. */
-const QUOTA_RANGE = { min: 1, max: 10_000 };
+const QUOTA_MAX = 10_000;
 
 /** CloudFront's origin timeouts; read timeouts above 60 s need a quota increase. */
 export const ORIGIN_READ_TIMEOUT = { min: 1, max: 180 };
 export const ORIGIN_KEEPALIVE_TIMEOUT = { min: 1, max: 180 };
 
-export interface DistributionConfig {
-  readonly priceClass: (typeof PRICE_CLASSES)[number];
-  readonly viewerProtocolPolicy: (typeof VIEWER_PROTOCOL_POLICIES)[number];
-  readonly aliases: readonly string[];
+const alias = z.string({ error: 'allowed: a lowercase DNS name such as "api.example.com"' }).refine((a) => isDnsName(a, { wildcard: true }), { error: 'allowed: a lowercase DNS name such as "api.example.com"' });
+const certificateArn = z.string({ error: `allowed: an ACM certificate ARN in ${EDGE_REGION}` }).refine(
+  (value) => {
+    const arn = parseArn(value);
+    return arn?.service === "acm" && arn.region === EDGE_REGION && arn.resource.startsWith("certificate/");
+  },
+  { error: `allowed: an ACM certificate ARN in ${EDGE_REGION} (CloudFront only uses certificates from ${EDGE_REGION})` },
+);
+
+export const geoRestrictionFields = {
+  type: choice(GEO_RESTRICTION_TYPES).default("none"),
+  locations: listOf(countryField, "allowed: a list of strings").default([]),
+};
+
+/** Each distribution setting with its default (the stack file names some of them flat, see stackSchema.ts). */
+export const distributionFields = {
+  priceClass: choice(PRICE_CLASSES).default("PriceClass_100"),
+  viewerProtocolPolicy: choice(VIEWER_PROTOCOL_POLICIES, " (HTTPS only; allow-all is not offered)").default("https-only"),
+  aliases: listOf(alias, "allowed: a list of strings").default([]),
   /** ACM certificate in us-east-1 for the aliases. */
-  readonly certificateArn?: string;
-  readonly originReadTimeout: number;
-  readonly originKeepaliveTimeout: number;
-  readonly geoRestriction: { readonly type: (typeof GEO_RESTRICTION_TYPES)[number]; readonly locations: readonly string[] };
+  certificateArn: certificateArn.optional(),
+  originReadTimeout: intIn(ORIGIN_READ_TIMEOUT.min, ORIGIN_READ_TIMEOUT.max, "allowed: a whole number of seconds from 1 to 180 (above 60 needs a CloudFront quota increase)").default(30),
+  originKeepaliveTimeout: intIn(ORIGIN_KEEPALIVE_TIMEOUT.min, ORIGIN_KEEPALIVE_TIMEOUT.max, "allowed: a whole number of seconds from 1 to 180 (above 60 needs a CloudFront quota increase)").default(5),
+  geoRestriction: strictObject(geoRestrictionFields).default({ type: "none", locations: [] }),
   /** Access logs (standard logging v2); absent: none. */
-  readonly accessLogs?: AccessLogSettings;
+  accessLogs: accessLogsSchema.optional(),
+};
+
+export interface SettingIssue {
+  readonly path: readonly (string | number)[];
+  readonly input: unknown;
+  readonly message: string;
 }
 
-export interface RawDistributionConfig {
-  readonly priceClass?: unknown;
-  readonly viewerProtocolPolicy?: unknown;
-  readonly aliases?: unknown;
-  readonly certificateArn?: unknown;
-  readonly originReadTimeout?: unknown;
-  readonly originKeepaliveTimeout?: unknown;
-  readonly geoRestrictionType?: unknown;
-  readonly geoRestrictionLocations?: unknown;
-  readonly accessLogs?: unknown;
-  readonly loggingBucket?: unknown;
-  readonly loggingPrefix?: unknown;
-  readonly cacheBehaviorQuota?: unknown;
-  readonly originQuota?: unknown;
+/** What must hold between the distribution's settings (paths in the settings' own shape). */
+export function distributionIssues(d: Pick<DistributionConfig, "aliases" | "certificateArn" | "geoRestriction">): SettingIssue[] {
+  const issues: SettingIssue[] = [];
+  if (d.aliases.length > 0 && d.certificateArn === undefined) issues.push({ path: ["certificateArn"], input: undefined, message: `required when aliases are set: an ACM certificate in ${EDGE_REGION} that covers them` });
+  if (d.certificateArn !== undefined && d.aliases.length === 0) issues.push({ path: ["aliases"], input: d.aliases, message: "required when certificateArn is set: the DNS names the certificate serves" });
+  const { type, locations } = d.geoRestriction;
+  if (type === "none" && locations.length > 0) issues.push({ path: ["geoRestriction", "locations"], input: locations, message: 'allowed: none while geoRestrictionType is "none"' });
+  if (type !== "none" && locations.length === 0) issues.push({ path: ["geoRestriction", "locations"], input: locations, message: `required: at least one country code for geoRestrictionType "${type}"` });
+  return issues;
 }
 
-const COUNTRY = /^[A-Z]{2}$/;
-
-export function parseDistribution(raw: RawDistributionConfig, problems: Problems): DistributionConfig {
-  const priceClass = raw.priceClass ?? "PriceClass_100";
-  problems.check(PRICE_CLASSES.includes(priceClass as never), "priceClass", priceClass, oneOf(PRICE_CLASSES));
-  const viewerProtocolPolicy = raw.viewerProtocolPolicy ?? "https-only";
-  problems.check(VIEWER_PROTOCOL_POLICIES.includes(viewerProtocolPolicy as never), "viewerProtocolPolicy", viewerProtocolPolicy, `${oneOf(VIEWER_PROTOCOL_POLICIES)} (HTTPS only; allow-all is not offered)`);
-
-  const aliases = stringList(raw.aliases, "aliases", problems);
-  aliases.forEach((alias, i) => problems.check(isDnsName(alias, { wildcard: true }), `aliases[${i}]`, alias, "allowed: a lowercase DNS name such as \"api.example.com\""));
-  const certificateArn = raw.certificateArn;
-  if (certificateArn !== undefined) {
-    const arn = parseArn(certificateArn);
-    problems.check(
-      arn?.service === "acm" && arn.region === EDGE_REGION && arn.resource.startsWith("certificate/"),
-      "certificateArn",
-      certificateArn,
-      `allowed: an ACM certificate ARN in ${EDGE_REGION} (CloudFront only uses certificates from ${EDGE_REGION})`,
-    );
-  }
-  problems.check(aliases.length === 0 || certificateArn !== undefined, "certificateArn", certificateArn, `required when aliases are set: an ACM certificate in ${EDGE_REGION} that covers them`);
-  problems.check(certificateArn === undefined || aliases.length > 0, "aliases", raw.aliases, "required when certificateArn is set: the DNS names the certificate serves");
-
-  const originReadTimeout = raw.originReadTimeout ?? 30;
-  problems.check(isIntIn(originReadTimeout, ORIGIN_READ_TIMEOUT), "originReadTimeout", originReadTimeout, "allowed: a whole number of seconds from 1 to 180 (above 60 needs a CloudFront quota increase)");
-  const originKeepaliveTimeout = raw.originKeepaliveTimeout ?? 5;
-  problems.check(isIntIn(originKeepaliveTimeout, ORIGIN_KEEPALIVE_TIMEOUT), "originKeepaliveTimeout", originKeepaliveTimeout, "allowed: a whole number of seconds from 1 to 180 (above 60 needs a CloudFront quota increase)");
-
-  const geoType = raw.geoRestrictionType ?? "none";
-  problems.check(GEO_RESTRICTION_TYPES.includes(geoType as never), "geoRestrictionType", geoType, oneOf(GEO_RESTRICTION_TYPES));
-  const locations = stringList(raw.geoRestrictionLocations, "geoRestrictionLocations", problems);
-  locations.forEach((code, i) => problems.check(COUNTRY.test(code), `geoRestrictionLocations[${i}]`, code, "allowed: an ISO 3166-1 alpha-2 country code such as \"DE\""));
-  problems.check(geoType === "none" ? locations.length === 0 : locations.length > 0, "geoRestrictionLocations", raw.geoRestrictionLocations, geoType === "none" ? 'allowed: none while geoRestrictionType is "none"' : `required: at least one country code for geoRestrictionType "${String(geoType)}"`);
-
-  return {
-    priceClass: priceClass as DistributionConfig["priceClass"],
-    viewerProtocolPolicy: viewerProtocolPolicy as DistributionConfig["viewerProtocolPolicy"],
-    aliases,
-    certificateArn: certificateArn === undefined ? undefined : String(certificateArn),
-    originReadTimeout: Number(originReadTimeout),
-    originKeepaliveTimeout: Number(originKeepaliveTimeout),
-    geoRestriction: { type: geoType as DistributionConfig["geoRestriction"]["type"], locations },
-    accessLogs: parseAccessLogs(raw, problems),
-  };
-}
-
-export type CloudFrontQuotas = typeof CLOUDFRONT_QUOTAS;
+/** The distribution's settings, as a library user passes them (every field optional). */
+export const distributionSchema = strictObject(distributionFields).superRefine((d, ctx) => {
+  for (const issue of distributionIssues(d)) ctx.addIssue({ code: "custom", path: [...issue.path], input: issue.input, message: issue.message });
+});
+export type DistributionInput = z.input<typeof distributionSchema>;
+export type DistributionConfig = z.output<typeof distributionSchema>;
 
 /** The account's CloudFront quotas per distribution, which the routes must fit in. */
-export function parseCloudFrontQuotas(raw: RawDistributionConfig, problems: Problems): CloudFrontQuotas {
-  // An invalid figure is reported once and the default used, so the route check does not fail a second time for it.
-  const quota = (key: "cacheBehaviorQuota" | "originQuota", fallback: number, what: string): number => {
-    const value = raw[key] ?? fallback;
-    const ok = problems.check(isIntIn(value, QUOTA_RANGE), key, value, `allowed: a whole number, your account's ${what} per distribution (CloudFront's default is ${fallback})`);
-    return ok ? (value as number) : fallback;
-  };
-  return { cacheBehaviors: quota("cacheBehaviorQuota", CLOUDFRONT_QUOTAS.cacheBehaviors, "cache behaviours"), origins: quota("originQuota", CLOUDFRONT_QUOTAS.origins, "origins") };
-}
+export const quotaFields = {
+  cacheBehaviors: intIn(1, QUOTA_MAX, `allowed: a whole number, your account's cache behaviours per distribution (CloudFront's default is ${CLOUDFRONT_QUOTAS.cacheBehaviors})`).default(CLOUDFRONT_QUOTAS.cacheBehaviors),
+  origins: intIn(1, QUOTA_MAX, `allowed: a whole number, your account's origins per distribution (CloudFront's default is ${CLOUDFRONT_QUOTAS.origins})`).default(CLOUDFRONT_QUOTAS.origins),
+};
+export type CloudFrontQuotas = typeof CLOUDFRONT_QUOTAS;
 
-function stringList(raw: unknown, field: string, problems: Problems): string[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw) || !raw.every((v) => typeof v === "string")) {
-    problems.add(field, raw, "allowed: a list of strings");
-    return [];
-  }
-  return raw;
-}

@@ -1,69 +1,64 @@
+import { z } from "zod";
 import { signerSettingsProblems } from "../../edge-functions/sigv4-signer/src/settings";
 import { creatableRuntimes, DEFAULT_NODE_RUNTIME, runtimeRefusal } from "../shared/lambdaRuntimes";
-import { Problems, isIntIn, oneOf } from "../shared/validation";
+import { flag, intIn, strictObject } from "../shared/schema/fields";
+import { didYouMean } from "../shared/schema/suggest";
+import { oneOf } from "../shared/validation";
 
 /** Lambda@Edge origin-request limits: memory as for regional Lambda, timeout at most 30 s. */
 export const EDGE_MEMORY_MB = { min: 128, max: 10240 };
 export const EDGE_TIMEOUT_SECONDS = { min: 1, max: 30 };
+export const DEFAULT_AUTHORIZATION_HEADER = "x-forwarded-authorization";
 
-export interface SignerConfig {
-  /** A Node.js runtime Lambda still creates functions on (`lambdaRuntimes.ts`). */
-  readonly runtime: string;
-  readonly memoryMb: number;
-  readonly timeoutSeconds: number;
-  /** Header that carries the viewer's own Authorization to the origin. */
-  readonly authorizationHeader: string;
-  /** Keep the function when the stack is destroyed, since replicas outlive the distribution for hours. */
-  readonly retainOnDelete: boolean;
-}
-
-export const SIGNER_DEFAULTS: SignerConfig = {
-  runtime: DEFAULT_NODE_RUNTIME,
-  memoryMb: 128,
-  timeoutSeconds: 5,
-  authorizationHeader: "x-forwarded-authorization",
-  retainOnDelete: true,
-};
-
-/** Raw flat config keys (`edge-security:signer*`), already JSON-decoded. */
-export interface RawSignerConfig {
-  readonly signerRuntime?: unknown;
-  readonly signerMemoryMb?: unknown;
-  readonly signerTimeoutSeconds?: unknown;
-  readonly signerArchitecture?: unknown;
-  readonly authorizationHeader?: unknown;
-  readonly signerRetainOnDelete?: unknown;
-}
-
-/** `now` decides which runtimes Lambda still creates functions on. */
-export function parseSigner(raw: RawSignerConfig, problems: Problems, now: Date = new Date()): SignerConfig {
-  const runtime = raw.signerRuntime ?? SIGNER_DEFAULTS.runtime;
-  const refusal = typeof runtime === "string" ? runtimeRefusal(runtime, now) : undefined;
+/** A Node.js runtime Lambda still creates functions on at `now` (lambdaRuntimes.ts), with the date when it no longer does. */
+function runtimeField(now: Date) {
   const allowed = creatableRuntimes(now);
-  problems.check(
-    refusal === undefined && allowed.includes(runtime as string),
-    "signerRuntime",
-    runtime,
-    `${refusal ? `${refusal}; ` : ""}${oneOf(allowed)} (Node.js runtimes Lambda@Edge runs)`,
-  );
-  const architecture = raw.signerArchitecture ?? "x86_64";
-  problems.check(architecture === "x86_64", "signerArchitecture", architecture, 'allowed: "x86_64" (Lambda@Edge does not support arm64)');
-  const memoryMb = raw.signerMemoryMb ?? SIGNER_DEFAULTS.memoryMb;
-  problems.check(isIntIn(memoryMb, EDGE_MEMORY_MB), "signerMemoryMb", memoryMb, `allowed: a whole number of MB from ${EDGE_MEMORY_MB.min} to ${EDGE_MEMORY_MB.max}`);
-  const timeoutSeconds = raw.signerTimeoutSeconds ?? SIGNER_DEFAULTS.timeoutSeconds;
-  problems.check(isIntIn(timeoutSeconds, EDGE_TIMEOUT_SECONDS), "signerTimeoutSeconds", timeoutSeconds, `allowed: a whole number of seconds from ${EDGE_TIMEOUT_SECONDS.min} to ${EDGE_TIMEOUT_SECONDS.max} (Lambda@Edge origin-request limit)`);
-  const authorizationHeader = raw.authorizationHeader ?? SIGNER_DEFAULTS.authorizationHeader;
-  // The signer's own validator is the one source of truth for which headers it may set.
-  for (const problem of signerSettingsProblems({ customDomains: {}, authorizationHeader: authorizationHeader as string })) {
-    problems.add(problem.field, problem.value, problem.allowed);
+  return z.string({ error: oneOf(allowed) }).superRefine((runtime, ctx) => {
+    if (allowed.includes(runtime)) return;
+    const refusal = runtimeRefusal(runtime, now);
+    // A well-formed runtime name that is not offered is a version choice, not a typo: no suggestion.
+    const hint = /^nodejs\d+\.x$/.test(runtime) ? "" : didYouMean(runtime, allowed);
+    ctx.addIssue({ code: "custom", input: runtime, message: `${refusal ? `${refusal}; ` : ""}${oneOf(allowed)} (Node.js runtimes Lambda@Edge runs)${hint}` });
+  });
+}
+
+/** The header the viewer's own Authorization moves to; the signer's own validator decides (one source of truth). */
+const authorizationHeaderField = z.string({ error: 'allowed: a lowercase header name starting with "x-"' }).superRefine((header, ctx) => {
+  for (const problem of signerSettingsProblems({ customDomains: {}, authorizationHeader: header })) {
+    ctx.addIssue({ code: "custom", input: header, message: problem.allowed });
   }
-  const retainOnDelete = raw.signerRetainOnDelete ?? SIGNER_DEFAULTS.retainOnDelete;
-  problems.check(typeof retainOnDelete === "boolean", "signerRetainOnDelete", retainOnDelete, "allowed: true or false");
+});
+
+/** The signer's settings, each with its default; `now` decides which runtimes Lambda still creates. */
+export function signerFields(now: Date = new Date()) {
   return {
-    runtime: String(runtime),
-    memoryMb: Number(memoryMb),
-    timeoutSeconds: Number(timeoutSeconds),
-    authorizationHeader: String(authorizationHeader),
-    retainOnDelete: retainOnDelete !== false,
+    runtime: runtimeField(now).default(DEFAULT_NODE_RUNTIME),
+    memoryMb: intIn(EDGE_MEMORY_MB.min, EDGE_MEMORY_MB.max, `allowed: a whole number of MB from ${EDGE_MEMORY_MB.min} to ${EDGE_MEMORY_MB.max}`).default(128),
+    timeoutSeconds: intIn(EDGE_TIMEOUT_SECONDS.min, EDGE_TIMEOUT_SECONDS.max, `allowed: a whole number of seconds from ${EDGE_TIMEOUT_SECONDS.min} to ${EDGE_TIMEOUT_SECONDS.max} (Lambda@Edge origin-request limit)`).default(5),
+    /** Header that carries the viewer's own Authorization to the origin. */
+    authorizationHeader: authorizationHeaderField.default(DEFAULT_AUTHORIZATION_HEADER),
+    /** Keep the function when the stack is destroyed, since replicas outlive the distribution for hours. */
+    retainOnDelete: flag().default(true),
   };
 }
+
+/** The signer settings as a library user passes them (every field optional). */
+export function signerSchema(now: Date = new Date()) {
+  return strictObject(signerFields(now));
+}
+export type SignerInput = z.input<ReturnType<typeof signerSchema>>;
+export type SignerConfig = z.output<ReturnType<typeof signerSchema>>;
+
+export const SIGNER_DEFAULTS: SignerConfig = signerSchema().parse({});
+
+/** Lambda@Edge runs x86_64 only; the key exists so a stack that asks for arm64 is told so. */
+export const signerArchitectureField = z.literal("x86_64", { error: 'allowed: "x86_64" (Lambda@Edge does not support arm64)' }).default("x86_64");
+
+/** The stack file's flat keys and the signer setting each one sets. */
+export const SIGNER_KEYS = {
+  signerRuntime: "runtime",
+  signerMemoryMb: "memoryMb",
+  signerTimeoutSeconds: "timeoutSeconds",
+  authorizationHeader: "authorizationHeader",
+  signerRetainOnDelete: "retainOnDelete",
+} as const satisfies Record<string, keyof SignerConfig>;

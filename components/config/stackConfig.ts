@@ -1,47 +1,15 @@
 import { PrivateIntegrationSettings, parsePrivateIntegrationConfig } from "../private-integration";
 import { ShieldSettings, parseShieldConfig } from "../shield";
 import { isAwsRegion } from "../shared/region";
+import { problemsFrom } from "../shared/schema/problems";
 import { WafSettings, parseWafConfig, wafLogBucketName } from "../waf";
-import { ConfigError, Problems, isPlainObject } from "../shared/validation";
-import { ApiConfig, parseApis } from "./apis";
-import { CloudFrontQuotas, DistributionConfig, RawDistributionConfig, parseCloudFrontQuotas, parseDistribution } from "./distribution";
-import { RawSignerConfig, SignerConfig, parseSigner } from "./signer";
-
-/** The project's config namespace: keys are `edge-security:<key>` in `Pulumi.<stack>.yaml`. */
-export const CONFIG_NAMESPACE = "edge-security";
-
-/** Every key the stack reads; anything else under the namespace is reported as a typo. */
-export const CONFIG_KEYS = [
-  "apis",
-  "manageApiGatewayAccount",
-  "tags",
-  "signerRuntime",
-  "signerMemoryMb",
-  "signerTimeoutSeconds",
-  "signerArchitecture",
-  "signerRetainOnDelete",
-  "authorizationHeader",
-  "priceClass",
-  "viewerProtocolPolicy",
-  "aliases",
-  "certificateArn",
-  "originReadTimeout",
-  "originKeepaliveTimeout",
-  "geoRestrictionType",
-  "geoRestrictionLocations",
-  "accessLogs",
-  // Legacy logging keys: known, so that the access-log parser refuses them with the way forward.
-  "loggingBucket",
-  "loggingPrefix",
-  "cacheBehaviorQuota",
-  "originQuota",
-  "waf",
-  "shield",
-  "privateIntegration",
-] as const;
-
-export type RawStackConfig = RawSignerConfig &
-  RawDistributionConfig & { readonly apis?: unknown; readonly tags?: unknown; readonly waf?: unknown; readonly shield?: unknown; readonly privateIntegration?: unknown } & Readonly<Record<string, unknown>>;
+import { ConfigError, Problem, Problems } from "../shared/validation";
+import { ApiConfig } from "./apis";
+import { DistributionConfig } from "./distribution";
+import { CONFIG_NAMESPACE, projectConfig } from "./namespace";
+import { Route, routeIssues } from "./routes";
+import { SignerConfig } from "./signer";
+import { stackSchema } from "./stackSchema";
 
 /** The name of the private integration's API among the edge's origins and in the `apis` output. */
 export const PRIVATE_API_NAME = "private";
@@ -62,46 +30,57 @@ export interface StackConfig {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+export interface ParseOptions {
+  /** Decides which Lambda runtimes are still created. @default new Date() */
+  readonly now?: Date;
+  /** Problems found before parsing (e.g. keys in the wrong namespace), reported with the rest. */
+  readonly problems?: readonly Problem[];
+}
+
+/** The StackConfig from all of a stack's config as Pulumi hands it over (`pulumi.runtime.allConfig()`). */
+export function readStackConfig(all: Readonly<Record<string, string>>, options: ParseOptions = {}): StackConfig {
+  const project = projectConfig(all);
+  return parseStackConfig(project.raw, all["aws:region"], { ...options, problems: [...(options.problems ?? []), ...project.problems] });
+}
+
 /**
- * Turns raw config (keys without the namespace, values JSON-decoded) into a StackConfig, or throws one
- * ConfigError naming every problem. Pure: no Pulumi or AWS calls.
+ * Turns the project's raw config (keys without the namespace, values JSON-decoded) into a StackConfig,
+ * or throws one ConfigError naming every problem. Pure: no Pulumi or AWS calls.
  */
-export function parseStackConfig(raw: RawStackConfig, region: unknown): StackConfig {
+export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region: unknown, options: ParseOptions = {}): StackConfig {
   const problems = new Problems();
-  for (const key of Object.keys(raw)) {
-    if (!(CONFIG_KEYS as readonly string[]).includes(key)) problems.add(key, raw[key], `unknown key in ${CONFIG_NAMESPACE}; known keys: ${CONFIG_KEYS.join(", ")}`);
-  }
+  for (const p of options.problems ?? []) problems.add(p.field, p.value, p.allowed, p.path);
   problems.check(isAwsRegion(region), "aws:region", region, 'required: the stack\'s AWS region, e.g. `pulumi config set aws:region eu-west-1`');
+  // A bad stack region is reported once; the APIs that would default to it are checked against us-east-1.
   const stackRegion = isAwsRegion(region) ? region : "us-east-1";
 
-  const apis = parseApis(raw.apis, stackRegion, problems);
-  const privateIntegration = parsePrivateIntegrationConfig(raw.privateIntegration, problems, "privateIntegration", stackRegion);
-  if (privateIntegration) {
-    apis.forEach((api, i) => problems.check(api.name !== PRIVATE_API_NAME, `apis[${i}].name`, api.name, `allowed: a name other than "${PRIVATE_API_NAME}", which the private integration's API takes`));
-  }
-  checkRoutes([
-    ...apis.map((api, i) => ({ field: `apis[${i}].pathPattern`, pathPattern: api.pathPattern })),
-    ...(privateIntegration ? [{ field: "privateIntegration.pathPrefix", pathPattern: `${privateIntegration.pathPrefix}/*` }] : []),
-  ], parseCloudFrontQuotas(raw, problems), problems);
+  const top = stackSchema({ region: stackRegion, now: options.now ?? new Date() }).safeParse(raw);
+  if (!top.success) for (const p of problemsFrom(top.error.issues, raw)) problems.add(p.field, p.value, p.allowed, p.path);
 
+  const privateIntegration = parsePrivateIntegrationConfig(raw.privateIntegration, problems, "privateIntegration", stackRegion);
   // Shield first: its layer-7 mitigation decides the WAF's anti-DDoS group and capacity reserve.
   const shield = parseShieldConfig(raw.shield, problems);
   const waf = parseWafConfig(raw.waf, problems, { shieldMitigation: shield.layer7Mitigation });
   checkShieldNeeds(shield, waf, problems);
 
-  const config: StackConfig = {
-    region: stackRegion,
-    apis,
-    manageApiGatewayAccount: parseBoolean(raw.manageApiGatewayAccount, true, "manageApiGatewayAccount", problems),
-    signer: parseSigner(raw, problems),
-    distribution: parseDistribution(raw, problems),
-    waf,
-    shield,
-    privateIntegration,
-    tags: parseTags(raw.tags, problems),
-  };
+  if (top.success) {
+    const { apis } = top.data;
+    if (privateIntegration) {
+      apis.forEach((api, i) => problems.check(api.name !== PRIVATE_API_NAME, `apis[${api.name}].name`, api.name, `allowed: a name other than "${PRIVATE_API_NAME}", which the private integration's API takes`, ["apis", i, "name"]));
+    }
+    const routes: Route[] = [
+      ...apis.map((api, i) => ({ path: ["apis", i, "pathPattern"], pathPattern: api.pathPattern })),
+      ...(privateIntegration ? [{ path: ["privateIntegration", "pathPrefix"], pathPattern: `${privateIntegration.pathPrefix}/*` }] : []),
+    ];
+    for (const issue of routeIssues(routes, top.data.quotas, ["apis"])) {
+      const named = issue.path[0] === "apis" && typeof issue.path[1] === "number" ? `apis[${apis[issue.path[1]].name}].${issue.path.slice(2).join(".")}` : issue.path.join(".");
+      problems.add(named, issue.input, issue.message, issue.path);
+    }
+  }
   problems.throwIfAny(`Invalid ${CONFIG_NAMESPACE} configuration`);
-  return config;
+  if (!top.success) throw new Error("unreachable: a failed parse always records problems");
+  const { apis, manageApiGatewayAccount, signer, distribution, tags } = top.data;
+  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, waf, shield, privateIntegration, tags };
 }
 
 /** What Shield needs from the WAF config, named in the config's own terms (EdgeShield checks the same on its arguments). */
@@ -119,95 +98,6 @@ function checkShieldNeeds(shield: ShieldSettings, waf: WafSettings, problems: Pr
     true,
     "allowed only when waf.logging.destinationArn is an S3 bucket (arn:aws:s3:::aws-waf-logs-...), whose name the Shield Response Team is given",
   );
-}
-
-/**
- * CloudFront needs exactly one default behaviour (`*`), distinct path patterns, and room within the
- * account's quotas: one origin per API, two behaviours per prefixed API (`/p/*` and the bare `/p`).
- */
-export function checkRoutes(
-  routes: readonly { field: string; pathPattern: string }[],
-  quotas: CloudFrontQuotas,
-  problems: Problems,
-): void {
-  const seen = new Map<string, string>();
-  for (const { field, pathPattern } of routes) {
-    const first = seen.get(pathPattern);
-    problems.check(first === undefined, field, pathPattern, `allowed: a path pattern not already used by ${first}`);
-    if (first === undefined) seen.set(pathPattern, field);
-  }
-  if (routes.length === 0) {
-    problems.add("apis", [], "required: at least one API to put behind the edge");
-    return;
-  }
-  problems.check(seen.has("*"), "apis", routes.map((r) => r.pathPattern), 'required: exactly one API with pathPattern "*" (CloudFront\'s default behaviour)');
-  const raise = "; an account with a raised quota sets";
-  problems.check(routes.length <= quotas.origins, "apis", routes.length, `allowed: at most ${quotas.origins} APIs, one origin each (origins per distribution${raise} originQuota)`);
-  const behaviors = 2 * routes.filter((r) => r.pathPattern !== "*").length;
-  problems.check(
-    behaviors <= quotas.cacheBehaviors,
-    "apis",
-    behaviors,
-    `allowed: at most ${quotas.cacheBehaviors} cache behaviours per distribution, and each API on a prefix takes two (/prefix and /prefix/*)${raise} cacheBehaviorQuota`,
-  );
-}
-
-function parseBoolean(raw: unknown, fallback: boolean, field: string, problems: Problems): boolean {
-  if (raw === undefined) return fallback;
-  problems.check(typeof raw === "boolean", field, raw, "allowed: true or false");
-  return raw === true;
-}
-
-/** AWS's tag rules; 45 leaves room for the tags the stack adds itself within AWS's 50 per resource. */
-const MAX_TAGS = 45;
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-
-function parseTags(raw: unknown, problems: Problems): Record<string, string> {
-  if (raw === undefined) return {};
-  if (!isPlainObject(raw) || !Object.values(raw).every((v) => typeof v === "string")) {
-    problems.add("tags", raw, "allowed: a map of tag names to string values");
-    return {};
-  }
-  const tags = raw as Record<string, string>;
-  problems.check(Object.keys(tags).length <= MAX_TAGS, "tags", Object.keys(tags).length, `allowed: at most ${MAX_TAGS} tags`);
-  for (const [key, value] of Object.entries(tags)) {
-    problems.check(
-      key.length >= 1 && key.length <= 128 && TAG_TEXT.test(key) && !key.toLowerCase().startsWith("aws:"),
-      `tags.${key}`,
-      key,
-      "allowed: a key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:",
-    );
-    problems.check(value.length <= 256 && TAG_TEXT.test(value), `tags.${key}`, value, "allowed: a value of up to 256 letters, digits, spaces and _ . : / = + - @");
-  }
-  return tags;
-}
-
-/** Keys whose values are plain strings: never JSON-decoded, so that e.g. `loggingPrefix: "2024"` stays a string. */
-const STRING_KEYS: readonly string[] = [
-  "signerRuntime", "signerArchitecture", "authorizationHeader", "priceClass", "viewerProtocolPolicy",
-  "certificateArn", "geoRestrictionType", "loggingBucket", "loggingPrefix",
-];
-
-/** The project's keys (namespace removed) with decoded values, from all of a stack's config. */
-export function namespaceConfig(all: Readonly<Record<string, string>>): Record<string, unknown> {
-  const prefix = `${CONFIG_NAMESPACE}:`;
-  return Object.fromEntries(
-    Object.entries(all)
-      .filter(([key]) => key.startsWith(prefix))
-      .map(([key, value]) => {
-        const name = key.slice(prefix.length);
-        return [name, STRING_KEYS.includes(name) ? value : decodeConfigValue(value)];
-      }),
-  );
-}
-
-/** Pulumi hands config values over as strings; structured, numeric and boolean values are JSON. */
-export function decodeConfigValue(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 export { ConfigError };

@@ -29,13 +29,13 @@ export class Problems {
     return this.list;
   }
 
-  add(field: string, value: unknown, allowed: string): void {
-    this.list.push({ field, value, allowed });
+  add(field: string, value: unknown, allowed: string, path?: readonly (string | number)[]): void {
+    this.list.push(path ? { field, value, allowed, path } : { field, value, allowed });
   }
 
   /** Records a problem unless `ok`; returns `ok` so callers can skip dependent checks. */
-  check(ok: boolean, field: string, value: unknown, allowed: string): boolean {
-    if (!ok) this.add(field, value, allowed);
+  check(ok: boolean, field: string, value: unknown, allowed: string, path?: readonly (string | number)[]): boolean {
+    if (!ok) this.add(field, value, allowed, path);
     return ok;
   }
 

@@ -1,4 +1,4 @@
-import { namespaceConfig, parseStackConfig, type StackConfig } from "../../components/config/stackConfig";
+import { readStackConfig, type StackConfig } from "../../components/config/stackConfig";
 import { describePrivatePlan, planPrivateIntegration } from "../../components/private-integration";
 import { runtimeDeprecationNote } from "../../components/shared/lambdaRuntimes";
 import { describeShieldPlan } from "../../components/shield";
@@ -6,7 +6,7 @@ import { describeWafPlan } from "../../components/waf";
 
 /** What the plan says beyond the resource list: edge warnings, the WAF capacity budget, the Shield choices, the VPC-link packing. */
 export function planNotes(config: Readonly<Record<string, string>>, now: Date = new Date()): string[] {
-  const stack = parseStackConfig(namespaceConfig(config), config["aws:region"]);
+  const stack = readStackConfig(config, { now });
   const privatePlan = stack.privateIntegration ? ["", ...describePrivatePlan(planPrivateIntegration(stack.privateIntegration))] : [];
   const edge = edgeNotes(stack, now);
   return [...edge, ...(edge.length > 0 ? [""] : []), ...describeWafPlan(stack.waf), "", ...describeShieldPlan(stack.shield), ...privatePlan];

@@ -1,11 +1,14 @@
 import { strict as assert } from "node:assert";
-import { parseAccessLogs } from "../../components/config/accessLogs";
-import { Problems } from "../../components/shared/validation";
+import { z } from "zod";
+import { accessLogsSchema, LEGACY_LOGGING } from "../../components/config/accessLogs";
+import { parseStackConfig } from "../../components/config/stackConfig";
+import { problemsFrom } from "../../components/shared/schema/problems";
+import { ConfigError } from "../../components/shared/validation";
 
+const section = z.object({ accessLogs: accessLogsSchema.optional() });
 function parse(raw: Record<string, unknown>) {
-  const problems = new Problems();
-  const settings = parseAccessLogs(raw, problems);
-  return { settings, problems: problems.all.map((p) => [p.field, p.value]) };
+  const result = section.safeParse(raw);
+  return result.success ? { settings: result.data.accessLogs, problems: [] } : { settings: undefined, problems: problemsFrom(result.error.issues, raw).map((p) => [p.field, p.value]) };
 }
 
 describe("access logs (standard logging v2)", () => {
@@ -44,9 +47,12 @@ describe("access logs (standard logging v2)", () => {
   });
 
   it("refuse legacy logging keys with the way forward", () => {
-    const problems = new Problems();
-    parseAccessLogs({ loggingBucket: "logs.s3.amazonaws.com", loggingPrefix: "cf/" }, problems);
-    assert.deepEqual(problems.all.map((p) => p.field), ["loggingBucket", "loggingPrefix"]);
-    assert.match(problems.all[0].allowed, /S3 ACLs, which buckets have disabled by default since April 2023\); use accessLogs: \{ destination: cloudwatch \}/);
+    const REST = { name: "shop", kind: "REST", stage: "prod", pathPattern: "*" };
+    assert.throws(() => parseStackConfig({ apis: [REST], loggingBucket: "logs.s3.amazonaws.com", loggingPrefix: "cf/" }, "eu-west-1"), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.deepEqual(error.problems.map((p) => [p.field, p.allowed]), [["loggingBucket", LEGACY_LOGGING], ["loggingPrefix", LEGACY_LOGGING]]);
+      return true;
+    });
+    assert.match(LEGACY_LOGGING, /S3 ACLs, which buckets have disabled by default since April 2023\); use accessLogs: \{ destination: cloudwatch \}/);
   });
 });

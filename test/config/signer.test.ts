@@ -1,31 +1,35 @@
 import { strict as assert } from "node:assert";
-import { parseSigner } from "../../components/config/signer";
+import { signerSchema } from "../../components/config/signer";
 import { creatableRuntimes, runtimeDeprecationNote, runtimeRefusal } from "../../components/shared/lambdaRuntimes";
-import { Problems } from "../../components/shared/validation";
+import { problemsFrom } from "../../components/shared/schema/problems";
+import { Problem } from "../../components/shared/validation";
+
+function parseSigner(input: { runtime?: unknown }, now: Date): { runtime?: string; problems: Problem[] } {
+  const result = signerSchema(now).safeParse(input);
+  return result.success ? { runtime: result.data.runtime, problems: [] } : { problems: problemsFrom(result.error.issues, input) };
+}
 
 const DAY = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 describe("signer runtime", () => {
   it("refuses nodejs20.x, naming the date Lambda stopped creating it", () => {
-    const problems = new Problems();
-    parseSigner({ signerRuntime: "nodejs20.x" }, problems, DAY("2026-12-01"));
-    assert.deepEqual(problems.all.map((p) => [p.field, p.value]), [["signerRuntime", "nodejs20.x"]]);
-    assert.match(problems.all[0].allowed, /^Lambda blocks creating nodejs20\.x functions since 2026-08-31 \(updates since 2026-09-30; deprecated 2026-04-30\); allowed: "nodejs24\.x" or "nodejs22\.x"/);
+    const { problems } = parseSigner({ runtime: "nodejs20.x" }, DAY("2026-12-01"));
+    assert.deepEqual(problems.map((p) => [p.field, p.value]), [["runtime", "nodejs20.x"]]);
+    assert.match(problems[0].allowed, /^Lambda blocks creating nodejs20\.x functions since 2026-08-31 \(updates since 2026-09-30; deprecated 2026-04-30\); allowed: "nodejs24\.x" or "nodejs22\.x"/);
   });
 
   it("accepts nodejs22.x (the default) and nodejs24.x today", () => {
-    for (const signerRuntime of [undefined, "nodejs22.x", "nodejs24.x"]) {
-      const problems = new Problems();
-      const config = parseSigner({ signerRuntime }, problems, DAY("2026-12-01"));
-      assert.deepEqual(problems.all, []);
-      assert.equal(config.runtime, signerRuntime ?? "nodejs22.x");
+    for (const runtime of [undefined, "nodejs22.x", "nodejs24.x"]) {
+      const result = parseSigner({ runtime }, DAY("2026-12-01"));
+      assert.deepEqual(result.problems, []);
+      assert.equal(result.runtime, runtime ?? "nodejs22.x");
     }
   });
 
   it("refuses a runtime that is not Lambda's, listing the ones it creates", () => {
-    const problems = new Problems();
-    parseSigner({ signerRuntime: "nodejs18.x" }, problems, DAY("2026-12-01"));
-    assert.equal(problems.all[0].allowed, 'allowed: "nodejs24.x" or "nodejs22.x" (Node.js runtimes Lambda@Edge runs)');
+    const { problems } = parseSigner({ runtime: "nodejs18.x" }, DAY("2026-12-01"));
+    assert.equal(problems[0].allowed, 'allowed: "nodejs24.x" or "nodejs22.x" (Node.js runtimes Lambda@Edge runs)');
+    assert.match(parseSigner({ runtime: "nodejs24" }, DAY("2026-12-01")).problems[0].allowed, /did you mean "nodejs24\.x"\?$/);
   });
 
   it("follows the table's dates: the day before and the day Lambda blocks creation", () => {

@@ -1,6 +1,9 @@
 import { strict as assert } from "node:assert";
 import { ConfigError, Problem } from "../../components/shared/validation";
-import { RawStackConfig, decodeConfigValue, namespaceConfig, parseStackConfig } from "../../components/config/stackConfig";
+import { parseStackConfig, readStackConfig } from "../../components/config/stackConfig";
+import { decodeConfigValue, projectConfig } from "../../components/config/namespace";
+
+type RawStackConfig = Record<string, unknown>;
 import { wafLogBucketName } from "../../components/waf";
 
 const REST = { name: "shop", kind: "REST", stage: "prod", pathPattern: "*" };
@@ -80,34 +83,34 @@ describe("parseStackConfig", () => {
       signerMemoryMb: 64,
       signerArchitecture: "arm64",
     }, "eu-west-1");
-    assert.deepEqual(problems.map((p) => p.field), ["apis[0].kind", "apis[1].stage", "signerArchitecture", "signerMemoryMb"]);
-    assert.deepEqual(problems[0], { field: "apis[0].kind", value: "GRAPHQL", allowed: 'allowed: "REST", "HTTP" or "WEBSOCKET"' });
+    assert.deepEqual(problems.map((p) => p.field), ["apis[shop].kind", "apis[orders].stage", "signerMemoryMb", "signerArchitecture"]);
+    assert.deepEqual(problems[0], { field: "apis[shop].kind", value: "GRAPHQL", allowed: 'allowed: "REST", "HTTP" or "WEBSOCKET"', path: ["apis", 0, "kind"] });
     assert.throws(
       () => parseStackConfig({ apis: [{ ...REST, kind: "GRAPHQL" }], signerTimeoutSeconds: 31 }, "eu-west-1"),
-      /^ConfigError: Invalid edge-security configuration: 2 problems\n  - apis\[0\]\.kind: got "GRAPHQL"; allowed: "REST", "HTTP" or "WEBSOCKET"\n  - signerTimeoutSeconds: got 31; allowed: a whole number of seconds from 1 to 30/,
+      /^ConfigError: Invalid edge-security configuration: 2 problems\n  - apis\[shop\]\.kind: got "GRAPHQL"; allowed: "REST", "HTTP" or "WEBSOCKET"\n  - signerTimeoutSeconds: got 31; allowed: a whole number of seconds from 1 to 30/,
     );
   });
 
   const cases: [string, RawStackConfig, unknown, string[]][] = [
-    ["unknown API kind", { apis: [{ ...REST, kind: "SOAP" }] }, "eu-west-1", ["apis[0].kind"]],
-    ["REST API without a stage", { apis: [{ name: "shop", kind: "REST", pathPattern: "*" }] }, "eu-west-1", ["apis[0].stage"]],
-    ["WebSocket API without a stage", { apis: [REST, { name: "ws", kind: "WEBSOCKET", pathPattern: "/ws/*" }] }, "eu-west-1", ["apis[1].stage"]],
-    ["$default stage on a REST API", { apis: [{ ...REST, stage: "$default" }] }, "eu-west-1", ["apis[0].stage"]],
-    ["a region that is not a region", { apis: [{ ...REST, region: "eu-middle-9" }] }, "eu-west-1", ["apis[0].region"]],
-    ["a GovCloud region the edge cannot sign for", { apis: [{ ...REST, region: "us-gov-west-1" }] }, "eu-west-1", ["apis[0].region"]],
+    ["unknown API kind", { apis: [{ ...REST, kind: "SOAP" }] }, "eu-west-1", ["apis[shop].kind"]],
+    ["REST API without a stage", { apis: [{ name: "shop", kind: "REST", pathPattern: "*" }] }, "eu-west-1", ["apis[shop].stage"]],
+    ["WebSocket API without a stage", { apis: [REST, { name: "ws", kind: "WEBSOCKET", pathPattern: "/ws/*" }] }, "eu-west-1", ["apis[ws].stage"]],
+    ["$default stage on a REST API", { apis: [{ ...REST, stage: "$default" }] }, "eu-west-1", ["apis[shop].stage"]],
+    ["a region that is not a region", { apis: [{ ...REST, region: "eu-middle-9" }] }, "eu-west-1", ["apis[shop].region"]],
+    ["a GovCloud region the edge cannot sign for", { apis: [{ ...REST, region: "us-gov-west-1" }] }, "eu-west-1", ["apis[shop].region"]],
     ["a stack region that is not a region", { apis: [REST] }, "mars-1", ["aws:region"]],
     ["no stack region", { apis: [REST] }, undefined, ["aws:region"]],
-    ["an existing API without an ID", { apis: [{ ...REST, existing: true }] }, "eu-west-1", ["apis[0].apiId"]],
-    ["an API ID on a created API", { apis: [{ ...REST, apiId: "a1b2c3d4e5" }] }, "eu-west-1", ["apis[0].apiId"]],
-    ["restrictToSigner on an HTTP API", { apis: [{ name: "h", kind: "HTTP", existing: true, apiId: "a1b2c3d4e5", region: "eu-west-1", pathPattern: "*", restrictToSigner: true }] }, "eu-west-1", ["apis[0].restrictToSigner"]],
-    ["the same path pattern twice", { apis: [REST, { ...REST, name: "other" }] }, "eu-west-1", ["apis[1].pathPattern"]],
+    ["an existing API without an ID", { apis: [{ ...REST, existing: true }] }, "eu-west-1", ["apis[shop].apiId"]],
+    ["an API ID on a created API", { apis: [{ ...REST, apiId: "a1b2c3d4e5" }] }, "eu-west-1", ["apis[shop].apiId"]],
+    ["restrictToSigner on an HTTP API", { apis: [{ name: "h", kind: "HTTP", existing: true, apiId: "a1b2c3d4e5", region: "eu-west-1", pathPattern: "*", restrictToSigner: true }] }, "eu-west-1", ["apis[h].restrictToSigner"]],
+    ["the same path pattern twice", { apis: [REST, { ...REST, name: "other" }] }, "eu-west-1", ["apis[other].pathPattern"]],
     ["the same API name twice", { apis: [REST, { ...REST, pathPattern: "/b/*" }] }, "eu-west-1", ["apis[1].name"]],
     ["no default behaviour", { apis: [{ ...REST, pathPattern: "/shop/*" }] }, "eu-west-1", ["apis"]],
     ["no API at all", {}, "eu-west-1", ["apis"]],
-    ["a malformed path pattern", { apis: [REST, { ...REST, name: "b", pathPattern: "/b*" }] }, "eu-west-1", ["apis[1].pathPattern"]],
-    ["a dot-segment path pattern", { apis: [REST, { ...REST, name: "b", pathPattern: "/a/../*" }] }, "eu-west-1", ["apis[1].pathPattern"]],
+    ["a malformed path pattern", { apis: [REST, { ...REST, name: "b", pathPattern: "/b*" }] }, "eu-west-1", ["apis[b].pathPattern"]],
+    ["a dot-segment path pattern", { apis: [REST, { ...REST, name: "b", pathPattern: "/a/../*" }] }, "eu-west-1", ["apis[b].pathPattern"]],
     ["relocating Authorization into content-type", { apis: [REST], authorizationHeader: "content-type" }, "eu-west-1", ["authorizationHeader"]],
-    ["an unknown key inside an API", { apis: [{ ...REST, stgae: "prod" }] }, "eu-west-1", ["apis[0].stgae"]],
+    ["an unknown key inside an API", { apis: [{ ...REST, stgae: "prod" }] }, "eu-west-1", ["apis[shop].stgae"]],
     ["an unknown top-level key", { apis: [REST], priceclass: "PriceClass_All" }, "eu-west-1", ["priceclass"]],
     ["an alias without a certificate", { apis: [REST], aliases: ["api.example.com"] }, "eu-west-1", ["certificateArn"]],
     ["a certificate outside us-east-1", { apis: [REST], aliases: ["api.example.com"], certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, "eu-west-1", ["certificateArn"]],
@@ -124,21 +127,58 @@ describe("parseStackConfig", () => {
     ["a malformed country code", { apis: [REST], geoRestrictionType: "whitelist", geoRestrictionLocations: ["deu"] }, "eu-west-1", ["geoRestrictionLocations[0]"]],
     ["an origin read timeout over 180 s", { apis: [REST], originReadTimeout: 181 }, "eu-west-1", ["originReadTimeout"]],
     ["a log bucket given by name, not domain", { apis: [REST], loggingBucket: "my-logs" }, "eu-west-1", ["loggingBucket"]],
-    ["a throttle over the account quota", { apis: [{ ...REST, throttle: { rateLimit: 20000, burstLimit: 1 } }] }, "eu-west-1", ["apis[0].throttle.rateLimit"]],
-    ["a retention CloudWatch does not offer", { apis: [{ ...REST, logRetentionDays: 10 }] }, "eu-west-1", ["apis[0].logRetentionDays"]],
+    ["a throttle over the account quota", { apis: [{ ...REST, throttle: { rateLimit: 20000, burstLimit: 1 } }] }, "eu-west-1", ["apis[shop].throttle.rateLimit"]],
+    ["a retention CloudWatch does not offer", { apis: [{ ...REST, logRetentionDays: 10 }] }, "eu-west-1", ["apis[shop].logRetentionDays"]],
     ["a private integration on a path an API already uses", { apis: [REST, { ...REST, name: "svc", pathPattern: "/services/*" }], privateIntegration: { topology: "http-api", vpcs: [{ name: "main", cidrBlock: "10.20.0.0/16" }], services: [{ name: "orders", pathPrefix: "/orders", vpc: "main", port: 8080 }] } }, "eu-west-1", ["privateIntegration.pathPrefix"]],
-    ["a private integration problem, reported with the rest", { apis: [REST], signerMemoryMb: 1, privateIntegration: { topology: "http-api", vpcs: [{ name: "main", cidrBlock: "10.20.0.0/16" }], services: [{ name: "orders", pathPrefix: "/orders", vpc: "main", port: 70000 }] } }, "eu-west-1", ["privateIntegration.services[0].port", "signerMemoryMb"]],
+    ["a private integration problem, reported with the rest", { apis: [REST], signerMemoryMb: 1, privateIntegration: { topology: "http-api", vpcs: [{ name: "main", cidrBlock: "10.20.0.0/16" }], services: [{ name: "orders", pathPrefix: "/orders", vpc: "main", port: 70000 }] } }, "eu-west-1", ["signerMemoryMb", "privateIntegration.services[0].port"]],
     ["Shield's layer-7 mitigation without a web ACL", { apis: [REST], waf: { enabled: false }, shield: { enabled: true } }, "eu-west-1", ["waf.enabled"]],
     ["sharing a WAF log bucket that does not exist", { apis: [REST], shield: { enabled: true, srtAccess: { enabled: true, shareWafLogBucket: true } } }, "eu-west-1", ["shield.srtAccess.shareWafLogBucket"]],
-    ["an API named like the private integration's API", { apis: [{ ...REST, name: "private" }], privateIntegration: { topology: "http-api", vpcs: [{ name: "main", cidrBlock: "10.20.0.0/16" }], services: [{ name: "orders", pathPrefix: "/orders", vpc: "main", port: 8080 }] } }, "eu-west-1", ["apis[0].name"]],
+    ["an API named like the private integration's API", { apis: [{ ...REST, name: "private" }], privateIntegration: { topology: "http-api", vpcs: [{ name: "main", cidrBlock: "10.20.0.0/16" }], services: [{ name: "orders", pathPrefix: "/orders", vpc: "main", port: 8080 }] } }, "eu-west-1", ["apis[private].name"]],
     ["a tag key in AWS's reserved namespace", { apis: [REST], tags: { "aws:owner": "me" } }, "eu-west-1", ["tags.aws:owner"]],
     ["a tag value with characters AWS refuses", { apis: [REST], tags: { owner: "a;b" } }, "eu-west-1", ["tags.owner"]],
     ["more tags than leave room for the stack's own", { apis: [REST], tags: Object.fromEntries(Array.from({ length: 46 }, (_, i) => [`t${i}`, "v"])) }, "eu-west-1", ["tags"]],
-    ["tags that are not strings", { apis: [REST], tags: { cost: 5 } }, "eu-west-1", ["tags"]],
+    ["tags that are not strings", { apis: [REST], tags: { cost: 5 } }, "eu-west-1", ["tags.cost"]],
   ];
   for (const [title, raw, region, fields] of cases) {
     it(`rejects ${title}`, () => assert.deepEqual(fieldsOf(raw, region), fields));
   }
+});
+
+describe("the mistakes a new user makes get one problem each, with the way forward", () => {
+  const only = (raw: RawStackConfig) => {
+    const found = problemsOf(raw, "eu-west-1");
+    assert.equal(found.length, 1, JSON.stringify(found));
+    return found[0];
+  };
+
+  it("suggests the nearest key for a near-miss key", () => {
+    assert.match(only({ apis: [REST], priceClas: "PriceClass_All" }).allowed, /did you mean "priceClass"\?$/);
+    assert.match(only({ apis: [REST], sheild: { enabled: true } }).allowed, /did you mean "shield"\?$/);
+    assert.match(only({ apis: [{ ...REST, stgae: "prod" }] }).allowed, /did you mean "stage"\?$/);
+  });
+
+  it("suggests the nearest region and country", () => {
+    assert.match(only({ apis: [{ ...REST, region: "eu-wset-1" }] }).allowed, /did you mean "eu-west-1"\?$/);
+    const uk = only({ apis: [REST], geoRestrictionType: "whitelist", geoRestrictionLocations: ["UK"] });
+    assert.deepEqual([uk.field, uk.allowed], ["geoRestrictionLocations[0]", 'allowed: an ISO 3166-1 alpha-2 country code such as "DE"; did you mean "GB"? (UK is not an ISO 3166-1 code)']);
+    assert.match(only({ apis: [REST], geoRestrictionType: "whitelist", geoRestrictionLocations: ["de"] }).allowed, /did you mean "DE"\?$/);
+  });
+
+  it("explains a quoted number", () => {
+    const p = only({ apis: [{ ...REST, throttle: { rateLimit: "100" } }] });
+    assert.deepEqual([p.field, p.value], ["apis[shop].throttle.rateLimit", "100"]);
+    assert.match(p.allowed, /\("100" is quoted, so YAML reads it as text: write 100 without quotes\)$/);
+  });
+
+  it('gives one problem for existing: "true", not one per field it changes', () => {
+    const p = only({ apis: [{ name: "orders", kind: "REST", existing: "true", apiId: "a1b2c3d4e5", stage: "live", pathPattern: "*" }] });
+    assert.deepEqual([p.field, p.value], ["apis[orders].existing", "true"]);
+    assert.match(p.allowed, /^allowed: false or true \("true" is quoted/);
+  });
+
+  it("does not cascade from an unknown kind into the stage", () => {
+    assert.equal(only({ apis: [{ name: "shop", kind: "SOAP", pathPattern: "*" }] }).field, "apis[shop].kind");
+  });
 });
 
 describe("Shield and WAF together", () => {
@@ -173,10 +213,26 @@ describe("config decoding", () => {
   });
 
   it("keeps only the project's namespace, without the prefix", () => {
-    assert.deepEqual(namespaceConfig({ "aws:region": "eu-west-1", "edge-security:signerMemoryMb": "256", "edge-security:apis": "[]" }), { signerMemoryMb: 256, apis: [] });
+    assert.deepEqual(projectConfig({ "aws:region": "eu-west-1", "edge-security:signerMemoryMb": "256", "edge-security:apis": "[]" }), { raw: { signerMemoryMb: 256, apis: [] }, problems: [] });
   });
 
   it("keeps string keys as strings even when they look like JSON", () => {
-    assert.deepEqual(namespaceConfig({ "edge-security:loggingPrefix": "2024", "edge-security:signerRetainOnDelete": "false" }), { loggingPrefix: "2024", signerRetainOnDelete: false });
+    assert.deepEqual(projectConfig({ "edge-security:priceClass": "2024", "edge-security:signerRetainOnDelete": "false" }).raw, { priceClass: "2024", signerRetainOnDelete: false });
+  });
+
+  it("refuses a key meant for the project under a near-miss namespace or none, and leaves other namespaces alone", () => {
+    const { problems } = projectConfig({ "edge-securty:waf": '{"mode":"count"}', "edge_security:tags": "{}", waf: "{}", "aws:region": "eu-west-1", "datadog:apiKey": "x" });
+    assert.deepEqual(problems.map((p) => [p.field, p.allowed]), [
+      ["edge-securty:waf", 'unknown namespace "edge-securty"; did you mean "edge-security:waf"?'],
+      ["edge_security:tags", 'unknown namespace "edge_security"; did you mean "edge-security:tags"?'],
+      ["waf", "required: a namespace, such as edge-security:waf (Pulumi stack keys are namespaced)"],
+    ]);
+  });
+
+  it("reports a namespace typo with the rest, so a stack meant to count never silently enforces", () => {
+    assert.throws(
+      () => readStackConfig({ "aws:region": "eu-west-1", "edge-security:apis": JSON.stringify([REST]), "edge-securty:waf": '{"mode":"count"}', "edge-security:signerMemoryMb": "64" }),
+      /2 problems\n  - edge-securty:waf: got "\{\\"mode\\":\\"count\\"\}"; unknown namespace "edge-securty"; did you mean "edge-security:waf"\?\n  - signerMemoryMb: got 64/,
+    );
   });
 });
