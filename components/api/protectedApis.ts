@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ApiConfig, CreatedApiConfig } from "../config/apis";
+import { ApiInput, CreatedApiConfig, apisSchema } from "../config/apis";
+import { parseWith } from "../shared/schema/parse";
 import { ApiOrigin } from "../shared/types";
 import { ApiGatewayAccount } from "./apiGatewayAccount";
 import { existingApiOrigin } from "./existingApi";
@@ -8,9 +9,12 @@ import { IamRestApi } from "./restApi";
 import { IamWebSocketApi } from "./webSocketApi";
 
 export interface ProtectedApisArgs {
-  readonly apis: readonly ApiConfig[];
+  /** Checked like the stack file's `apis` entries, with the same defaults. */
+  readonly apis: readonly ApiInput[];
+  /** The region of every API that names none. @default none: each API names its region */
+  readonly region?: string;
   /** Manage API Gateway's per-region CloudWatch role setting, needed for REST and WebSocket access logs. @default true */
-  readonly manageApiGatewayAccount: boolean;
+  readonly manageApiGatewayAccount?: boolean;
   readonly tags?: Readonly<Record<string, string>>;
 }
 
@@ -19,15 +23,16 @@ export class ProtectedApis extends pulumi.ComponentResource {
   readonly origins: readonly ApiOrigin[];
 
   constructor(name: string, args: ProtectedApisArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    const apis = parseWith(apisSchema(args.region), args.apis, `${name}: invalid ProtectedApis arguments`, ["apis"]);
     super("edge-security:api:ProtectedApis", name, {}, opts);
     const tags = args.tags;
     const accounts = new Map<string, ApiGatewayAccount>();
-    if (args.manageApiGatewayAccount) {
-      const regions = new Set(args.apis.filter((a) => !a.existing && a.kind !== "HTTP").map((a) => a.region));
+    if (args.manageApiGatewayAccount ?? true) {
+      const regions = new Set(apis.filter((a) => !a.existing && a.kind !== "HTTP").map((a) => a.region));
       for (const region of [...regions].sort()) accounts.set(region, new ApiGatewayAccount(`${name}-account-${region}`, { region, tags }, { parent: this }));
     }
 
-    this.origins = args.apis.map((api) =>
+    this.origins = apis.map((api) =>
       api.existing ? existingApiOrigin(api) : this.create(`${name}-${api.name}`, api, accounts.get(api.region)?.account, tags).origin,
     );
     this.registerOutputs({});

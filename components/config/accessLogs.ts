@@ -12,12 +12,6 @@ import { oneOf } from "../shared/validation";
  * made with today's defaults. Source: CloudFront Developer Guide, "Configure standard logging (v2)" and
  * "Configure standard logging (legacy)" (checked 2026-12-01).
  */
-export type AccessLogSettings =
-  /** A log group the stack creates in us-east-1, with this retention. */
-  | { readonly kind: "cloudwatch"; readonly retentionDays: number; readonly format: AccessLogFormat }
-  /** A destination someone else owns: a log group or Firehose stream in us-east-1, or an S3 bucket. */
-  | { readonly kind: "existing"; readonly destinationArn: string; readonly format: AccessLogFormat };
-
 /** Output formats of a CloudFront delivery; `parquet` only for S3 (PutDeliveryDestination, outputFormat). */
 export const ACCESS_LOG_FORMATS = ["json", "w3c", "plain", "parquet"] as const;
 export type AccessLogFormat = (typeof ACCESS_LOG_FORMATS)[number];
@@ -39,9 +33,14 @@ function destinationService(destination: string): "s3" | "logs" | "firehose" | u
   return undefined;
 }
 
-/** `edge-security:accessLogs`: `{ destination, retentionDays, format }`. */
+/**
+ * `edge-security:accessLogs`: `destination` is `cloudwatch` (a log group the stack creates in us-east-1, kept
+ * `retentionDays`) or the ARN of a destination someone else owns (a log group or Firehose stream in us-east-1,
+ * or an S3 bucket).
+ */
 export const accessLogsSchema = strictObject({
   destination: z.string({ error: DESTINATION }).default("cloudwatch"),
+  /** With `cloudwatch`. @default 90 */
   retentionDays: z.literal(LOG_RETENTION_DAYS, { error: `${oneOf(LOG_RETENTION_DAYS)} (CloudWatch Logs retention)` }).optional(),
   format: choice(ACCESS_LOG_FORMATS).default("json"),
 })
@@ -55,10 +54,6 @@ export const accessLogsSchema = strictObject({
     if (service === undefined) issue("destination", logs.destination, DESTINATION);
     if (logs.retentionDays !== undefined) issue("retentionDays", logs.retentionDays, "allowed only with destination cloudwatch; an existing destination keeps its own retention");
     if (logs.format === "parquet" && service !== undefined && service !== "s3") issue("format", logs.format, "allowed: parquet only for an S3 bucket destination");
-  })
-  .transform((logs): AccessLogSettings =>
-    logs.destination === "cloudwatch"
-      ? { kind: "cloudwatch", retentionDays: logs.retentionDays ?? DEFAULT_ACCESS_LOG_RETENTION_DAYS, format: logs.format }
-      : { kind: "existing", destinationArn: logs.destination, format: logs.format },
-  );
+  });
 export type AccessLogsInput = z.input<typeof accessLogsSchema>;
+export type AccessLogSettings = z.output<typeof accessLogsSchema>;

@@ -5,7 +5,7 @@ import { problemsFrom } from "../shared/schema/problems";
 import { WafSettings, parseWafConfig, wafLogBucketName } from "../waf";
 import { ConfigError, Problem, Problems } from "../shared/validation";
 import { ApiConfig } from "./apis";
-import { DistributionConfig } from "./distribution";
+import { CloudFrontQuotas, DistributionConfig } from "./distribution";
 import { CONFIG_NAMESPACE, projectConfig } from "./namespace";
 import { Route, routeIssues } from "./routes";
 import { SignerConfig } from "./signer";
@@ -23,6 +23,8 @@ export interface StackConfig {
   readonly manageApiGatewayAccount: boolean;
   readonly signer: SignerConfig;
   readonly distribution: DistributionConfig;
+  /** The account's CloudFront quotas per distribution (the defaults, or raised ones the stack states). */
+  readonly quotas: CloudFrontQuotas;
   readonly waf: WafSettings;
   readonly shield: ShieldSettings;
   /** Private microservices over VPC links, fronted by the same edge; absent when not configured. */
@@ -79,8 +81,8 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   }
   problems.throwIfAny(`Invalid ${CONFIG_NAMESPACE} configuration`);
   if (!top.success) throw new Error("unreachable: a failed parse always records problems");
-  const { apis, manageApiGatewayAccount, signer, distribution, tags } = top.data;
-  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, waf, shield, privateIntegration, tags };
+  const { apis, manageApiGatewayAccount, signer, distribution, quotas, tags } = top.data;
+  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, tags };
 }
 
 /** What Shield needs from the WAF config, named in the config's own terms (EdgeShield checks the same on its arguments). */

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AccessLogSettings } from "../config/accessLogs";
+import { AccessLogSettings, DEFAULT_ACCESS_LOG_RETENTION_DAYS } from "../config/accessLogs";
 import { EDGE_REGION } from "../shared/region";
 
 export interface EdgeAccessLogsArgs {
@@ -25,14 +25,14 @@ export class EdgeAccessLogs extends pulumi.ComponentResource {
     const { settings } = args;
     const tags = { ...args.tags };
     const region = EDGE_REGION;
-    this.destinationArn = settings.kind === "cloudwatch"
+    this.destinationArn = settings.destination === "cloudwatch"
       ? new aws.cloudwatch.LogGroup(`${name}-group`, {
           region,
           namePrefix: `/aws/vendedlogs/cloudfront/${name}-`,
-          retentionInDays: settings.retentionDays,
+          retentionInDays: settings.retentionDays ?? DEFAULT_ACCESS_LOG_RETENTION_DAYS,
           tags,
         }, { parent: this }).arn
-      : pulumi.output(settings.destinationArn);
+      : pulumi.output(settings.destination);
 
     const source = new aws.cloudwatch.LogDeliverySource(`${name}-source`, {
       region,

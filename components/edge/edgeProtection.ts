@@ -1,18 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { DistributionConfig } from "../config/distribution";
-import { SignerConfig } from "../config/signer";
 import { EdgeShield, ShieldSettings } from "../shield";
 import { EdgeSigner } from "../signer/edgeSigner";
-import { ApiOrigin } from "../shared/types";
 import { EdgeWebAcl, WafSettings, wafLogBucketName } from "../waf";
 import { EdgeDistribution } from "./edgeDistribution";
+import { EdgeInputs, edgeSettings } from "./edgeSettings";
 import { signerSettingsFor } from "./signerSettings";
 
-export interface EdgeProtectionArgs {
-  /** The APIs to front; exactly one has pathPattern `*`. */
-  readonly origins: readonly ApiOrigin[];
-  readonly signer: SignerConfig;
-  readonly distribution: DistributionConfig;
+export interface EdgeProtectionArgs extends EdgeInputs {
   /** `disabled` leaves the distribution without a web ACL. */
   readonly waf: WafSettings;
   /** Created only when `enabled`. */
@@ -29,16 +23,17 @@ export class EdgeProtection extends pulumi.ComponentResource {
   readonly shield?: EdgeShield;
 
   constructor(name: string, args: EdgeProtectionArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    // Every argument is checked (and defaulted) before anything is registered.
+    const { origins, signer, distribution } = edgeSettings(`${name}: invalid EdgeProtection arguments`, args);
     super("edge-security:edge:EdgeProtection", name, {}, opts);
-    const { origins } = args;
     const tags = { ...args.tags };
-    this.signer = new EdgeSigner(`${name}-signer`, { origins, config: args.signer, settings: signerSettingsFor(args.signer), tags }, { parent: this });
+    this.signer = new EdgeSigner(`${name}-signer`, { origins, config: signer, settings: signerSettingsFor(signer), tags }, { parent: this });
     // The web ACL, its metrics and log group take this name, which must be unique in the account.
     const wafName = `${name}-waf-${pulumi.getProject()}-${pulumi.getStack()}`;
     this.webAcl = args.waf.kind === "disabled" ? undefined : new EdgeWebAcl(wafName, { settings: args.waf, tags }, { parent: this });
     this.distribution = new EdgeDistribution(`${name}-cdn`, {
       origins,
-      config: args.distribution,
+      config: distribution,
       signerVersionArn: this.signer.versionArn,
       webAclArn: this.webAcl?.arn,
       dependsOn: [this.signer.policy],

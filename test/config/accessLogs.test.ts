@@ -16,9 +16,9 @@ describe("access logs (standard logging v2)", () => {
     assert.deepEqual(parse({}), { settings: undefined, problems: [] });
   });
 
-  it("default to a created log group, 90 days, JSON", () => {
-    assert.deepEqual(parse({ accessLogs: {} }), { settings: { kind: "cloudwatch", retentionDays: 90, format: "json" }, problems: [] });
-    assert.deepEqual(parse({ accessLogs: { destination: "cloudwatch", retentionDays: 365 } }).settings, { kind: "cloudwatch", retentionDays: 365, format: "json" });
+  it("default to a log group the stack creates, in JSON (kept 90 days unless retentionDays says otherwise)", () => {
+    assert.deepEqual(parse({ accessLogs: {} }), { settings: { destination: "cloudwatch", format: "json" }, problems: [] });
+    assert.deepEqual(parse({ accessLogs: { destination: "cloudwatch", retentionDays: 365 } }).settings, { destination: "cloudwatch", retentionDays: 365, format: "json" });
   });
 
   it("deliver to an S3 bucket, or a log group or Firehose stream in us-east-1", () => {
@@ -27,7 +27,7 @@ describe("access logs (standard logging v2)", () => {
       "arn:aws:logs:us-east-1:111122223333:log-group:/aws/vendedlogs/edge",
       "arn:aws:firehose:us-east-1:111122223333:deliverystream/edge-logs",
     ]) {
-      assert.deepEqual(parse({ accessLogs: { destination: destinationArn, format: "w3c" } }), { settings: { kind: "existing", destinationArn, format: "w3c" }, problems: [] });
+      assert.deepEqual(parse({ accessLogs: { destination: destinationArn, format: "w3c" } }), { settings: { destination: destinationArn, format: "w3c" }, problems: [] });
     }
     assert.deepEqual(parse({ accessLogs: { destination: "arn:aws:s3:::edge-access-logs", format: "parquet" } }).problems, []);
   });

@@ -18,7 +18,7 @@ const config: DistributionConfig = {
   originReadTimeout: 45,
   originKeepaliveTimeout: 10,
   geoRestriction: { type: "blacklist", locations: ["KP"] },
-  accessLogs: { kind: "cloudwatch", retentionDays: 90, format: "json" },
+  accessLogs: { destination: "cloudwatch", retentionDays: 90, format: "json" },
 };
 const SIGNER = "arn:aws:lambda:us-east-1:123456789012:function:signer:7";
 
@@ -145,7 +145,7 @@ describe("EdgeDistribution", () => {
   it("delivers to an existing destination without creating a log group", async () => {
     rec.reset();
     const bucket = "arn:aws:s3:::edge-access-logs";
-    const edge = new EdgeDistribution("byo", { origins: [origins[0]], config: { ...config, accessLogs: { kind: "existing", destinationArn: bucket, format: "parquet" } }, signerVersionArn: SIGNER });
+    const edge = new EdgeDistribution("byo", { origins: [origins[0]], config: { ...config, accessLogs: { destination: bucket, format: "parquet" } }, signerVersionArn: SIGNER });
     await valueOf(edge.distribution.domainName);
     await settle();
     assert.equal(rec.ofType("aws:cloudwatch/logGroup:LogGroup").length, 0);

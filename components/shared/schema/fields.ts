@@ -12,14 +12,18 @@ export interface UnknownKeyParams {
   readonly known: readonly string[];
 }
 
-/** An object that refuses any key not in `shape`, one problem per unknown key. */
-export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
+/**
+ * An object that refuses any key not in `shape`, one problem per unknown key (zod's own strict mode reports
+ * them together, without the known keys a suggestion needs). Typed as zod's strict object, which it is: the
+ * catch-all never lets an unknown key through.
+ */
+export function strictObject<Shape extends z.ZodRawShape>(shape: Shape): z.ZodObject<Shape, z.core.$strict> {
   const known = Object.keys(shape);
   const unknownKey = z.unknown().superRefine((_value, ctx) => {
     const params: UnknownKeyParams = { unknownKey: true, known };
     ctx.addIssue({ code: "custom", message: `unknown key; ${oneOf(known)}`, params });
   });
-  return z.object(shape, { error: "allowed: an object (a map of keys to values)" }).catchall(unknownKey);
+  return z.object(shape, { error: "allowed: an object (a map of keys to values)" }).catchall(unknownKey) as unknown as z.ZodObject<Shape, z.core.$strict>;
 }
 
 /** One of `values`; the problem lists them (and suggests the nearest for a near miss). */
