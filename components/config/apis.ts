@@ -37,14 +37,22 @@ const throttleSchema = strictObject({
 });
 export type ThrottleConfig = z.output<typeof throttleSchema>;
 
-const common = (defaultRegion: string | undefined) => ({
+const common = {
   name: text(NAME, "allowed: 1-32 lowercase letters, digits or '-', starting with a letter"),
   kind: choice(API_KINDS),
   stage: z.string({ error: 'allowed: 1-128 letters, digits, "-" or "_"' }).optional(),
-  region: defaultRegion === undefined ? regionField : regionField.default(defaultRegion as (typeof STANDARD_REGIONS)[number]),
+  /** The API's region, which is also the SigV4 signing region. @default the stack's region */
+  region: regionField.optional(),
   /** CloudFront path pattern: `*` (the default behaviour) or `/<prefix>/*`. */
   pathPattern: pathPatternField.default("*"),
-});
+};
+
+/** An API names its region unless there is a default one. */
+function checkRegion(api: { region?: string }, defaultRegion: string | undefined, ctx: z.RefinementCtx): void {
+  if (api.region === undefined && defaultRegion === undefined) {
+    ctx.addIssue({ code: "custom", path: ["region"], input: undefined, message: 'required: the API\'s region, such as "eu-west-1" (no default region was given)' });
+  }
+}
 
 /** A named stage for REST and WebSocket; HTTP APIs default to (and alone may use) `$default`. */
 function checkStage(api: { kind: ApiKind; stage?: string }, ctx: z.RefinementCtx): void {
@@ -62,31 +70,35 @@ function checkStage(api: { kind: ApiKind; stage?: string }, ctx: z.RefinementCtx
 /** An API this stack creates, with the pet store demo backend behind it. */
 const createdApi = (defaultRegion: string | undefined) =>
   strictObject({
-    ...common(defaultRegion),
+    ...common,
     existing: z.literal(false).optional(),
     throttle: throttleSchema.default(DEFAULT_THROTTLE),
     logRetentionDays: z.literal(LOG_RETENTION_DAYS, { error: oneOf(LOG_RETENTION_DAYS) }).default(DEFAULT_LOG_RETENTION_DAYS),
     apiId: z.undefined({ error: "allowed only with existing: true (an API the stack fronts but does not create)" }).optional(),
   })
-    .superRefine(checkStage)
-    .transform(({ apiId: _unused, ...api }) => ({ ...api, existing: false as const, stage: api.stage ?? "$default" }));
+    .superRefine((api, ctx) => {
+      checkRegion(api, defaultRegion, ctx);
+      checkStage(api, ctx);
+    })
+    .transform(({ apiId: _unused, ...api }) => ({ ...api, existing: false as const, stage: api.stage ?? "$default", region: (api.region ?? defaultRegion) as string }));
 
 /** An API an application team owns; the stack fronts it and lets the signer invoke it. */
 const existingApi = (defaultRegion: string | undefined) =>
   strictObject({
-    ...common(defaultRegion),
+    ...common,
     existing: z.literal(true),
     apiId: text(API_ID, 'required for an existing API: its 10-character API ID such as "a1b2c3d4e5"'),
     /** REST only: replace the API's resource policy with one that admits only the signer's role. */
     restrictToSigner: flag().default(false),
   })
     .superRefine((api, ctx) => {
+      checkRegion(api, defaultRegion, ctx);
       checkStage(api, ctx);
       if (api.restrictToSigner && api.kind !== "REST") {
         ctx.addIssue({ code: "custom", path: ["restrictToSigner"], input: true, message: "allowed only for REST APIs (HTTP and WebSocket APIs have no resource policy)" });
       }
     })
-    .transform((api) => ({ ...api, stage: api.stage ?? "$default" }));
+    .transform((api) => ({ ...api, stage: api.stage ?? "$default", region: (api.region ?? defaultRegion) as string }));
 
 /** One API entry; `defaultRegion` is the stack's `aws:region` (undefined: every API names its region). */
 export function apiSchema(defaultRegion?: string) {
