@@ -126,3 +126,10 @@ export interface PrivateIntegrationSettings {
 
 /** Port of the one HTTP listener every ALB created here has; services are path-routed behind it. */
 export const ALB_LISTENER_PORT = 80;
+
+/**
+ * Path an ALB behind an NLB answers itself with 200 (a fixed-response rule), for the NLB's HTTP
+ * health check of its target group of type `alb`. Service prefixes are `[a-z0-9-]` segments, so
+ * no service can claim it.
+ */
+export const ALB_HEALTH_PATH = "/.edge-health";

@@ -215,7 +215,15 @@ describe("PrivateMicroservices", () => {
 
     it("rest-nlb-to-alb: NLB listener -> target group of type alb (TCP, ALB listener port) -> path rules", async () => {
       await build(settings("rest-nlb-to-alb", [service(0), service(1, { healthCheckPath: "/healthz", protocol: "HTTPS" })]));
-      assert.deepEqual(inputs(T.tg, "p-tg-main-to-alb-main"), { vpcId: "p-vpc-main-id", targetType: "alb", protocol: "TCP", port: 80, region: REGION, tags: { team: "edge" } });
+      // The NLB checks the ALB over HTTP on the path the ALB itself answers with 200.
+      assert.deepEqual(inputs(T.tg, "p-tg-main-to-alb-main"), {
+        vpcId: "p-vpc-main-id", targetType: "alb", protocol: "TCP", port: 80, healthCheck: { protocol: "HTTP", path: "/.edge-health", matcher: "200" }, region: REGION, tags: { team: "edge" },
+      });
+      assert.deepEqual(inputs(T.rule, "p-alb-main-health"), {
+        listenerArn: MOCK_ARN("Listener", "p-alb-main-http"), priority: 50000, region: REGION, tags: { team: "edge" },
+        conditions: [{ pathPattern: { values: ["/.edge-health"] } }],
+        actions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "OK", statusCode: "200" } }],
+      });
       assert.deepEqual(inputs(T.attachment, "p-tg-main-to-alb-main"), { targetGroupArn: MOCK_ARN("TargetGroup", "p-tg-main-to-alb-main"), targetId: ALB_ARN("p-alb-main"), port: 80, region: REGION });
       assert.deepEqual(inputs(T.listener, "p-nlb-main-alb-main"), {
         loadBalancerArn: NLB_ARN("p-nlb-main"), port: 80, protocol: "TCP", region: REGION, tags: { team: "edge" },
@@ -225,7 +233,7 @@ describe("PrivateMicroservices", () => {
         vpcId: "p-vpc-main-id", targetType: "ip", port: 8001, protocol: "HTTPS", healthCheck: { path: "/healthz", protocol: "HTTPS", matcher: "200-399" }, region: REGION, tags: { team: "edge" },
       });
       assert.deepEqual(byName(T.rule).map((r) => [r.name, r.inputs.priority, r.inputs.conditions[0].pathPattern.values]), [
-        ["p-rule-svc0", 1, ["/svc0", "/svc0/*"]], ["p-rule-svc1", 2, ["/svc1", "/svc1/*"]],
+        ["p-alb-main-health", 50000, ["/.edge-health"]], ["p-rule-svc0", 1, ["/svc0", "/svc0/*"]], ["p-rule-svc1", 2, ["/svc1", "/svc1/*"]],
       ]);
       assert.deepEqual(byName(T.link1).map((r) => [r.name, r.inputs.targetArn]), [["p-link-main", NLB_ARN("p-nlb-main")]]);
       assert.deepEqual(inputs(T.restIntegration, "p-integration-svc1._proxy"), restIntegration("svc1._proxy", "p-link-main", `http://${DNS("p-nlb-main")}:80/svc1/{proxy}`));
