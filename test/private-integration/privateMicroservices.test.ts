@@ -99,6 +99,7 @@ describe("PrivateMicroservices", () => {
         listenerArn: MOCK_ARN("Listener", "p-alb-main-http"), priority: 1, region: REGION, tags: { team: "edge" },
         conditions: [{ pathPattern: { values: ["/orders", "/orders/*"] } }], actions: [{ type: "forward", targetGroupArn: MOCK_ARN("TargetGroup", "p-tg-svc0") }],
       });
+      // No requestParameters: Authorization and x-amz-* are reserved headers an HTTP API refuses to map.
       const integration = (uri: string, link: string) => ({
         apiId: "p-api-id", integrationType: "HTTP_PROXY", integrationMethod: "ANY", connectionType: "VPC_LINK", connectionId: `${link}-id`, integrationUri: uri, payloadFormatVersion: "1.0", region: REGION,
       });
@@ -162,7 +163,12 @@ describe("PrivateMicroservices", () => {
     const restIntegration = (path: string, link: string, uri: string, extra: Record<string, unknown> = {}) => ({
       restApi: "p-api-id", resourceId: `p-resource-${path}-id`, httpMethod: "ANY", type: "HTTP_PROXY", integrationHttpMethod: "ANY",
       connectionType: "VPC_LINK", connectionId: `${link}-id`, uri, region: REGION, ...extra,
-      ...(path.endsWith("_proxy") ? { requestParameters: { "integration.request.path.proxy": "method.request.path.proxy" } } : {}),
+      // The signer's session token never reaches the service; nothing else is mapped, so the
+      // viewer's x-forwarded-authorization and every other header pass unchanged.
+      requestParameters: {
+        ...(path.endsWith("_proxy") ? { "integration.request.path.proxy": "method.request.path.proxy" } : {}),
+        "integration.request.header.X-Amz-Security-Token": "''",
+      },
     });
 
     it("rest-nlb-per-service: a v1 link to each service's NLB, TCP listener on the service port", async () => {
