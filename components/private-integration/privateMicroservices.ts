@@ -11,6 +11,7 @@ import type { PrivatePlan } from "./privatePlan";
 import { createPrivateRestApi } from "./privateRestApi";
 import { createSecurityGroups } from "./securityGroups";
 import type { PrivateIntegrationSettings } from "./settings";
+import { createVpcEndpoints } from "./vpcEndpoints";
 
 export interface PrivateMicroservicesArgs {
   /** Parsed settings (see `parsePrivateIntegrationConfig`); the plan is checked again before anything is created. */
@@ -60,7 +61,8 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
     const tags = args.tags ?? {};
 
     const vpcs = createVpcs(name, settings.vpcs, region, tags, this);
-    const securityGroups = createSecurityGroups(name, plan, settings.services, vpcs, region, tags, this);
+    const securityGroups = createSecurityGroups({ name, plan, services: settings.services, vpcSettings: settings.vpcs, vpcs, region, tags }, this);
+    createVpcEndpoints(name, settings.vpcs, vpcs, securityGroups, region, tags, this);
     const loadBalancers = createLoadBalancers({ name, plan, services: settings.services, vpcs, securityGroups, region, tags }, this);
 
     const vpcLinkIds = new Map(plan.vpcLinks.map((l) => {

@@ -62,7 +62,10 @@ export interface PrivateServiceSettings {
   readonly healthCheckPath: string;
 }
 
-/** A VPC created with private subnets only (no internet or NAT gateway), or an existing one. */
+/**
+ * A VPC created with private subnets only (no internet or NAT gateway) and, unless opted out, the
+ * VPC endpoints its services need; or an existing one, whose owners provide egress.
+ */
 export type PrivateVpcSettings =
   | {
       readonly kind: "create";
@@ -71,6 +74,11 @@ export type PrivateVpcSettings =
       readonly cidrBlock: string;
       /** At least two AZs of the region (ALBs need two). */
       readonly availabilityZones: readonly string[];
+      /**
+       * The VPC endpoints a Fargate service needs without internet access (ECR API and Docker,
+       * CloudWatch Logs, STS interface endpoints; the S3 gateway endpoint). @default true
+       */
+      readonly vpcEndpoints: boolean;
     }
   | {
       readonly kind: "existing";

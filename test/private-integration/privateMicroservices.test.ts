@@ -4,7 +4,7 @@ import { PrivateMicroservices } from "../../components/private-integration/priva
 import type { PrivateIntegrationSettings, PrivateVpcSettings } from "../../components/private-integration/settings";
 import { ConfigError } from "../../components/shared/validation";
 import { ACCOUNT_ID, installMocks, MockRecorder, RecordedResource, settle, valueOf } from "../support/mocks";
-import { REGION, service, services, settings } from "./fixtures";
+import { MAIN_VPC, REGION, service, services, settings } from "./fixtures";
 
 const ALB_ARN = (name: string) => `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/app/${name}/0123456789abcdef`;
 const NLB_ARN = (name: string) => `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/net/${name}/0123456789abcdef`;
@@ -48,13 +48,22 @@ describe("PrivateMicroservices", () => {
 
   describe("PrivateMicroservices: invariants of every topology", () => {
     for (const topology of ["http-api", "rest-nlb-per-service", "rest-shared-nlb", "rest-nlb-to-alb", "rest-vpclink-v2"] as const) {
-      it(`${topology}: one region, internal load balancers, AWS_IAM everywhere, nothing open to a CIDR`, async () => {
+      it(`${topology}: one region, internal load balancers, AWS_IAM everywhere, no CIDR wider than the VPC's`, async () => {
         await build(settings(topology, services(3)));
         const aws = mocks.resources.filter((r) => r.type.startsWith("aws:"));
         assert.deepEqual(aws.filter((r) => r.inputs.region !== REGION).map((r) => r.name), []);
         assert.ok(mocks.ofType(T.lb).length > 0);
         assert.ok(mocks.ofType(T.lb).every((r) => r.inputs.internal === true));
-        assert.ok([...mocks.ofType(T.ingress), ...mocks.ofType(T.egress)].every((r) => r.inputs.cidrIpv4 === undefined && typeof r.inputs.referencedSecurityGroupId === "string"));
+        // Each rule names one peer: a group, S3's prefix list (egress, 443) or the VPC's own CIDR
+        // (backends' egress to the endpoints on 443, the endpoints' ingress from it on 443).
+        for (const r of [...mocks.ofType(T.ingress), ...mocks.ofType(T.egress)]) {
+          const { cidrIpv4, prefixListId, referencedSecurityGroupId } = r.inputs;
+          assert.equal([cidrIpv4, prefixListId, referencedSecurityGroupId].filter((p) => p !== undefined).length, 1, r.name);
+          if (referencedSecurityGroupId === undefined) assert.deepEqual([r.inputs.fromPort, r.inputs.toPort], [443, 443], r.name);
+          if (cidrIpv4 !== undefined) assert.equal(cidrIpv4, "10.20.0.0/16", r.name);
+          if (prefixListId !== undefined) assert.deepEqual([r.type, prefixListId], [T.egress, "pl-mock-com.amazonaws.eu-west-1.s3"], r.name);
+        }
+        assert.deepEqual(mocks.ofType(T.ingress).filter((r) => r.inputs.cidrIpv4 !== undefined).map((r) => r.name), ["p-sg-rule-endpoints-main-from-vpcCidr-main-443"]);
         const authorizations = [...mocks.ofType(T.method).map((r) => r.inputs.authorization), ...mocks.ofType(T.route).map((r) => r.inputs.authorizationType)];
         assert.deepEqual(authorizations, Array(6).fill("AWS_IAM"));
       });
@@ -197,6 +206,7 @@ describe("PrivateMicroservices", () => {
       assert.deepEqual(byName(T.ingress).map((r) => [r.name, r.inputs.securityGroupId, r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [
         ["p-sg-rule-backend-svc0-from-nlb-svc0-8000", "p-sg-backend-svc0-id", "p-sg-nlb-svc0-id", 8000],
         ["p-sg-rule-backend-svc1-from-nlb-svc1-8001", "p-sg-backend-svc1-id", "p-sg-nlb-svc1-id", 8001],
+        ["p-sg-rule-endpoints-main-from-vpcCidr-main-443", "p-sg-endpoints-main-id", undefined, 443],
       ]);
       const [origin] = component.origins;
       assert.equal(origin.kind, "REST");
@@ -247,6 +257,7 @@ describe("PrivateMicroservices", () => {
         ["p-sg-rule-alb-main-from-nlb-main-80", "p-sg-nlb-main-id", 80],
         ["p-sg-rule-backend-svc0-from-alb-main-8000", "p-sg-alb-main-id", 8000],
         ["p-sg-rule-backend-svc1-from-alb-main-8001", "p-sg-alb-main-id", 8001],
+        ["p-sg-rule-endpoints-main-from-vpcCidr-main-443", undefined, 443],
       ]);
     });
 
@@ -256,6 +267,57 @@ describe("PrivateMicroservices", () => {
       assert.deepEqual(inputs(T.link2, "p-link-main"), { subnetIds: SUBNETS, securityGroupIds: ["p-sg-link-main-id"], region: REGION, tags: { team: "edge" } });
       assert.deepEqual(inputs(T.restIntegration, "p-integration-svc0._proxy"),
         restIntegration("svc0._proxy", "p-link-main", `http://${DNS("p-alb-main")}/svc0/{proxy}`, { integrationTarget: ALB_ARN("p-alb-main") }));
+    });
+  });
+
+  describe("PrivateMicroservices: what a Fargate task needs to start in a private-only VPC", () => {
+    const endpoint = (service: string, extra: Record<string, unknown>) => ({
+      vpcId: "p-vpc-main-id", serviceName: `com.amazonaws.${REGION}.${service}`, region: REGION, tags: { team: "edge", Name: `p-main-${service}` }, ...extra,
+    });
+
+    it("creates ECR, Logs and STS interface endpoints with private DNS and the S3 gateway endpoint in a created VPC", async () => {
+      await build(settings("rest-shared-nlb", [service(0)]));
+      assert.deepEqual(names("aws:ec2/vpcEndpoint:VpcEndpoint"), [
+        "p-vpce-main-ecr-api", "p-vpce-main-ecr-dkr", "p-vpce-main-logs", "p-vpce-main-s3", "p-vpce-main-sts",
+      ]);
+      const iface = { vpcEndpointType: "Interface", privateDnsEnabled: true, subnetIds: SUBNETS, securityGroupIds: ["p-sg-endpoints-main-id"] };
+      for (const service of ["ecr.api", "ecr.dkr", "logs", "sts"]) {
+        assert.deepEqual(inputs("aws:ec2/vpcEndpoint:VpcEndpoint", `p-vpce-main-${service.replace(".", "-")}`), endpoint(service, iface));
+      }
+      // The gateway endpoint routes S3 from the main route table, which the created subnets use.
+      assert.deepEqual(inputs("aws:ec2/vpcEndpoint:VpcEndpoint", "p-vpce-main-s3"), endpoint("s3", { vpcEndpointType: "Gateway", routeTableIds: ["p-vpc-main-rtb"] }));
+      assert.deepEqual(inputs(T.sg, "p-sg-endpoints-main"), {
+        description: "VPC endpoints of VPC main, managed by edge-security", vpcId: "p-vpc-main-id", region: REGION, tags: { team: "edge", Name: "p-endpoints-main" },
+      });
+      const rule = (extra: Record<string, unknown>) => ({ ipProtocol: "tcp", fromPort: 443, toPort: 443, region: REGION, tags: { team: "edge" }, ...extra });
+      assert.deepEqual(inputs(T.ingress, "p-sg-rule-endpoints-main-from-vpcCidr-main-443"),
+        rule({ securityGroupId: "p-sg-endpoints-main-id", description: "from vpcCidr main", cidrIpv4: "10.20.0.0/16" }));
+      assert.deepEqual(inputs(T.egress, "p-sg-rule-backend-svc0-to-vpcCidr-main-443"),
+        rule({ securityGroupId: "p-sg-backend-svc0-id", description: "to vpcCidr main", cidrIpv4: "10.20.0.0/16" }));
+      assert.deepEqual(inputs(T.egress, "p-sg-rule-backend-svc0-to-prefixList-s3-443"),
+        rule({ securityGroupId: "p-sg-backend-svc0-id", description: "to prefixList s3", prefixListId: "pl-mock-com.amazonaws.eu-west-1.s3" }));
+      // S3's prefix list is looked up once, by its AWS-managed name, in the integration's region.
+      assert.deepEqual(mocks.calls.filter((c) => c.token === "aws:ec2/getManagedPrefixList:getManagedPrefixList").map((c) => c.inputs),
+        [{ name: "com.amazonaws.eu-west-1.s3", region: REGION }]);
+    });
+
+    it("creates no endpoints in a VPC that opts out or that the stack only names; their backends keep the same egress", async () => {
+      const existing: PrivateVpcSettings = { kind: "existing", name: "core", vpcId: "vpc-0a1b2c3d", subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], cidrBlock: "10.9.0.0/16" };
+      await build(settings("rest-shared-nlb", [service(0), service(1, { vpc: "core" })], { vpcs: [{ ...MAIN_VPC, vpcEndpoints: false }, existing] }));
+      assert.deepEqual(names("aws:ec2/vpcEndpoint:VpcEndpoint"), []);
+      assert.deepEqual(names(T.sg).filter((n) => n.includes("endpoints")), []);
+      assert.deepEqual(byName(T.egress).filter((r) => r.name.startsWith("p-sg-rule-backend-")).map((r) => [r.name, r.inputs.cidrIpv4 ?? r.inputs.prefixListId]), [
+        ["p-sg-rule-backend-svc0-to-prefixList-s3-443", "pl-mock-com.amazonaws.eu-west-1.s3"],
+        ["p-sg-rule-backend-svc0-to-vpcCidr-main-443", "10.20.0.0/16"],
+        ["p-sg-rule-backend-svc1-to-prefixList-s3-443", "pl-mock-com.amazonaws.eu-west-1.s3"],
+        ["p-sg-rule-backend-svc1-to-vpcCidr-core-443", "10.9.0.0/16"],
+      ]);
+    });
+
+    it("looks up no prefix list when no service has backends", async () => {
+      const listenerArn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:listener/app/legacy/1a/2b`;
+      await build(settings("http-api", [service(0, { target: { kind: "listener", listenerArn } })]));
+      assert.deepEqual(mocks.calls.filter((c) => c.token.startsWith("aws:ec2/")), []);
     });
   });
 
@@ -289,6 +351,7 @@ describe("PrivateMicroservices", () => {
           return { id: `${name}-id`, state: { ...args.inputs, arn: MOCK_ARN(args.type.split(":").pop() as string, name), dnsName: DNS(name), rootResourceId: `${name}-root` } };
         },
         call(args) {
+          if (args.token === "aws:ec2/getManagedPrefixList:getManagedPrefixList") return { id: "pl-s3" };
           throw new Error(`unexpected invoke ${args.token}`);
         },
       }, "edge-security", "test", false));
@@ -318,7 +381,7 @@ describe("PrivateMicroservices", () => {
   });
 
   describe("PrivateMicroservices: adding a service replaces nothing", () => {
-    const STABLE = [T.vpc, T.subnet, T.sg, T.lb, T.tg, T.listener, T.attachment, T.link1, T.link2, T.restApi, T.httpApi, T.resource, T.method, T.restIntegration, T.httpIntegration, T.route, T.ingress, T.egress];
+    const STABLE = [T.vpc, T.subnet, T.sg, T.lb, T.tg, T.listener, T.attachment, T.link1, T.link2, T.restApi, T.httpApi, T.resource, T.method, T.restIntegration, T.httpIntegration, T.route, T.ingress, T.egress, "aws:ec2/vpcEndpoint:VpcEndpoint"];
     async function snapshot(s: PrivateIntegrationSettings) {
       mocks.reset();
       await build(s);
