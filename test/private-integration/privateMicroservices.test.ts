@@ -134,7 +134,7 @@ describe("PrivateMicroservices", () => {
       assert.deepEqual({ ...origin, apiId: await valueOf(origin.apiId as never), stage: await valueOf(origin.stage as never) },
         { name: "p", kind: "HTTP", apiId: "p-api-id", stage: "$default", region: REGION, pathPattern: "/services/*" });
       assert.deepEqual(await valueOf(component.services), {
-        svc0: { routePath: "/orders", port: 8080, vpcLinkId: "p-link-main-id", targetGroupArn: MOCK_ARN("TargetGroup", "p-tg-svc0"), listenerArn: MOCK_ARN("Listener", "p-alb-main-http"), backendSecurityGroupId: "p-sg-backend-svc0-id" },
+        svc0: { routePath: "/orders", port: 8080, vpcLinkId: "p-link-main-id", targetGroupArn: MOCK_ARN("TargetGroup", "p-tg-svc0"), listenerArn: MOCK_ARN("Listener", "p-alb-main-http"), backendSecurityGroupId: "p-sg-backend-svc0-id", targetType: "ip", subnetIds: SUBNETS },
         svc1: { routePath: "/svc1", port: 7000, vpcLinkId: "p-link-other-id", listenerArn },
       });
       assert.deepEqual(await valueOf(component.vpcLinks), { main: "p-link-main-id", other: "p-link-other-id" });
