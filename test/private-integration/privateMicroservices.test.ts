@@ -285,7 +285,17 @@ describe("PrivateMicroservices", () => {
         assert.deepEqual(inputs("aws:ec2/vpcEndpoint:VpcEndpoint", `p-vpce-main-${service.replace(".", "-")}`), endpoint(service, iface));
       }
       // The gateway endpoint routes S3 from the main route table, which the created subnets use.
-      assert.deepEqual(inputs("aws:ec2/vpcEndpoint:VpcEndpoint", "p-vpce-main-s3"), endpoint("s3", { vpcEndpointType: "Gateway", routeTableIds: ["p-vpc-main-rtb"] }));
+      // Its policy admits ECR's layer bucket and this account's buckets only: no writing to another account's bucket.
+      assert.deepEqual(inputs("aws:ec2/vpcEndpoint:VpcEndpoint", "p-vpce-main-s3"), endpoint("s3", {
+        vpcEndpointType: "Gateway", routeTableIds: ["p-vpc-main-rtb"],
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            { Sid: "EcrImageLayers", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*" },
+            { Sid: "OwnAccountBuckets", Effect: "Allow", Principal: "*", Action: "s3:*", Resource: "*", Condition: { StringEquals: { "aws:ResourceAccount": ACCOUNT_ID } } },
+          ],
+        }),
+      }));
       assert.deepEqual(inputs(T.sg, "p-sg-endpoints-main"), {
         description: "VPC endpoints of VPC main, managed by edge-security", vpcId: "p-vpc-main-id", region: REGION, tags: { team: "edge", Name: "p-endpoints-main" },
       });
@@ -306,6 +316,7 @@ describe("PrivateMicroservices", () => {
       await build(settings("rest-shared-nlb", [service(0), service(1, { vpc: "core" })], { vpcs: [{ ...MAIN_VPC, vpcEndpoints: false }, existing] }));
       assert.deepEqual(names("aws:ec2/vpcEndpoint:VpcEndpoint"), []);
       assert.deepEqual(names(T.sg).filter((n) => n.includes("endpoints")), []);
+      assert.deepEqual(mocks.calls.map((c) => c.token), ["aws:ec2/getManagedPrefixList:getManagedPrefixList"], "no account or partition lookup without endpoints");
       assert.deepEqual(byName(T.egress).filter((r) => r.name.startsWith("p-sg-rule-backend-")).map((r) => [r.name, r.inputs.cidrIpv4 ?? r.inputs.prefixListId]), [
         ["p-sg-rule-backend-svc0-to-prefixList-s3-443", "pl-mock-com.amazonaws.eu-west-1.s3"],
         ["p-sg-rule-backend-svc0-to-vpcCidr-main-443", "10.20.0.0/16"],
@@ -317,7 +328,7 @@ describe("PrivateMicroservices", () => {
     it("looks up no prefix list when no service has backends", async () => {
       const listenerArn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:listener/app/legacy/1a/2b`;
       await build(settings("http-api", [service(0, { target: { kind: "listener", listenerArn } })]));
-      assert.deepEqual(mocks.calls.filter((c) => c.token.startsWith("aws:ec2/")), []);
+      assert.deepEqual(mocks.calls.filter((c) => c.token.startsWith("aws:ec2/")).map((c) => c.token), []);
     });
   });
 
@@ -352,6 +363,8 @@ describe("PrivateMicroservices", () => {
         },
         call(args) {
           if (args.token === "aws:ec2/getManagedPrefixList:getManagedPrefixList") return { id: "pl-s3" };
+          if (args.token === "aws:index/getPartition:getPartition") return { partition: "aws" };
+          if (args.token === "aws:index/getCallerIdentity:getCallerIdentity") return { accountId: ACCOUNT_ID };
           throw new Error(`unexpected invoke ${args.token}`);
         },
       }, "edge-security", "test", false));
