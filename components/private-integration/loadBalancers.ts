@@ -3,7 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { mustGet } from "./mustGet";
 import type { PrivatePlan } from "./privatePlan";
 import type { VpcPlacement } from "./privateNetwork";
-import { ALB_LISTENER_PORT, PrivateServiceSettings } from "./settings";
+import { ALB_HEALTH_PATH, ALB_LISTENER_PORT, PrivateServiceSettings } from "./settings";
+
+/** The last of ALB rule priorities 1-50000, so the health rule never takes a service's position. */
+const ALB_HEALTH_RULE_PRIORITY = 50_000;
 
 /** What the API and the outputs need from the load balancers. */
 export interface LoadBalancers {
@@ -63,6 +66,20 @@ export function createLoadBalancers(args: LoadBalancerArgs, parent: pulumi.Resou
     tags,
   }, opts)]));
 
+  // An ALB behind NLBs answers their health checks itself: without this rule the check of `/`
+  // gets the listener's default 404 and the NLB never marks the ALB healthy.
+  for (const a of plan.albs) {
+    if (a.nlbs.length === 0) continue;
+    new aws.lb.ListenerRule(`${name}-alb-${a.key}-health`, {
+      listenerArn: mustGet(albListeners, a.key, "ALB listener").arn,
+      priority: ALB_HEALTH_RULE_PRIORITY,
+      conditions: [{ pathPattern: { values: [ALB_HEALTH_PATH] } }],
+      actions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "OK", statusCode: "200" } }],
+      region,
+      tags,
+    }, opts);
+  }
+
   const settingsOf = new Map(args.services.map((s) => [s.name, s]));
   const targetGroups = new Map<string, aws.lb.TargetGroup>();
   const listenerArns = new Map<string, pulumi.Output<string>>();
@@ -114,7 +131,11 @@ export function createLoadBalancers(args: LoadBalancerArgs, parent: pulumi.Resou
   return { nlbs, albs, albListeners, targetGroups, listenerArns };
 }
 
-/** NLB -> ALB: a target group of type `alb`, TCP on the ALB listener port, with the ALB as its one target. */
+/**
+ * NLB -> ALB: a target group of type `alb`, TCP on the ALB listener port, with the ALB as its one
+ * target. Its health check is HTTP (type `alb` allows only HTTP or HTTPS) on the path the ALB
+ * answers with 200 itself, so the ALB counts as healthy whatever its services' state.
+ */
 function albTargetGroup(
   args: LoadBalancerArgs,
   nlb: string,
@@ -130,6 +151,7 @@ function albTargetGroup(
     targetType: "alb",
     protocol: "TCP",
     port: ALB_LISTENER_PORT,
+    healthCheck: { protocol: "HTTP", path: ALB_HEALTH_PATH, matcher: "200" },
     region,
     tags,
   }, opts);

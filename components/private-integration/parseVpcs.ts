@@ -2,7 +2,7 @@ import { checkKnownKeys, isPlainObject, Problems } from "../shared/validation";
 import { isCidr, NAME_ALLOWED, NAME_PATTERN } from "./configRules";
 import type { PrivateVpcSettings } from "./settings";
 
-const VPC_KEYS = ["name", "cidrBlock", "availabilityZones", "vpcId", "subnetIds"];
+const VPC_KEYS = ["name", "cidrBlock", "availabilityZones", "vpcEndpoints", "vpcId", "subnetIds"];
 const VPC_ID = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const SUBNET_ID = /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/;
 
@@ -10,12 +10,13 @@ const SUBNET_ID = /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/;
 export const DEFAULT_VPC_CIDR = "10.0.0.0/16";
 
 /**
- * Parses `vpcs`: each is created (private subnets only, `cidrBlock` + `availabilityZones`) or
- * existing (`vpcId` + `subnetIds` + `cidrBlock`), never both. `region` is undefined when invalid.
+ * Parses `vpcs`: each is created (private subnets only, `cidrBlock` + `availabilityZones`, VPC
+ * endpoints unless `vpcEndpoints: false`) or existing (`vpcId` + `subnetIds` + `cidrBlock`), never
+ * both. `region` is undefined when invalid.
  */
 export function parseVpcs(raw: unknown, problems: Problems, field: string, region: string | undefined): ParsedVpcs {
   if (!Array.isArray(raw) || raw.length === 0) {
-    problems.add(field, raw, "allowed: a non-empty list of VPCs, each { name, availabilityZones?, cidrBlock? } or { name, vpcId, subnetIds, cidrBlock }");
+    problems.add(field, raw, "allowed: a non-empty list of VPCs, each { name, availabilityZones?, cidrBlock?, vpcEndpoints? } or { name, vpcId, subnetIds, cidrBlock }");
     return { vpcs: [], declared: new Set() };
   }
   const seen = new Map<string, number>();
@@ -51,6 +52,9 @@ function parseExisting(item: Record<string, unknown>, problems: Problems, at: st
   if (item.availabilityZones !== undefined) {
     problems.add(`${at}.availabilityZones`, item.availabilityZones, "an existing VPC (vpcId + subnetIds) or a new one (availabilityZones), not both");
   }
+  if (item.vpcEndpoints !== undefined) {
+    problems.add(`${at}.vpcEndpoints`, item.vpcEndpoints, "the stack creates VPC endpoints only in VPCs it creates; an existing VPC's owners provide egress (endpoints or NAT); remove it");
+  }
   const { vpcId, subnetIds, cidrBlock } = item;
   problems.check(typeof vpcId === "string" && VPC_ID.test(vpcId), `${at}.vpcId`, vpcId, "allowed: a VPC id like \"vpc-0abc12345def67890\"");
   const subnetsOk = Array.isArray(subnetIds) && subnetIds.length >= 2 && new Set(subnetIds).size === subnetIds.length &&
@@ -69,6 +73,9 @@ function parseCreated(item: Record<string, unknown>, problems: Problems, at: str
   const zonesOk = Array.isArray(zones) && zones.length >= 2 && zones.length <= 16 && new Set(zones).size === zones.length &&
     zones.every((z) => typeof z === "string" && new RegExp(`^${region}[a-z]$`).test(z));
   problems.check(zonesOk, `${at}.availabilityZones`, zones, `allowed: 2 to 16 distinct AZs of ${region}, e.g. ["${region}a", "${region}b"]`);
-  if (!zonesOk) return undefined;
-  return { kind: "create", cidrBlock: cidrBlock as string, availabilityZones: zones as string[] };
+  const vpcEndpoints = item.vpcEndpoints ?? true;
+  problems.check(typeof vpcEndpoints === "boolean", `${at}.vpcEndpoints`, vpcEndpoints,
+    "allowed: true (default: ECR, CloudWatch Logs, STS and S3 endpoints, without which a Fargate task cannot pull its image) or false");
+  if (!zonesOk || typeof vpcEndpoints !== "boolean") return undefined;
+  return { kind: "create", cidrBlock: cidrBlock as string, availabilityZones: zones as string[], vpcEndpoints };
 }

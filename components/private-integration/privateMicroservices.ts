@@ -10,7 +10,8 @@ import { createVpcs } from "./privateNetwork";
 import type { PrivatePlan } from "./privatePlan";
 import { createPrivateRestApi } from "./privateRestApi";
 import { createSecurityGroups } from "./securityGroups";
-import type { PrivateIntegrationSettings } from "./settings";
+import type { PrivateIntegrationSettings, TargetType } from "./settings";
+import { createVpcEndpoints } from "./vpcEndpoints";
 
 export interface PrivateMicroservicesArgs {
   /** Parsed settings (see `parsePrivateIntegrationConfig`); the plan is checked again before anything is created. */
@@ -30,8 +31,15 @@ export interface PrivateServiceOutput {
   /** Port the service's tasks or instances listen on (the target group's port). */
   readonly port: number;
   readonly vpcLinkId: string;
-  /** Security group to attach to the backends: it admits only their load balancer, on the service port. */
+  /**
+   * Security group to attach to the backends: it admits only their load balancer, on the service
+   * port, and lets them open HTTPS to their VPC's endpoints and S3, nothing else.
+   */
   readonly backendSecurityGroupId?: string;
+  /** How tasks or instances are registered in the target group; Fargate tasks need `ip`. */
+  readonly targetType?: TargetType;
+  /** The private subnets of the service's VPC (those of its load balancers), for its tasks. */
+  readonly subnetIds?: string[];
 }
 
 /**
@@ -60,7 +68,8 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
     const tags = args.tags ?? {};
 
     const vpcs = createVpcs(name, settings.vpcs, region, tags, this);
-    const securityGroups = createSecurityGroups(name, plan, settings.services, vpcs, region, tags, this);
+    const securityGroups = createSecurityGroups({ name, plan, services: settings.services, vpcSettings: settings.vpcs, vpcs, region, tags }, this);
+    createVpcEndpoints(name, settings.vpcs, vpcs, securityGroups, region, tags, this);
     const loadBalancers = createLoadBalancers({ name, plan, services: settings.services, vpcs, securityGroups, region, tags }, this);
 
     const vpcLinkIds = new Map(plan.vpcLinks.map((l) => {
@@ -87,18 +96,20 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
     this.origins = [{ name, kind: plan.apiKind, apiId: api.apiId, stage: api.stage, region, pathPattern: `${settings.pathPrefix}/*` }];
 
     const listenerOf = new Map(plan.services.map((s) => [s.name, s.route.via === "listener" ? s.route.listenerArn : loadBalancers.listenerArns.get(s.name)]));
-    const portOf = new Map(settings.services.map((s) => [s.name, s.port]));
+    const settingsOf = new Map(settings.services.map((s) => [s.name, s]));
     this.services = pulumi.output(Object.fromEntries(plan.services.map((s) => {
+      const { port, target } = mustGet(settingsOf, s.name, "service");
       const targetGroup = loadBalancers.targetGroups.get(s.name);
       const listenerArn = listenerOf.get(s.name);
       const backend = securityGroups.get(`backend-${s.name}`);
       return [s.name, {
         routePath: s.routePath,
-        port: mustGet(portOf, s.name, "service"),
+        port,
         vpcLinkId: mustGet(vpcLinkIds, s.vpcLink, "VPC link"),
         ...(targetGroup ? { targetGroupArn: targetGroup.arn } : {}),
         ...(listenerArn ? { listenerArn } : {}),
         ...(backend ? { backendSecurityGroupId: backend } : {}),
+        ...(target.kind === "targetGroup" ? { targetType: target.targetType, subnetIds: mustGet(vpcs, s.vpc, "VPC").subnetIds } : {}),
       }];
     })));
     this.vpcLinks = pulumi.output(Object.fromEntries(vpcLinkIds));

@@ -8,6 +8,8 @@ export interface VpcPlacement {
   readonly vpcId: pulumi.Input<string>;
   readonly subnetIds: pulumi.Input<string>[];
   readonly cidrBlock: string;
+  /** The route table of a VPC created here (its subnets use the main one), for the S3 gateway endpoint. */
+  readonly mainRouteTableId?: pulumi.Output<string>;
 }
 
 /**
@@ -43,7 +45,7 @@ export function createVpcs(
       region,
       tags: { ...tags, Name: `${name}-${vpc.name}-private-${zone}` },
     }, { parent }));
-    placements.set(vpc.name, { vpcId: created.id, subnetIds: subnets.map((s) => s.id), cidrBlock: vpc.cidrBlock });
+    placements.set(vpc.name, { vpcId: created.id, subnetIds: subnets.map((s) => s.id), cidrBlock: vpc.cidrBlock, mainRouteTableId: created.mainRouteTableId });
   }
   return placements;
 }

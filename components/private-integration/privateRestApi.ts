@@ -9,6 +9,14 @@ import { restPathKey, restResourceTree } from "./restResourceTree";
 import type { PrivateServiceSettings, PrivateTopology } from "./settings";
 
 /**
+ * Integration request mappings that keep the signer's credentials from the service. API Gateway
+ * already drops an `Authorization` header that carries a SigV4 signature before HTTP integrations;
+ * the session token would pass through, so it is overwritten with an empty static value. Every
+ * other header, the viewer's relocated `x-forwarded-authorization` included, passes unchanged.
+ */
+export const DROP_SIGNER_CREDENTIALS: Readonly<Record<string, string>> = { "integration.request.header.X-Amz-Security-Token": "''" };
+
+/**
  * REGIONAL REST API with `ANY` + `AWS_IAM` on `<prefix>` and `<prefix>/{proxy+}` of every service,
  * each an `HTTP_PROXY` integration over its VPC link: v1 links reach the NLB by its DNS name and
  * listener port; v2 links name the ALB in `integrationTarget`. The path keeps the service prefix.
@@ -61,7 +69,7 @@ export function createPrivateRestApi(args: PrivateApiArgs, stageName: string, pa
         connectionId: mustGet(args.vpcLinkIds, s.vpcLink, "VPC link"),
         ...(target.albArn ? { integrationTarget: target.albArn } : {}),
         uri: pulumi.interpolate`${target.origin}${s.routePath}${proxy ? "/{proxy}" : ""}`,
-        ...(proxy ? { requestParameters: { "integration.request.path.proxy": "method.request.path.proxy" } } : {}),
+        requestParameters: { ...(proxy ? { "integration.request.path.proxy": "method.request.path.proxy" } : {}), ...DROP_SIGNER_CREDENTIALS },
         region,
       }, opts);
       dependsOn.push(method, integration);

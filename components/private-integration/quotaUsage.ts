@@ -25,7 +25,8 @@ export function quotaUsage(layout: Layout, quotas: PrivateQuotas): QuotaUsage[] 
   row(linkQuota, "region", layout.vpcLinks.length);
   for (const nlb of layout.nlbs) row("listenersPerNlb", `NLB "${nlb.key}"`, nlb.listeners.length);
   for (const alb of layout.albs) {
-    row("rulesPerAlb", `ALB "${alb.key}"`, alb.services.length);
+    // An ALB behind NLBs also has the fixed-response rule that answers their health checks.
+    row("rulesPerAlb", `ALB "${alb.key}"`, alb.services.length + (alb.nlbs.length > 0 ? 1 : 0));
     if (layout.topology === "rest-nlb-to-alb") row("nlbsPerAlb", `ALB "${alb.key}"`, alb.nlbs.length);
   }
   if (layout.apiKind === "HTTP") row("httpRoutesPerApi", "HTTP API", layout.apiRoutes);

@@ -3,30 +3,34 @@ import * as pulumi from "@pulumi/pulumi";
 import { mustGet } from "./mustGet";
 import type { PrivatePlan } from "./privatePlan";
 import type { VpcPlacement } from "./privateNetwork";
-import { GroupRef, securityRules } from "./securityRules";
-import type { PrivateServiceSettings } from "./settings";
+import { GroupRef, RulePeer, securityRules } from "./securityRules";
+import type { PrivateServiceSettings, PrivateVpcSettings } from "./settings";
 
 const PURPOSE: Record<GroupRef["kind"], string> = {
   link: "API Gateway VPC link",
   nlb: "internal NLB",
   alb: "internal ALB",
   backend: "backends of one microservice",
+  endpoints: "VPC endpoints of VPC",
 };
 
+export interface SecurityGroupArgs {
+  readonly name: string;
+  readonly plan: PrivatePlan;
+  readonly services: readonly PrivateServiceSettings[];
+  readonly vpcSettings: readonly PrivateVpcSettings[];
+  readonly vpcs: ReadonlyMap<string, VpcPlacement>;
+  readonly region: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
 /**
- * Creates one security group per link, NLB, ALB and service backend, and the rules of
- * `securityRules`. Returns the group ids keyed `<kind>-<key>`.
+ * Creates one security group per link, NLB, ALB, service backend and endpoint set, and the rules
+ * of `securityRules`. Returns the group ids keyed `<kind>-<key>`.
  */
-export function createSecurityGroups(
-  name: string,
-  plan: PrivatePlan,
-  services: readonly PrivateServiceSettings[],
-  vpcs: ReadonlyMap<string, VpcPlacement>,
-  region: string,
-  tags: Readonly<Record<string, string>>,
-  parent: pulumi.Resource,
-): Map<string, pulumi.Output<string>> {
-  const { groups, rules } = securityRules(plan, services);
+export function createSecurityGroups(args: SecurityGroupArgs, parent: pulumi.Resource): Map<string, pulumi.Output<string>> {
+  const { name, plan, vpcs, region, tags } = args;
+  const { groups, rules } = securityRules(plan, args.services, args.vpcSettings);
   const vpcOf = vpcOfGroup(plan);
   const ids = new Map<string, pulumi.Output<string>>();
   for (const g of groups) {
@@ -41,6 +45,17 @@ export function createSecurityGroups(
     }, { parent });
     ids.set(`${g.kind}-${g.key}`, sg.id);
   }
+  // S3's AWS-managed prefix list (the gateway endpoint's destinations), looked up once, in the region.
+  const s3PrefixList = rules.some((r) => r.peer.kind === "prefixList")
+    ? aws.ec2.getManagedPrefixListOutput({ name: `com.amazonaws.${region}.s3`, region }, { parent }).id
+    : undefined;
+  const peerOf = (peer: RulePeer) => {
+    switch (peer.kind) {
+      case "vpcCidr": return { cidrIpv4: mustGet(vpcs, peer.key, "VPC").cidrBlock };
+      case "prefixList": return { prefixListId: s3PrefixList };
+      default: return { referencedSecurityGroupId: mustGet(ids, `${peer.kind}-${peer.key}`, "security group") };
+    }
+  };
   for (const rule of rules) {
     const common = {
       securityGroupId: mustGet(ids, `${rule.group.kind}-${rule.group.key}`, "security group"),
@@ -50,9 +65,7 @@ export function createSecurityGroups(
       description: `${rule.direction === "ingress" ? "from" : "to"} ${rule.peer.kind} ${rule.peer.key}`,
       region,
       tags,
-      ...(rule.peer.kind === "vpcCidr"
-        ? { cidrIpv4: mustGet(vpcs, rule.peer.key, "VPC").cidrBlock }
-        : { referencedSecurityGroupId: mustGet(ids, `${rule.peer.kind}-${rule.peer.key}`, "security group") }),
+      ...peerOf(rule.peer),
     };
     if (rule.direction === "ingress") new aws.vpc.SecurityGroupIngressRule(`${name}-sg-rule-${rule.key}`, common, { parent });
     else new aws.vpc.SecurityGroupEgressRule(`${name}-sg-rule-${rule.key}`, common, { parent });
@@ -65,5 +78,8 @@ function vpcOfGroup(plan: PrivatePlan): (g: GroupRef) => string {
   const nlbs = new Map(plan.nlbs.map((n) => [n.key, n.vpc]));
   const albs = new Map(plan.albs.map((a) => [a.key, a.vpc]));
   const services = new Map(plan.services.map((s) => [s.name, s.vpc]));
-  return (g) => (g.kind === "link" ? g.key : mustGet(g.kind === "nlb" ? nlbs : g.kind === "alb" ? albs : services, g.key, `${g.kind} of a security group`));
+  return (g) => {
+    if (g.kind === "link" || g.kind === "endpoints") return g.key;
+    return mustGet(g.kind === "nlb" ? nlbs : g.kind === "alb" ? albs : services, g.key, `${g.kind} of a security group`);
+  };
 }

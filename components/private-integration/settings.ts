@@ -62,7 +62,10 @@ export interface PrivateServiceSettings {
   readonly healthCheckPath: string;
 }
 
-/** A VPC created with private subnets only (no internet or NAT gateway), or an existing one. */
+/**
+ * A VPC created with private subnets only (no internet or NAT gateway) and, unless opted out, the
+ * VPC endpoints its services need; or an existing one, whose owners provide egress.
+ */
 export type PrivateVpcSettings =
   | {
       readonly kind: "create";
@@ -71,6 +74,11 @@ export type PrivateVpcSettings =
       readonly cidrBlock: string;
       /** At least two AZs of the region (ALBs need two). */
       readonly availabilityZones: readonly string[];
+      /**
+       * The VPC endpoints a Fargate service needs without internet access (ECR API and Docker,
+       * CloudWatch Logs, STS interface endpoints; the S3 gateway endpoint). @default true
+       */
+      readonly vpcEndpoints: boolean;
     }
   | {
       readonly kind: "existing";
@@ -126,3 +134,10 @@ export interface PrivateIntegrationSettings {
 
 /** Port of the one HTTP listener every ALB created here has; services are path-routed behind it. */
 export const ALB_LISTENER_PORT = 80;
+
+/**
+ * Path an ALB behind an NLB answers itself with 200 (a fixed-response rule), for the NLB's HTTP
+ * health check of its target group of type `alb`. Service prefixes are `[a-z0-9-]` segments, so
+ * no service can claim it.
+ */
+export const ALB_HEALTH_PATH = "/.edge-health";

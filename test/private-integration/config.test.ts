@@ -24,13 +24,19 @@ describe("parsePrivateIntegrationConfig", () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(settings, {
       topology: "http-api", region: REGION, pathPrefix: "/services", stageName: "live",
-      vpcs: [{ kind: "create", name: "main", cidrBlock: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] }],
+      vpcs: [{ kind: "create", name: "main", cidrBlock: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], vpcEndpoints: true }],
       services: [0, 1].map((i) => ({
         name: `svc${i}`, pathPrefix: `/svc${i}`, vpc: "main", port: 8000 + i, protocol: "HTTP",
         target: { kind: "targetGroup", targetType: "ip" }, healthCheckPath: "/",
       })),
       quotas: DEFAULT_QUOTAS,
     });
+  });
+
+  it("creates VPC endpoints in a created VPC unless it opts out", () => {
+    const { settings, problems } = parse(raw({ vpcs: [{ name: "main", vpcEndpoints: false }] }));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings?.vpcs, [{ kind: "create", name: "main", cidrBlock: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], vpcEndpoints: false }]);
   });
 
   it("parses the dev and prod examples without a problem", () => {
@@ -85,6 +91,13 @@ describe("parsePrivateIntegrationConfig", () => {
       [["privateIntegration.vpcs[0].vpcId", "VPC id"], ["privateIntegration.vpcs[0].subnetIds", "two or more"], ["privateIntegration.vpcs[0].cidrBlock", "IPv4 CIDR"]]],
     ["AZs of another region and an unaligned CIDR", raw({ vpcs: [{ name: "main", cidrBlock: "10.0.1.0/16", availabilityZones: ["us-east-1a", "eu-west-1b"] }] }),
       [["privateIntegration.vpcs[0].cidrBlock", "aligned"], ["privateIntegration.vpcs[0].availabilityZones", "AZs of eu-west-1"]]],
+    ["VPC endpoints asked of an existing VPC, and a non-boolean opt-out", raw({ vpcs: [
+      { name: "main", vpcId: "vpc-0a1b2c3d", subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], cidrBlock: "10.0.0.0/16", vpcEndpoints: true },
+      { name: "b", vpcEndpoints: "no" },
+    ] }), [
+      ["privateIntegration.vpcs[0].vpcEndpoints", "only in VPCs it creates; an existing VPC's owners provide egress"],
+      ["privateIntegration.vpcs[1].vpcEndpoints", "allowed: true (default: ECR, CloudWatch Logs, STS and S3 endpoints"],
+    ]],
     ["no services", raw({ services: [] }), [["privateIntegration.services", "non-empty"]]],
     ["two services with one name", raw({ services: [svc(0), svc(1, { name: "svc0" })] }), [["privateIntegration.services[1].name", "already used by privateIntegration.services[0]"]]],
     ["two services with one path prefix", raw({ services: [svc(0), svc(1, { pathPrefix: "/svc0" })] }), [["privateIntegration.services[1].pathPrefix", "already used by privateIntegration.services[0]"]]],

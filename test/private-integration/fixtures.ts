@@ -6,7 +6,7 @@ import { DEFAULT_QUOTAS, PrivateIntegrationSettings, PrivateServiceSettings, Pri
 
 export const REGION = "eu-west-1";
 
-export const MAIN_VPC: PrivateVpcSettings = { kind: "create", name: "main", cidrBlock: "10.20.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] };
+export const MAIN_VPC: Extract<PrivateVpcSettings, { kind: "create" }> = { kind: "create", name: "main", cidrBlock: "10.20.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], vpcEndpoints: true };
 
 /** Service `svc<i>` at `/svc<i>` in VPC main, port 8000 + i, with a target group of IPs. */
 export function service(i: number, extra: Partial<PrivateServiceSettings> = {}): PrivateServiceSettings {

@@ -48,13 +48,22 @@ describe("PrivateMicroservices", () => {
 
   describe("PrivateMicroservices: invariants of every topology", () => {
     for (const topology of ["http-api", "rest-nlb-per-service", "rest-shared-nlb", "rest-nlb-to-alb", "rest-vpclink-v2"] as const) {
-      it(`${topology}: one region, internal load balancers, AWS_IAM everywhere, nothing open to a CIDR`, async () => {
+      it(`${topology}: one region, internal load balancers, AWS_IAM everywhere, no CIDR wider than the VPC's`, async () => {
         await build(settings(topology, services(3)));
         const aws = mocks.resources.filter((r) => r.type.startsWith("aws:"));
         assert.deepEqual(aws.filter((r) => r.inputs.region !== REGION).map((r) => r.name), []);
         assert.ok(mocks.ofType(T.lb).length > 0);
         assert.ok(mocks.ofType(T.lb).every((r) => r.inputs.internal === true));
-        assert.ok([...mocks.ofType(T.ingress), ...mocks.ofType(T.egress)].every((r) => r.inputs.cidrIpv4 === undefined && typeof r.inputs.referencedSecurityGroupId === "string"));
+        // Each rule names one peer: a group, S3's prefix list (egress, 443) or the VPC's own CIDR
+        // (backends' egress to the endpoints on 443, the endpoints' ingress from it on 443).
+        for (const r of [...mocks.ofType(T.ingress), ...mocks.ofType(T.egress)]) {
+          const { cidrIpv4, prefixListId, referencedSecurityGroupId } = r.inputs;
+          assert.equal([cidrIpv4, prefixListId, referencedSecurityGroupId].filter((p) => p !== undefined).length, 1, r.name);
+          if (referencedSecurityGroupId === undefined) assert.deepEqual([r.inputs.fromPort, r.inputs.toPort], [443, 443], r.name);
+          if (cidrIpv4 !== undefined) assert.equal(cidrIpv4, "10.20.0.0/16", r.name);
+          if (prefixListId !== undefined) assert.deepEqual([r.type, prefixListId], [T.egress, "pl-mock-com.amazonaws.eu-west-1.s3"], r.name);
+        }
+        assert.deepEqual(mocks.ofType(T.ingress).filter((r) => r.inputs.cidrIpv4 !== undefined).map((r) => r.name), ["p-sg-rule-endpoints-main-from-vpcCidr-main-443"]);
         const authorizations = [...mocks.ofType(T.method).map((r) => r.inputs.authorization), ...mocks.ofType(T.route).map((r) => r.inputs.authorizationType)];
         assert.deepEqual(authorizations, Array(6).fill("AWS_IAM"));
       });
@@ -99,6 +108,7 @@ describe("PrivateMicroservices", () => {
         listenerArn: MOCK_ARN("Listener", "p-alb-main-http"), priority: 1, region: REGION, tags: { team: "edge" },
         conditions: [{ pathPattern: { values: ["/orders", "/orders/*"] } }], actions: [{ type: "forward", targetGroupArn: MOCK_ARN("TargetGroup", "p-tg-svc0") }],
       });
+      // No requestParameters: Authorization and x-amz-* are reserved headers an HTTP API refuses to map.
       const integration = (uri: string, link: string) => ({
         apiId: "p-api-id", integrationType: "HTTP_PROXY", integrationMethod: "ANY", connectionType: "VPC_LINK", connectionId: `${link}-id`, integrationUri: uri, payloadFormatVersion: "1.0", region: REGION,
       });
@@ -124,7 +134,7 @@ describe("PrivateMicroservices", () => {
       assert.deepEqual({ ...origin, apiId: await valueOf(origin.apiId as never), stage: await valueOf(origin.stage as never) },
         { name: "p", kind: "HTTP", apiId: "p-api-id", stage: "$default", region: REGION, pathPattern: "/services/*" });
       assert.deepEqual(await valueOf(component.services), {
-        svc0: { routePath: "/orders", port: 8080, vpcLinkId: "p-link-main-id", targetGroupArn: MOCK_ARN("TargetGroup", "p-tg-svc0"), listenerArn: MOCK_ARN("Listener", "p-alb-main-http"), backendSecurityGroupId: "p-sg-backend-svc0-id" },
+        svc0: { routePath: "/orders", port: 8080, vpcLinkId: "p-link-main-id", targetGroupArn: MOCK_ARN("TargetGroup", "p-tg-svc0"), listenerArn: MOCK_ARN("Listener", "p-alb-main-http"), backendSecurityGroupId: "p-sg-backend-svc0-id", targetType: "ip", subnetIds: SUBNETS },
         svc1: { routePath: "/svc1", port: 7000, vpcLinkId: "p-link-other-id", listenerArn },
       });
       assert.deepEqual(await valueOf(component.vpcLinks), { main: "p-link-main-id", other: "p-link-other-id" });
@@ -162,7 +172,12 @@ describe("PrivateMicroservices", () => {
     const restIntegration = (path: string, link: string, uri: string, extra: Record<string, unknown> = {}) => ({
       restApi: "p-api-id", resourceId: `p-resource-${path}-id`, httpMethod: "ANY", type: "HTTP_PROXY", integrationHttpMethod: "ANY",
       connectionType: "VPC_LINK", connectionId: `${link}-id`, uri, region: REGION, ...extra,
-      ...(path.endsWith("_proxy") ? { requestParameters: { "integration.request.path.proxy": "method.request.path.proxy" } } : {}),
+      // The signer's session token never reaches the service; nothing else is mapped, so the
+      // viewer's x-forwarded-authorization and every other header pass unchanged.
+      requestParameters: {
+        ...(path.endsWith("_proxy") ? { "integration.request.path.proxy": "method.request.path.proxy" } : {}),
+        "integration.request.header.X-Amz-Security-Token": "''",
+      },
     });
 
     it("rest-nlb-per-service: a v1 link to each service's NLB, TCP listener on the service port", async () => {
@@ -191,6 +206,7 @@ describe("PrivateMicroservices", () => {
       assert.deepEqual(byName(T.ingress).map((r) => [r.name, r.inputs.securityGroupId, r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [
         ["p-sg-rule-backend-svc0-from-nlb-svc0-8000", "p-sg-backend-svc0-id", "p-sg-nlb-svc0-id", 8000],
         ["p-sg-rule-backend-svc1-from-nlb-svc1-8001", "p-sg-backend-svc1-id", "p-sg-nlb-svc1-id", 8001],
+        ["p-sg-rule-endpoints-main-from-vpcCidr-main-443", "p-sg-endpoints-main-id", undefined, 443],
       ]);
       const [origin] = component.origins;
       assert.equal(origin.kind, "REST");
@@ -215,7 +231,15 @@ describe("PrivateMicroservices", () => {
 
     it("rest-nlb-to-alb: NLB listener -> target group of type alb (TCP, ALB listener port) -> path rules", async () => {
       await build(settings("rest-nlb-to-alb", [service(0), service(1, { healthCheckPath: "/healthz", protocol: "HTTPS" })]));
-      assert.deepEqual(inputs(T.tg, "p-tg-main-to-alb-main"), { vpcId: "p-vpc-main-id", targetType: "alb", protocol: "TCP", port: 80, region: REGION, tags: { team: "edge" } });
+      // The NLB checks the ALB over HTTP on the path the ALB itself answers with 200.
+      assert.deepEqual(inputs(T.tg, "p-tg-main-to-alb-main"), {
+        vpcId: "p-vpc-main-id", targetType: "alb", protocol: "TCP", port: 80, healthCheck: { protocol: "HTTP", path: "/.edge-health", matcher: "200" }, region: REGION, tags: { team: "edge" },
+      });
+      assert.deepEqual(inputs(T.rule, "p-alb-main-health"), {
+        listenerArn: MOCK_ARN("Listener", "p-alb-main-http"), priority: 50000, region: REGION, tags: { team: "edge" },
+        conditions: [{ pathPattern: { values: ["/.edge-health"] } }],
+        actions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "OK", statusCode: "200" } }],
+      });
       assert.deepEqual(inputs(T.attachment, "p-tg-main-to-alb-main"), { targetGroupArn: MOCK_ARN("TargetGroup", "p-tg-main-to-alb-main"), targetId: ALB_ARN("p-alb-main"), port: 80, region: REGION });
       assert.deepEqual(inputs(T.listener, "p-nlb-main-alb-main"), {
         loadBalancerArn: NLB_ARN("p-nlb-main"), port: 80, protocol: "TCP", region: REGION, tags: { team: "edge" },
@@ -225,7 +249,7 @@ describe("PrivateMicroservices", () => {
         vpcId: "p-vpc-main-id", targetType: "ip", port: 8001, protocol: "HTTPS", healthCheck: { path: "/healthz", protocol: "HTTPS", matcher: "200-399" }, region: REGION, tags: { team: "edge" },
       });
       assert.deepEqual(byName(T.rule).map((r) => [r.name, r.inputs.priority, r.inputs.conditions[0].pathPattern.values]), [
-        ["p-rule-svc0", 1, ["/svc0", "/svc0/*"]], ["p-rule-svc1", 2, ["/svc1", "/svc1/*"]],
+        ["p-alb-main-health", 50000, ["/.edge-health"]], ["p-rule-svc0", 1, ["/svc0", "/svc0/*"]], ["p-rule-svc1", 2, ["/svc1", "/svc1/*"]],
       ]);
       assert.deepEqual(byName(T.link1).map((r) => [r.name, r.inputs.targetArn]), [["p-link-main", NLB_ARN("p-nlb-main")]]);
       assert.deepEqual(inputs(T.restIntegration, "p-integration-svc1._proxy"), restIntegration("svc1._proxy", "p-link-main", `http://${DNS("p-nlb-main")}:80/svc1/{proxy}`));
@@ -233,6 +257,7 @@ describe("PrivateMicroservices", () => {
         ["p-sg-rule-alb-main-from-nlb-main-80", "p-sg-nlb-main-id", 80],
         ["p-sg-rule-backend-svc0-from-alb-main-8000", "p-sg-alb-main-id", 8000],
         ["p-sg-rule-backend-svc1-from-alb-main-8001", "p-sg-alb-main-id", 8001],
+        ["p-sg-rule-endpoints-main-from-vpcCidr-main-443", undefined, 443],
       ]);
     });
 
@@ -275,6 +300,9 @@ describe("PrivateMicroservices", () => {
           return { id: `${name}-id`, state: { ...args.inputs, arn: MOCK_ARN(args.type.split(":").pop() as string, name), dnsName: DNS(name), rootResourceId: `${name}-root` } };
         },
         call(args) {
+          if (args.token === "aws:ec2/getManagedPrefixList:getManagedPrefixList") return { id: "pl-s3" };
+          if (args.token === "aws:index/getPartition:getPartition") return { partition: "aws" };
+          if (args.token === "aws:index/getCallerIdentity:getCallerIdentity") return { accountId: ACCOUNT_ID };
           throw new Error(`unexpected invoke ${args.token}`);
         },
       }, "edge-security", "test", false));
@@ -304,7 +332,7 @@ describe("PrivateMicroservices", () => {
   });
 
   describe("PrivateMicroservices: adding a service replaces nothing", () => {
-    const STABLE = [T.vpc, T.subnet, T.sg, T.lb, T.tg, T.listener, T.attachment, T.link1, T.link2, T.restApi, T.httpApi, T.resource, T.method, T.restIntegration, T.httpIntegration, T.route, T.ingress, T.egress];
+    const STABLE = [T.vpc, T.subnet, T.sg, T.lb, T.tg, T.listener, T.attachment, T.link1, T.link2, T.restApi, T.httpApi, T.resource, T.method, T.restIntegration, T.httpIntegration, T.route, T.ingress, T.egress, "aws:ec2/vpcEndpoint:VpcEndpoint"];
     async function snapshot(s: PrivateIntegrationSettings) {
       mocks.reset();
       await build(s);

@@ -35,6 +35,8 @@ const CALLS: Record<string, (inputs: Record<string, any>) => Record<string, any>
     id: ACCOUNT_ID,
   }),
   "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" }),
+  // AWS-managed prefix lists by name, e.g. S3's `com.amazonaws.<region>.s3`.
+  "aws:ec2/getManagedPrefixList:getManagedPrefixList": (inputs) => ({ id: `pl-mock-${inputs.name}`, name: inputs.name, addressFamily: "IPv4", region: inputs.region ?? "eu-west-1" }),
   "aws:index/getRegion:getRegion": (inputs) => ({ name: inputs.region ?? "eu-west-1", region: inputs.region ?? "eu-west-1", id: inputs.region ?? "eu-west-1" }),
 };
 
@@ -57,6 +59,8 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
       return { arn: `arn:aws:apigateway:${region}::/restapis/${id}`, rootResourceId: `${name}-root`, executionArn: `arn:aws:execute-api:${region}:${ACCOUNT_ID}:${id}` };
     case "aws:apigatewayv2/api:Api":
       return { arn: `arn:aws:apigateway:${region}::/apis/${id}`, apiEndpoint: `https://${id}.execute-api.${region}.amazonaws.com`, executionArn: `arn:aws:execute-api:${region}:${ACCOUNT_ID}:${id}` };
+    case "aws:ec2/vpc:Vpc":
+      return { mainRouteTableId: `${name}-rtb` };
     case "aws:iam/role:Role":
       return { arn: `arn:aws:iam::${ACCOUNT_ID}:role/${name}`, name };
     case "aws:cloudwatch/metricAlarm:MetricAlarm":
