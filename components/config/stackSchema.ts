@@ -24,11 +24,40 @@ const DISTRIBUTION_PATHS: Readonly<Record<string, readonly string[]>> = {
   geoRestrictionLocations: ["geoRestriction", "locations"],
 };
 
+/** What each key is for: the editor's hover text (stack-config.schema.json) and Pulumi.yaml's descriptions. */
+export const KEY_DESCRIPTIONS = {
+  apis: "The APIs to put behind the edge: ones the stack creates (a pet store demo behind each) or existing ones it only fronts.",
+  manageApiGatewayAccount: "Manage API Gateway's per-region CloudWatch role setting, needed for REST and WebSocket access logs. Turn off where another stack manages it.",
+  tags: "Tags on every taggable resource (the stack adds edge-security:stack).",
+  signerRuntime: "Lambda@Edge runtime of the signer (nodejs22.x or nodejs24.x; runtimes Lambda no longer creates are refused).",
+  signerMemoryMb: "Signer memory in MB (128-10240).",
+  signerTimeoutSeconds: "Signer timeout in seconds (1-30, the origin-request limit).",
+  signerArchitecture: "Lambda@Edge supports x86_64 only; any other value is rejected.",
+  signerRetainOnDelete: "Keep the signer function on destroy, since CloudFront removes its replicas only hours later.",
+  authorizationHeader: "Header that carries the viewer's own Authorization header to the API (the signer owns Authorization).",
+  priceClass: "CloudFront price class (PriceClass_100, PriceClass_200 or PriceClass_All).",
+  viewerProtocolPolicy: "https-only (plain HTTP gets 403) or redirect-to-https; a client that follows a redirect has already sent its token in clear.",
+  aliases: "Custom domain names for the distribution; needs certificateArn.",
+  certificateArn: "ACM certificate in us-east-1 for the aliases; viewers then need TLS 1.2 (TLSv1.2_2021).",
+  originReadTimeout: "Seconds CloudFront waits for the API (1-180; above 60 needs a quota increase).",
+  originKeepaliveTimeout: "Seconds CloudFront keeps an idle connection to the API open (1-180).",
+  geoRestrictionType: "none, whitelist or blacklist.",
+  geoRestrictionLocations: "ISO 3166-1 alpha-2 country codes for the geo restriction.",
+  accessLogs: "CloudFront access logs (standard logging v2): to a log group the stack creates, or an existing S3 bucket, log group or Firehose stream.",
+  cacheBehaviorQuota: "Your account's CloudFront cache behaviours per distribution (default quota 75; raise it in Service Quotas first).",
+  originQuota: "Your account's CloudFront origins per distribution (default quota 100).",
+  loggingBucket: "Not offered: legacy standard logging needs S3 ACLs; use accessLogs.",
+  loggingPrefix: "Not offered: legacy standard logging needs S3 ACLs; use accessLogs.",
+  waf: "The web ACL: managed rule groups, rate limits, logging (components/waf/README.md).",
+  shield: "Shield Advanced (components/shield/README.md).",
+  privateIntegration: "Private microservices over VPC links (components/private-integration/README.md).",
+} as const;
+
 export function stackSchema(context: StackSchemaContext) {
   const signer = signerFields(context.now);
   const d = distributionFields;
   const legacy = z.undefined({ error: LEGACY_LOGGING }).optional();
-  return strictObject({
+  return described({
     apis: apisSchema(context.region).optional(),
     manageApiGatewayAccount: flag().default(true),
     tags: tagsSchema.default({}),
@@ -83,3 +112,9 @@ export function stackSchema(context: StackSchemaContext) {
     });
 }
 export type StackKeys = z.output<ReturnType<typeof stackSchema>>;
+
+/** The stack keys as one strict object, each key carrying its description. */
+function described<Shape extends Record<keyof typeof KEY_DESCRIPTIONS, z.ZodType>>(shape: Shape) {
+  const withDocs = Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.meta({ description: KEY_DESCRIPTIONS[key as keyof typeof KEY_DESCRIPTIONS] })])) as unknown as Shape;
+  return strictObject(withDocs);
+}
