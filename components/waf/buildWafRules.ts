@@ -7,7 +7,8 @@ import {
   IP_REPUTATION_LIST,
   REPUTATION_LABEL_NAMESPACES,
 } from "./managedRuleGroups";
-import { allOf, anyOf, matchStatement, methodsStatement, pathPrefixStatement } from "./matchStatement";
+import { allOf, anyOf, matchStatement, methodsStatement } from "./matchStatement";
+import { pathStatement } from "./wafPath";
 import { PRIORITY } from "./priorities";
 import { ManagedWafSettings, RateRuleSettings } from "./types";
 import { IpSetArns, ManagedGroupStatement, RateBasedStatement, RuleAction, WafRule, WafStatement } from "./wafRule";
@@ -72,7 +73,7 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
     rules.push({ name, priority, metricName: name, source: `waf.managedRuleGroups.${group.name}`, statement, overrideAction });
     if (group.name === CORE_RULE_SET && settings.bodySize.mode === "paths") {
       // The Core rule set only labels large bodies (its rule counts); block them outside the allowed paths.
-      const outside: WafStatement<A> = { type: "not", statement: anyOf(settings.bodySize.allowedPaths.map((p) => pathPrefixStatement<A>(p))) };
+      const outside: WafStatement<A> = { type: "not", statement: anyOf(settings.bodySize.allowedPaths.map((p) => pathStatement<A>(p))) };
       plain("large-body-outside-allowed-paths", priority + 1, "waf.bodySize", allOf([{ type: "labelMatch", scope: "LABEL", key: BODY_SIZE_LABEL }, outside]), FORBIDDEN);
     }
   });
@@ -90,7 +91,7 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
     }
   }
   uri.forEach((rule, index) => {
-    const parts = [pathPrefixStatement<A>(rule.pathPrefix)];
+    const parts = [pathStatement<A>(rule.pathPrefix)];
     if (rule.methods.length > 0) parts.push(methodsStatement<A>(rule.methods));
     const priority = PRIORITY.rateUriStart + index * PRIORITY.rateUriStep;
     plain(`rate-uri-${rule.name}`, priority, `waf.rateLimits.uri[${index}]`, rateStatement(rule, allOf(parts)), rateAction(rule));

@@ -8,10 +8,11 @@ import { ANONYMOUS_IP_LIST, CORE_RULE_SET, IP_REPUTATION_LIST } from "./managedR
 import { readBool, readEnum, readInt, readList, readObject, required } from "./parseHelpers";
 import { parseLogging } from "./parseLogging";
 import { parseManagedGroups } from "./parseManagedGroups";
-import { parseCustomRules, PATH_PREFIX } from "./parseMatch";
+import { parseCustomRules } from "./parseMatch";
 import { parseRateLimits } from "./parseRateLimits";
 import { BodyInspectionLimit, BodySizeMode, ManagedWafSettings, WafContext, WafRolloutMode, WafSettings } from "./types";
 import { validateWafRules } from "./validateWafRules";
+import { isWafPath, WAF_PATH_ALLOWED } from "./wafPath";
 import { IpSetArns } from "./wafRule";
 import { AUTOMATIC_RESPONSE_WCU } from "../shield/settings";
 
@@ -94,8 +95,7 @@ export function parseWafConfig(raw: unknown, problems: Problems, context: WafCon
 function parseBodySize(problems: Problems, field: string, raw: unknown): ManagedWafSettings["bodySize"] {
   const o = readObject(problems, field, raw, ["action", "allowedPaths"]) ?? {};
   const mode = readEnum<BodySizeMode>(problems, `${field}.action`, o.action, ["count", "block", "paths"], "count");
-  const isPath = (p: unknown): p is string => typeof p === "string" && PATH_PREFIX.test(p);
-  const allowedPaths = readList(problems, `${field}.allowedPaths`, o.allowedPaths, isPath, "a path prefix starting with /");
+  const allowedPaths = readList(problems, `${field}.allowedPaths`, o.allowedPaths, isWafPath, WAF_PATH_ALLOWED);
   if (mode === "paths") problems.check(allowedPaths.length > 0, `${field}.allowedPaths`, o.allowedPaths, "required with action paths: the path prefixes that accept bodies over 8 KB");
   else problems.check(o.allowedPaths === undefined, `${field}.allowedPaths`, o.allowedPaths, "only with action paths");
   return { mode, allowedPaths };

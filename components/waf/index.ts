@@ -3,7 +3,8 @@
 export { parseWafConfig, isCloudFrontWebAclArn, BASE_CAPACITY, MAX_CAPACITY, PLACEHOLDER_IP_SET_ARNS } from "./config";
 export { EdgeWebAcl, type EdgeWebAclArgs, validateEdgeWebAclArgs } from "./webAcl";
 export { buildWafRules, FORBIDDEN, rateLimited } from "./buildWafRules";
-export { matchStatement, pathPrefixStatement, methodsStatement } from "./matchStatement";
+export { matchStatement, methodsStatement } from "./matchStatement";
+export { pathStatement, isWafPath, PATH_TRANSFORMS } from "./wafPath";
 export { statementWcu, wcuBudget, type WcuBudget, type WcuLine } from "./wcuEstimate";
 export { validateWafRules } from "./validateWafRules";
 export { describeWafPlan } from "./describeWafPlan";

@@ -4,9 +4,8 @@ import { readBool, readEnum, readInt, readList, readObject, readString, required
 import { PRIORITY } from "./priorities";
 import { CustomRuleAction, CustomRuleSettings, HeaderOperator, HTTP_METHODS, HttpMethod, LabelScope, MatchSpec } from "./types";
 import { isValidWafName } from "./visibility";
+import { isWafPath, WAF_PATH_ALLOWED } from "./wafPath";
 
-/** A URI path prefix: starts with `/`, printable, at most 200 bytes (AWS's search string limit). */
-export const PATH_PREFIX = /^\/[\x21-\x7e]{0,199}$/;
 /** What the provider's single_header name accepts (lowercase letters, digits, _ and -, at most 40). */
 const HEADER_NAME = /^[a-z0-9_-]{1,40}$/;
 const LABEL_KEY = /^[0-9A-Za-z_:-]{1,1024}$/;
@@ -27,7 +26,7 @@ export function parseMatchSpec(problems: Problems, field: string, raw: unknown):
     required(problems, field, raw, `an object with at least one of ${MATCH_KEYS.slice(0, 6).join(", ")}`);
     return undefined;
   }
-  const pathPrefix = readString(problems, `${field}.pathPrefix`, o.pathPrefix, PATH_PREFIX, "a path starting with /, at most 200 characters, no spaces");
+  const pathPrefix = readPath(problems, `${field}.pathPrefix`, o.pathPrefix);
   const methods = readList(problems, `${field}.methods`, o.methods, isHttpMethod, oneOf(HTTP_METHODS));
   const countries = readList(problems, `${field}.countries`, o.countries, isCountry, `an ISO 3166-1 alpha-2 country code AWS WAF knows, e.g. ${WAF_COUNTRY_CODES.slice(0, 3).join(", ")}`);
   const header = parseHeader(problems, `${field}.header`, o.header);
@@ -46,6 +45,12 @@ export function parseMatchSpec(problems: Problems, field: string, raw: unknown):
   const given = MATCH_KEYS.slice(0, 6).some((k) => o[k] !== undefined);
   problems.check(given, field, raw, `at least one condition: ${MATCH_KEYS.slice(0, 6).join(", ")}`);
   return spec;
+}
+
+/** A path in the form `isWafPath` admits; `undefined` when absent or wrong (the problem is recorded). */
+export function readPath(problems: Problems, field: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return problems.check(isWafPath(value), field, value, WAF_PATH_ALLOWED) ? (value as string) : undefined;
 }
 
 function parseHeader(problems: Problems, field: string, raw: unknown): MatchSpec["header"] {

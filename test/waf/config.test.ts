@@ -43,12 +43,11 @@ describe("waf config: defaults", () => {
     const s = managed(PROD_WAF);
     assert.deepEqual(s.managedRuleGroups.map((g) => g.name), [
       "AWSManagedRulesAmazonIpReputationList",
-      "AWSManagedRulesAnonymousIpList",
       "AWSManagedRulesCommonRuleSet",
       "AWSManagedRulesKnownBadInputsRuleSet",
       "AWSManagedRulesSQLiRuleSet",
     ]);
-    assert.deepEqual(s.managedRuleGroups[2], {
+    assert.deepEqual(s.managedRuleGroups[1], {
       name: "AWSManagedRulesCommonRuleSet",
       version: "Version_1.12",
       overrideAction: "none",

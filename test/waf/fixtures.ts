@@ -12,7 +12,6 @@ export const PROD_WAF = {
   managedRuleGroups: {
     AWSManagedRulesCommonRuleSet: { version: "Version_1.12", ruleActionOverrides: { NoUserAgent_HEADER: "count" } },
     AWSManagedRulesSQLiRuleSet: true,
-    AWSManagedRulesAnonymousIpList: { ruleActionOverrides: { HostingProviderIPList: "count" } },
   },
   bodySize: { action: "paths", allowedPaths: ["/uploads"] },
   rateLimits: {

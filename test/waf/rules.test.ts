@@ -3,7 +3,12 @@ import { buildWafRules, PRIORITY, toPulumiRules, wcuBudget, statementWcu, MANAGE
 import { DEV_WAF, managed, PROD_WAF } from "./fixtures";
 
 const ARNS = { denyIpv4: "arn:deny4", denyIpv6: "arn:deny6", allowIpv4: "arn:allow4", allowIpv6: "arn:allow6" };
-const URL_DECODE = [{ priority: 0, type: "URL_DECODE" }];
+const PATH_TT = [{ priority: 0, type: "URL_DECODE" }, { priority: 1, type: "NORMALIZE_PATH" }, { priority: 2, type: "LOWERCASE" }];
+/** What every path rule renders to: the path itself or anything below it, after decoding, normalizing and lowercasing. */
+const PATH = (p: string) => [
+  { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "EXACTLY", searchString: p, textTransformations: PATH_TT } },
+  { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", searchString: `${p}/`, textTransformations: PATH_TT } },
+];
 const NONE = [{ priority: 0, type: "NONE" }];
 const VIS = (metricName: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName });
 const FORBIDDEN = { block: { customResponse: { responseCode: 403, customResponseBodyKey: "forbidden", responseHeaders: [] } } };
@@ -17,11 +22,10 @@ describe("waf rules: prod (enforce)", () => {
     assert.deepEqual(rules.map((r) => [r.priority, r.name]), [
       [10, "deny-ip-set"],
       [100, "AWS-AWSManagedRulesAmazonIpReputationList"],
-      [110, "AWS-AWSManagedRulesAnonymousIpList"],
-      [120, "AWS-AWSManagedRulesCommonRuleSet"],
-      [121, "large-body-outside-allowed-paths"],
-      [130, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
-      [140, "AWS-AWSManagedRulesSQLiRuleSet"],
+      [110, "AWS-AWSManagedRulesCommonRuleSet"],
+      [111, "large-body-outside-allowed-paths"],
+      [120, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
+      [130, "AWS-AWSManagedRulesSQLiRuleSet"],
       [1000, "block-admin"],
       [9000, "rate-ip-reputation"],
       [9100, "rate-uri-pets-post"],
@@ -48,7 +52,7 @@ describe("waf rules: prod (enforce)", () => {
   it("pins the Core rule set, counts SizeRestrictions_BODY, and blocks large bodies outside /uploads", () => {
     assert.deepEqual(byName("AWS-AWSManagedRulesCommonRuleSet"), {
       name: "AWS-AWSManagedRulesCommonRuleSet",
-      priority: 120,
+      priority: 110,
       visibilityConfig: VIS("AWS-AWSManagedRulesCommonRuleSet"),
       statement: {
         managedRuleGroupStatement: {
@@ -67,7 +71,7 @@ describe("waf rules: prod (enforce)", () => {
       andStatement: {
         statements: [
           { labelMatchStatement: { scope: "LABEL", key: "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body" } },
-          { notStatement: { statement: { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", searchString: "/uploads", textTransformations: URL_DECODE } } } },
+          { notStatement: { statement: { orStatement: { statements: PATH("/uploads") } } } },
         ],
       },
     });
@@ -87,7 +91,7 @@ describe("waf rules: prod (enforce)", () => {
           scopeDownStatement: {
             andStatement: {
               statements: [
-                { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", searchString: "/pets", textTransformations: URL_DECODE } },
+                { orStatement: { statements: PATH("/pets") } },
                 { byteMatchStatement: { fieldToMatch: { method: {} }, positionalConstraint: "EXACTLY", searchString: "POST", textTransformations: NONE } },
               ],
             },
@@ -98,20 +102,13 @@ describe("waf rules: prod (enforce)", () => {
     });
   });
 
-  it("scopes the IP-reputation rate rule to the reputation and anonymous-IP label namespaces", () => {
+  it("scopes the IP-reputation rate rule to the reputation list's label namespace", () => {
     assert.deepEqual(byName("rate-ip-reputation")?.statement, {
       rateBasedStatement: {
         limit: 100,
         evaluationWindowSec: 300,
         aggregateKeyType: "IP",
-        scopeDownStatement: {
-          orStatement: {
-            statements: [
-              { labelMatchStatement: { scope: "NAMESPACE", key: "awswaf:managed:aws:amazon-ip-list:" } },
-              { labelMatchStatement: { scope: "NAMESPACE", key: "awswaf:managed:aws:anonymous-ip-list:" } },
-            ],
-          },
-        },
+        scopeDownStatement: { labelMatchStatement: { scope: "NAMESPACE", key: "awswaf:managed:aws:amazon-ip-list:" } },
       },
     });
   });
@@ -137,6 +134,18 @@ describe("waf rules: dev (count rollout)", () => {
 });
 
 describe("waf rules: variants", () => {
+  it("the IP-reputation rate rule reads the anonymous-IP list's labels too when that group is on", () => {
+    const rules = toPulumiRules(buildWafRules(managed({ managedRuleGroups: { AWSManagedRulesAnonymousIpList: true } }), {}));
+    assert.deepEqual((rules.find((r) => r.name === "rate-ip-reputation")?.statement as { rateBasedStatement: { scopeDownStatement: unknown } }).rateBasedStatement.scopeDownStatement, {
+      orStatement: {
+        statements: [
+          { labelMatchStatement: { scope: "NAMESPACE", key: "awswaf:managed:aws:amazon-ip-list:" } },
+          { labelMatchStatement: { scope: "NAMESPACE", key: "awswaf:managed:aws:anonymous-ip-list:" } },
+        ],
+      },
+    });
+  });
+
   it("bodySize block keeps the 8 KB rule but answers with the JSON 403", () => {
     const crs = toPulumiRules(buildWafRules(managed({ bodySize: { action: "block" } }), {})).find((r) => r.name === "AWS-AWSManagedRulesCommonRuleSet");
     assert.deepEqual(crs?.statement, {
@@ -170,7 +179,7 @@ describe("waf rules: variants", () => {
       managedRuleGroupStatement: {
         vendorName: "AWS",
         name: "AWSManagedRulesBotControlRuleSet",
-        scopeDownStatement: { notStatement: { statement: { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", searchString: "/api", textTransformations: URL_DECODE } } } },
+        scopeDownStatement: { notStatement: { statement: { orStatement: { statements: PATH("/api") } } } },
         managedRuleGroupConfigs: [{ awsManagedRulesBotControlRuleSet: { inspectionLevel: "COMMON" } }],
       },
     });
@@ -188,10 +197,12 @@ describe("waf capacity estimate", () => {
   });
 
   const table: [string, Parameters<typeof statementWcu>[0], number][] = [
-    ["starts-with, no transformation", { type: "byteMatch", field: { kind: "method" }, positional: "EXACTLY", search: "GET", transform: "NONE" }, 2],
-    ["starts-with + URL_DECODE", { type: "byteMatch", field: { kind: "uriPath" }, positional: "STARTS_WITH", search: "/a", transform: "URL_DECODE" }, 12],
-    ["contains", { type: "byteMatch", field: { kind: "singleHeader", name: "x" }, positional: "CONTAINS", search: "a", transform: "NONE" }, 10],
-    ["size constraint", { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: 1 }, 1],
+    ["exactly, no transformation", { type: "byteMatch", field: { kind: "method" }, positional: "EXACTLY", search: "GET", transforms: [] }, 2],
+    ["starts-with + URL_DECODE", { type: "byteMatch", field: { kind: "uriPath" }, positional: "STARTS_WITH", search: "/a", transforms: ["URL_DECODE"] }, 12],
+    ["starts-with + three transformations", { type: "byteMatch", field: { kind: "uriPath" }, positional: "STARTS_WITH", search: "/a/", transforms: ["URL_DECODE", "NORMALIZE_PATH", "LOWERCASE"] }, 32],
+    ["contains", { type: "byteMatch", field: { kind: "singleHeader", name: "x" }, positional: "CONTAINS", search: "a", transforms: [] }, 10],
+    ["size constraint", { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: 1, transforms: [] }, 1],
+    ["size constraint + one transformation", { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: 1, transforms: ["LOWERCASE"] }, 11],
     ["geo, NOT geo", { type: "not", statement: { type: "geoMatch", countryCodes: ["US"] } }, 1],
     ["OR of two labels", { type: "or", statements: [{ type: "labelMatch", scope: "LABEL", key: "a" }, { type: "ipSet", arn: "x" }] }, 2],
     ["rate: 2 + 30 per custom key + scope-down", { type: "rateBased", limit: 10, windowSec: 60, aggregation: "CUSTOM_KEYS", customKeys: [{ kind: "ip" }, { kind: "cookie", name: "s" }], scopeDown: { type: "labelMatch", scope: "NAMESPACE", key: "a:" } }, 63],
@@ -201,8 +212,9 @@ describe("waf capacity estimate", () => {
 
   it("budgets the prod rules, with and without the Shield reserve", () => {
     const budget = wcuBudget(buildWafRules(managed(PROD_WAF), ARNS), 1500, 150);
-    // deny 2, rep 25, anon 50, CRS 700, large-body 1+12, KBI 200, SQLi 200, admin 12, rate-rep 2+2, uri 2+12+2, blanket 2
-    assert.equal(budget.total, 1224);
+    // deny 2, rep 25, CRS 700, large-body 1+64, KBI 200, SQLi 200, admin 64, rate-rep 2+1, uri 2+64+2, blanket 2
+    // (a path is EXACTLY + STARTS_WITH, each 2 + 3 transformations x 10)
+    assert.equal(budget.total, 1329);
     assert.deepEqual({ reserve: budget.reserve, limit: budget.limit, withinBudget: budget.withinBudget }, { reserve: 150, limit: 1500, withinBudget: true });
     assert.equal(wcuBudget(buildWafRules(managed(PROD_WAF), ARNS), 1300, 150).withinBudget, false);
   });
