@@ -1,12 +1,5 @@
 import { cidrVersion, IpVersion } from "./cidr";
-import {
-  ANONYMOUS_IP_LIST,
-  BODY_SIZE_LABEL,
-  BODY_SIZE_RULE,
-  CORE_RULE_SET,
-  IP_REPUTATION_LIST,
-  REPUTATION_LABEL_NAMESPACES,
-} from "./managedRuleGroups";
+import { ANONYMOUS_IP_LIST, BODY_SIZE_RULE, CORE_RULE_SET, IP_REPUTATION_LIST, REPUTATION_LABEL_NAMESPACES } from "./managedRuleGroups";
 import { allOf, anyOf, matchStatement, methodsStatement } from "./matchStatement";
 import { pathStatement } from "./wafPath";
 import { PRIORITY } from "./priorities";
@@ -48,17 +41,20 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
     plain(blockAllow ? "geo-block" : "geo-allow-only", PRIORITY.geo, "waf.geo", blockAllow ? match : { type: "not", statement: match }, FORBIDDEN);
   }
 
+  const body = settings.bodySize;
+  const tooLarge: WafStatement<A> = { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: body.maxBytes, transforms: [] };
+  const exempt = body.allowedPaths.map((p) => pathStatement<A>(p));
+  const bodyRule = exempt.length === 0 ? tooLarge : allOf([tooLarge, { type: "not", statement: anyOf(exempt) }]);
+  plain("body-too-large", PRIORITY.bodySize, "waf.bodySize", bodyRule, body.action === "block" ? FORBIDDEN : { type: "count" });
+
   settings.managedRuleGroups.forEach((group, index) => {
     const priority = PRIORITY.managedStart + index * PRIORITY.managedStep;
     const overrides = group.ruleActionOverrides.map((o): { name: string; action: RuleAction } => ({
       name: o.name,
       action: o.action === "block" ? FORBIDDEN : { type: o.action },
     }));
-    if (group.name === CORE_RULE_SET && settings.bodySize.mode !== "block") {
-      overrides.push({ name: BODY_SIZE_RULE, action: { type: "count" } });
-    } else if (group.name === CORE_RULE_SET) {
-      overrides.push({ name: BODY_SIZE_RULE, action: FORBIDDEN });
-    }
+    // body-too-large decides large bodies; the 8 KB rule keeps its label and metric.
+    if (group.name === CORE_RULE_SET) overrides.push({ name: BODY_SIZE_RULE, action: { type: "count" } });
     const statement: ManagedGroupStatement<A> = {
       type: "managedGroup",
       name: group.name,
@@ -71,11 +67,6 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
     const name = `AWS-${group.name}`;
     const overrideAction = counting ? "count" : group.overrideAction;
     rules.push({ name, priority, metricName: name, source: `waf.managedRuleGroups.${group.name}`, statement, overrideAction });
-    if (group.name === CORE_RULE_SET && settings.bodySize.mode === "paths") {
-      // The Core rule set only labels large bodies (its rule counts); block them outside the allowed paths.
-      const outside: WafStatement<A> = { type: "not", statement: anyOf(settings.bodySize.allowedPaths.map((p) => pathStatement<A>(p))) };
-      plain("large-body-outside-allowed-paths", priority + 1, "waf.bodySize", allOf([{ type: "labelMatch", scope: "LABEL", key: BODY_SIZE_LABEL }, outside]), FORBIDDEN);
-    }
   });
 
   settings.customRules.forEach((rule, index) => {

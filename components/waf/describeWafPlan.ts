@@ -1,6 +1,7 @@
 import { buildWafRules } from "./buildWafRules";
 import { PLACEHOLDER_IP_SET_ARNS } from "./config";
-import { WafSettings } from "./types";
+import { CORE_RULE_SET } from "./managedRuleGroups";
+import { INSPECTION_LIMIT_BYTES, ManagedWafSettings, WafSettings } from "./types";
 import { WafRule } from "./wafRule";
 import { wcuBudget } from "./wcuEstimate";
 
@@ -16,9 +17,21 @@ export function describeWafPlan(settings: WafSettings): string[] {
     : "off";
   return [
     `WAF: web ACL, scope CLOUDFRONT, us-east-1, mode ${settings.mode}, logging ${logging}`,
+    bodyLine(settings),
     ...rules.map((r, i) => `  ${String(r.priority).padStart(7)}  ${r.name.padEnd(width)}  ${actionText(r).padEnd(14)} ${String(budget.lines[i].wcu).padStart(4)} WCU`),
     `  total ${budget.total} WCU + reserve ${budget.reserve}${budget.reserve > 0 ? " (Shield automatic mitigation)" : ""} = ${budget.total + budget.reserve} of limit ${budget.limit}${budget.withinBudget ? "" : "  OVER BUDGET"}`,
   ];
+}
+
+/** How large bodies are handled: what the groups see, what happens beyond, and the exemptions. */
+function bodyLine(settings: ManagedWafSettings): string {
+  const { bodySize, bodyInspectionLimit: limit } = settings;
+  const seen = INSPECTION_LIMIT_BYTES[limit];
+  const action = settings.mode === "count" || bodySize.action === "count" ? "count" : "block 403";
+  const extra = limit === "KB_16" ? "" : ", AWS charges extra for each body over 16 KB";
+  const exempt = bodySize.allowedPaths.length > 0 ? `, except under ${bodySize.allowedPaths.join(", ")}` : "";
+  const core = settings.managedRuleGroups.some((g) => g.name === CORE_RULE_SET) ? "; the Core rule set's 8 KB SizeRestrictions_BODY counts" : "";
+  return `  body: groups inspect the first ${seen} bytes (${limit}${extra}); bodies over ${bodySize.maxBytes} bytes: ${action} (body-too-large)${exempt}${core}`;
 }
 
 function actionText(rule: WafRule<string>): string {

@@ -61,6 +61,5 @@ export const REPUTATION_LABEL_NAMESPACES: Readonly<Record<string, string>> = {
   [ANONYMOUS_IP_LIST]: "awswaf:managed:aws:anonymous-ip-list:",
 };
 
-/** The Core rule set's body-size rule and the label it adds when it matches. */
+/** The Core rule set's 8 KB body rule; it always counts, `waf.bodySize` decides large bodies. */
 export const BODY_SIZE_RULE = "SizeRestrictions_BODY";
-export const BODY_SIZE_LABEL = "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body";

@@ -81,7 +81,7 @@ function parseRuleOverrides(problems: Problems, field: string, raw: unknown, gro
   const overrides: { name: string; action: RuleOverrideAction }[] = [];
   for (const [rule, action] of Object.entries(raw)) {
     if (group === CORE_RULE_SET && rule === BODY_SIZE_RULE) {
-      problems.add(`${field}.${rule}`, action, "set through waf.bodySize, which handles large API bodies");
+      problems.add(`${field}.${rule}`, action, "nothing: this 8 KB rule always counts and waf.bodySize decides large bodies (bodySize.maxBytes: 8192 blocks the same ones)");
       continue;
     }
     if (!problems.check(isValidWafName(rule), `${field}.${rule}`, rule, "a rule name of the group")) continue;

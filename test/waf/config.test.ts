@@ -18,7 +18,7 @@ describe("waf config: defaults", () => {
         ["AWSManagedRulesKnownBadInputsRuleSet", 200, "none"],
       ],
     );
-    assert.deepEqual(s.bodySize, { mode: "count", allowedPaths: [] });
+    assert.deepEqual(s.bodySize, { action: "block", maxBytes: 16384, allowedPaths: [] });
     assert.equal(s.bodyInspectionLimit, "KB_16");
     assert.deepEqual(s.rateLimits, {
       blanket: { limit: 2000, windowSec: 300, aggregation: { kind: "IP" }, action: "block" },
@@ -109,8 +109,8 @@ describe("waf config: bad input (each reports field, value and what is allowed)"
     { title: "a malformed CIDR", raw: { ipSets: { allow: ["10.0.0.0/8", "10.0.0.256/32"] } }, field: "waf.ipSets.allow[1]", allowed: /CIDR/ },
     { title: "an IPv6 CIDR without prefix", raw: { ipSets: { deny: ["2001:db8::"] } }, field: "waf.ipSets.deny[0]", allowed: /CIDR/ },
     { title: "an unknown country code", raw: { geo: { mode: "block", countries: ["XX"] } }, field: "waf.geo.countries[0]", allowed: /country code/ },
-    { title: "capacity over budget", raw: { managedRuleGroups: { AWSManagedRulesSQLiRuleSet: true, AWSManagedRulesLinuxRuleSet: true, AWSManagedRulesWindowsRuleSet: true } }, field: "waf.capacity", allowed: /at most 1500 WCU \(rules: AWS-AWSManagedRulesAmazonIpReputationList 25, AWS-AWSManagedRulesCommonRuleSet 700, AWS-AWSManagedRulesKnownBadInputsRuleSet 200, AWS-AWSManagedRulesSQLiRuleSet 200, AWS-AWSManagedRulesLinuxRuleSet 200, AWS-AWSManagedRulesWindowsRuleSet 200, rate-ip-reputation 3, rate-blanket 2; total 1530\)/ },
-    { title: "capacity with the Shield reserve over budget", raw: { managedRuleGroups: { AWSManagedRulesSQLiRuleSet: true, AWSManagedRulesAdminProtectionRuleSet: true, AWSManagedRulesPHPRuleSet: true, AWSManagedRulesUnixRuleSet: true } }, field: "waf.capacity", allowed: /total 1430 \+ 150 reserved/, context: "automatic-response" },
+    { title: "capacity over budget", raw: { managedRuleGroups: { AWSManagedRulesSQLiRuleSet: true, AWSManagedRulesLinuxRuleSet: true, AWSManagedRulesWindowsRuleSet: true } }, field: "waf.capacity", allowed: /at most 1500 WCU \(rules: body-too-large 1, AWS-AWSManagedRulesAmazonIpReputationList 25, AWS-AWSManagedRulesCommonRuleSet 700, AWS-AWSManagedRulesKnownBadInputsRuleSet 200, AWS-AWSManagedRulesSQLiRuleSet 200, AWS-AWSManagedRulesLinuxRuleSet 200, AWS-AWSManagedRulesWindowsRuleSet 200, rate-ip-reputation 3, rate-blanket 2; total 1531\)/ },
+    { title: "capacity with the Shield reserve over budget", raw: { managedRuleGroups: { AWSManagedRulesSQLiRuleSet: true, AWSManagedRulesAdminProtectionRuleSet: true, AWSManagedRulesPHPRuleSet: true, AWSManagedRulesUnixRuleSet: true } }, field: "waf.capacity", allowed: /total 1431 \+ 150 reserved/, context: "automatic-response" },
     { title: "a capacity limit above 1,500 without the opt-in", raw: { capacity: { limit: 2000 } }, field: "waf.capacity.limit", allowed: /acceptExtraFees/ },
     { title: "a capacity limit above the 5,000 maximum", raw: { capacity: { limit: 6000, acceptExtraFees: true } }, field: "waf.capacity.limit", allowed: /from 1 to 5000/ },
     { title: "existingWebAclArn with managed settings", raw: { existingWebAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/a/b", mode: "count" }, field: "waf.mode", allowed: /use one or the other/ },
@@ -121,7 +121,9 @@ describe("waf config: bad input (each reports field, value and what is allowed)"
     { title: "the anti-DDoS group disabled while Shield relies on it", raw: { managedRuleGroups: { AWSManagedRulesAntiDDoSRuleSet: false } }, field: "waf.managedRuleGroups.AWSManagedRulesAntiDDoSRuleSet", allowed: /anti-ddos-rule-group relies/, context: "anti-ddos-rule-group" },
     { title: "the reputation rate rule without reputation groups", raw: { managedRuleGroups: { AWSManagedRulesAmazonIpReputationList: false } }, field: "waf.rateLimits.ipReputation", allowed: /whose labels/ },
     { title: "SizeRestrictions_BODY overridden outside bodySize", raw: { managedRuleGroups: { AWSManagedRulesCommonRuleSet: { ruleActionOverrides: { SizeRestrictions_BODY: "block" } } } }, field: "waf.managedRuleGroups.AWSManagedRulesCommonRuleSet.ruleActionOverrides.SizeRestrictions_BODY", allowed: /waf.bodySize/ },
-    { title: "bodySize paths without allowedPaths", raw: { bodySize: { action: "paths" } }, field: "waf.bodySize.allowedPaths", allowed: /required with action paths/ },
+    { title: "the replaced bodySize action paths", raw: { bodySize: { action: "paths", allowedPaths: ["/u"] } }, field: "waf.bodySize.action", allowed: /paths was replaced, allowedPaths now exempts/ },
+    { title: "bodySize.maxBytes beyond the inspection limit", raw: { bodyInspectionLimit: "KB_32", bodySize: { maxBytes: 40000 } }, field: "waf.bodySize.maxBytes", allowed: /at most 32768, the bodyInspectionLimit KB_32: WAF sees no more/ },
+    { title: "an unknown bodyInspectionLimit", raw: { bodyInspectionLimit: "KB_128" }, field: "waf.bodyInspectionLimit", allowed: /"KB_16", "KB_32", "KB_48" or "KB_64"/ },
     { title: "a rule override action other than allow/block/count", raw: { managedRuleGroups: { AWSManagedRulesKnownBadInputsRuleSet: { ruleActionOverrides: { Log4JRCE: "captcha" } } } }, field: "waf.managedRuleGroups.AWSManagedRulesKnownBadInputsRuleSet.ruleActionOverrides.Log4JRCE", allowed: /"allow", "block" or "count"/ },
     { title: "a custom rule with an empty match", raw: { customRules: [{ name: "a", action: "block", match: {} }] }, field: "waf.customRules[0].match", allowed: /at least one condition/ },
     { title: "a mistyped key", raw: { rateLimit: {} }, field: "waf.rateLimit", allowed: /unknown key/ },

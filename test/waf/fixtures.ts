@@ -13,7 +13,7 @@ export const PROD_WAF = {
     AWSManagedRulesCommonRuleSet: { version: "Version_1.12", ruleActionOverrides: { NoUserAgent_HEADER: "count" } },
     AWSManagedRulesSQLiRuleSet: true,
   },
-  bodySize: { action: "paths", allowedPaths: ["/uploads"] },
+  bodySize: { allowedPaths: ["/uploads"] },
   rateLimits: {
     blanket: { limit: 2000, windowSec: 300 },
     ipReputation: { limit: 100 },

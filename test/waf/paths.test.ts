@@ -59,7 +59,7 @@ describe("waf paths: the statement", () => {
 
 describe("waf paths: an attacker's table (what each rule matches, and why)", () => {
   const settings = managed({
-    bodySize: { action: "paths", allowedPaths: ["/uploads"] },
+    bodySize: { allowedPaths: ["/uploads"] },
     rateLimits: { uri: [{ name: "pets", pathPrefix: "/pets", limit: 100 }] },
   });
   const rules = buildWafRules<string>(settings, {});

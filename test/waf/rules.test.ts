@@ -21,9 +21,9 @@ describe("waf rules: prod (enforce)", () => {
   it("follows the priority layout: access, baseline groups, app rules, rate rules; nothing at Shield's 10,000,000", () => {
     assert.deepEqual(rules.map((r) => [r.priority, r.name]), [
       [10, "deny-ip-set"],
+      [30, "body-too-large"],
       [100, "AWS-AWSManagedRulesAmazonIpReputationList"],
       [110, "AWS-AWSManagedRulesCommonRuleSet"],
-      [111, "large-body-outside-allowed-paths"],
       [120, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
       [130, "AWS-AWSManagedRulesSQLiRuleSet"],
       [1000, "block-admin"],
@@ -49,7 +49,7 @@ describe("waf rules: prod (enforce)", () => {
     });
   });
 
-  it("pins the Core rule set, counts SizeRestrictions_BODY, and blocks large bodies outside /uploads", () => {
+  it("pins the Core rule set and counts its 8 KB SizeRestrictions_BODY; bodies over the 16 KB inspection limit are blocked outside /uploads", () => {
     assert.deepEqual(byName("AWS-AWSManagedRulesCommonRuleSet"), {
       name: "AWS-AWSManagedRulesCommonRuleSet",
       priority: 110,
@@ -67,15 +67,20 @@ describe("waf rules: prod (enforce)", () => {
       },
       overrideAction: { none: {} },
     });
-    assert.deepEqual(byName("large-body-outside-allowed-paths")?.statement, {
-      andStatement: {
-        statements: [
-          { labelMatchStatement: { scope: "LABEL", key: "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body" } },
-          { notStatement: { statement: { orStatement: { statements: PATH("/uploads") } } } },
-        ],
+    assert.deepEqual(byName("body-too-large"), {
+      name: "body-too-large",
+      priority: 30,
+      visibilityConfig: VIS("body-too-large"),
+      statement: {
+        andStatement: {
+          statements: [
+            { sizeConstraintStatement: { fieldToMatch: { body: { oversizeHandling: "MATCH" } }, comparisonOperator: "GT", size: 16384, textTransformations: NONE } },
+            { notStatement: { statement: { orStatement: { statements: PATH("/uploads") } } } },
+          ],
+        },
       },
+      action: FORBIDDEN,
     });
-    assert.deepEqual(byName("large-body-outside-allowed-paths")?.action, FORBIDDEN);
   });
 
   it("rate-limits POST /pets per IP over 60 s with a 429 and Retry-After: 60", () => {
@@ -124,6 +129,7 @@ describe("waf rules: dev (count rollout)", () => {
 
   it("turns every action and group override into count, keeping the statements", () => {
     assert.deepEqual(rules.map((r) => [r.name, r.action ?? r.overrideAction]), [
+      ["body-too-large", { count: {} }],
       ["AWS-AWSManagedRulesAmazonIpReputationList", { count: {} }],
       ["AWS-AWSManagedRulesCommonRuleSet", { count: {} }],
       ["AWS-AWSManagedRulesKnownBadInputsRuleSet", { count: {} }],
@@ -146,10 +152,13 @@ describe("waf rules: variants", () => {
     });
   });
 
-  it("bodySize block keeps the 8 KB rule but answers with the JSON 403", () => {
-    const crs = toPulumiRules(buildWafRules(managed({ bodySize: { action: "block" } }), {})).find((r) => r.name === "AWS-AWSManagedRulesCommonRuleSet");
-    assert.deepEqual(crs?.statement, {
-      managedRuleGroupStatement: { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet", ruleActionOverrides: [{ name: "SizeRestrictions_BODY", actionToUse: FORBIDDEN }] },
+  it("bodySize.maxBytes 8192 blocks what the Core rule set's 8 KB rule would, which keeps counting", () => {
+    const rules = toPulumiRules(buildWafRules(managed({ bodySize: { maxBytes: 8192 } }), {}));
+    assert.deepEqual(rules.find((r) => r.name === "AWS-AWSManagedRulesCommonRuleSet")?.statement, {
+      managedRuleGroupStatement: { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet", ruleActionOverrides: [{ name: "SizeRestrictions_BODY", actionToUse: { count: {} } }] },
+    });
+    assert.deepEqual(rules.find((r) => r.name === "body-too-large")?.statement, {
+      sizeConstraintStatement: { fieldToMatch: { body: { oversizeHandling: "MATCH" } }, comparisonOperator: "GT", size: 8192, textTransformations: NONE },
     });
   });
 
@@ -212,7 +221,7 @@ describe("waf capacity estimate", () => {
 
   it("budgets the prod rules, with and without the Shield reserve", () => {
     const budget = wcuBudget(buildWafRules(managed(PROD_WAF), ARNS), 1500, 150);
-    // deny 2, rep 25, CRS 700, large-body 1+64, KBI 200, SQLi 200, admin 64, rate-rep 2+1, uri 2+64+2, blanket 2
+    // deny 2, body 1+64, rep 25, CRS 700, KBI 200, SQLi 200, admin 64, rate-rep 2+1, uri 2+64+2, blanket 2
     // (a path is EXACTLY + STARTS_WITH, each 2 + 3 transformations x 10)
     assert.equal(budget.total, 1329);
     assert.deepEqual({ reserve: budget.reserve, limit: budget.limit, withinBudget: budget.withinBudget }, { reserve: 150, limit: 1500, withinBudget: true });
@@ -222,8 +231,10 @@ describe("waf capacity estimate", () => {
   it("describeWafPlan prints each rule with its WCU, then total, reserve and limit", () => {
     const lines = describeWafPlan(managed(DEV_WAF, { shieldMitigation: "automatic-response" }));
     assert.equal(lines[0], "WAF: web ACL, scope CLOUDFRONT, us-east-1, mode count, logging CloudWatch, 30 days; redacted: authorization, x-forwarded-authorization, cookie");
-    assert.equal(lines[2], "      110  AWS-AWSManagedRulesCommonRuleSet           group: count    700 WCU");
-    assert.equal(lines[lines.length - 1], "  total 930 WCU + reserve 150 (Shield automatic mitigation) = 1080 of limit 1500");
+    assert.equal(lines[1], "  body: groups inspect the first 16384 bytes (KB_16); bodies over 16384 bytes: count (body-too-large); the Core rule set's 8 KB SizeRestrictions_BODY counts");
+    assert.equal(lines[2], "       30  body-too-large                             count             1 WCU");
+    assert.equal(lines[4], "      110  AWS-AWSManagedRulesCommonRuleSet           group: count    700 WCU");
+    assert.equal(lines[lines.length - 1], "  total 931 WCU + reserve 150 (Shield automatic mitigation) = 1081 of limit 1500");
     assert.deepEqual(describeWafPlan({ kind: "disabled" }), ["WAF: disabled (waf.enabled: false); the distribution has no web ACL"]);
   });
 });
