@@ -1,5 +1,5 @@
 import { cidrVersion, IpVersion } from "./cidr";
-import { ANONYMOUS_IP_LIST, BODY_SIZE_RULE, CORE_RULE_SET, IP_REPUTATION_LIST, REPUTATION_LABEL_NAMESPACES } from "./managedRuleGroups";
+import { BODY_SIZE_RULE, CORE_RULE_SET, REPUTATION_GROUPS } from "./managedRuleGroups";
 import { allOf, anyOf, matchStatement, methodsStatement } from "./matchStatement";
 import { pathStatement } from "./wafPath";
 import { PRIORITY } from "./priorities";
@@ -57,6 +57,7 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
     if (group.name === CORE_RULE_SET) overrides.push({ name: BODY_SIZE_RULE, action: { type: "count" } });
     const statement: ManagedGroupStatement<A> = {
       type: "managedGroup",
+      vendor: group.vendor,
       name: group.name,
       ...(group.version ? { version: group.version } : {}),
       ruleActionOverrides: overrides,
@@ -64,7 +65,8 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
       ...(group.config ? { config: group.config } : {}),
       groupWcu: group.wcu,
     };
-    const name = `AWS-${group.name}`;
+    // Rule names allow letters, digits, - and _ only; vendor names may hold spaces and dots.
+    const name = `${group.vendor.replace(/[^A-Za-z0-9_-]/g, "")}-${group.name}`;
     const overrideAction = counting ? "count" : group.overrideAction;
     rules.push({ name, priority, metricName: name, source: `waf.managedRuleGroups.${group.name}`, statement, overrideAction });
   });
@@ -75,8 +77,8 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
 
   const { ipReputation, uri, blanket } = settings.rateLimits;
   if (ipReputation) {
-    const enabled = settings.managedRuleGroups.map((g) => g.name).filter((n) => n === IP_REPUTATION_LIST || n === ANONYMOUS_IP_LIST);
-    const labels = enabled.map((n): WafStatement<A> => ({ type: "labelMatch", scope: "NAMESPACE", key: REPUTATION_LABEL_NAMESPACES[n] }));
+    const enabled = REPUTATION_GROUPS.filter((r) => settings.managedRuleGroups.some((g) => g.name === r.name && g.vendor === "AWS"));
+    const labels = enabled.map((r): WafStatement<A> => ({ type: "labelMatch", scope: "NAMESPACE", key: r.labelNamespace }));
     if (labels.length > 0) {
       plain("rate-ip-reputation", PRIORITY.rateIpReputation, "waf.rateLimits.ipReputation", rateStatement(ipReputation, anyOf(labels)), rateAction(ipReputation));
     }

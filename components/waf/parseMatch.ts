@@ -5,6 +5,8 @@ import { PRIORITY } from "./priorities";
 import { CustomRuleAction, CustomRuleSettings, HeaderOperator, HTTP_METHODS, HttpMethod, LabelScope, MatchSpec } from "./types";
 import { isValidWafName } from "./visibility";
 import { isWafPath, WAF_PATH_ALLOWED } from "./wafPath";
+import { didYouMean } from "./didYouMean";
+import { AWS_MANAGED_LABEL_PREFIX, labelOwner, MANAGED_RULE_CATALOGUE } from "./managedRuleCatalogue";
 
 /** What the provider's single_header name accepts (lowercase letters, digits, _ and -, at most 40). */
 const HEADER_NAME = /^[a-z0-9_-]{1,40}$/;
@@ -73,7 +75,15 @@ function parseLabel(problems: Problems, field: string, raw: unknown): MatchSpec[
   const key = readString(problems, `${field}.key`, o.key, LABEL_KEY, "a label or namespace of letters, digits, _, : or -");
   required(problems, `${field}.key`, o.key, "a label or namespace");
   const scope = readEnum<LabelScope>(problems, `${field}.scope`, o.scope, ["LABEL", "NAMESPACE"], "LABEL");
+  if (key !== undefined) checkManagedLabel(problems, `${field}.key`, key);
   return key !== undefined ? { key, scope } : undefined;
+}
+
+/** A label under `awswaf:managed:aws:` must lie in a catalogue group's namespace (labels are case-sensitive). */
+export function checkManagedLabel(problems: Problems, field: string, key: string): void {
+  if (!key.startsWith(AWS_MANAGED_LABEL_PREFIX) || labelOwner(key)) return;
+  const namespaces = MANAGED_RULE_CATALOGUE.map((g) => g.labelNamespace);
+  problems.add(field, key, `a label in an AWS managed group's namespace; ${didYouMean(key.split(":").slice(0, 4).join(":") + ":", namespaces)}`);
 }
 
 /** Application rules, between the baseline groups and the rate-based rules. */

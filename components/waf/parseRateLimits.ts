@@ -1,5 +1,5 @@
 import { isPlainObject, oneOf, Problems } from "../shared/validation";
-import { isHttpMethod, readPath } from "./parseMatch";
+import { checkManagedLabel, isHttpMethod, readPath } from "./parseMatch";
 import { readBool, readEnum, readInt, readList, readObject, required } from "./parseHelpers";
 import {
   AggregationKey,
@@ -104,6 +104,9 @@ function parseKey(problems: Problems, field: string, raw: unknown): AggregationK
   if ((kind === "header" || kind === "queryArgument" || kind === "cookie") && typeof value === "string" && KEY_NAME.test(value)) {
     return { kind, name: kind === "header" ? value.toLowerCase() : value };
   }
-  if (kind === "labelNamespace" && typeof value === "string" && /^[0-9A-Za-z_:-]{1,1024}:$/.test(value)) return { kind, namespace: value };
+  if (kind === "labelNamespace" && typeof value === "string" && /^[0-9A-Za-z_:-]{1,1024}:$/.test(value)) {
+    checkManagedLabel(problems, `${field}.${kind}`, value);
+    return { kind, namespace: value };
+  }
   return void problems.add(`${field}.${kind}`, value, KEY_ALLOWED);
 }

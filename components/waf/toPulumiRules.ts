@@ -50,7 +50,7 @@ function managedGroup(s: ManagedGroupStatement<Arn>): aws.types.input.wafv2.WebA
     });
   }
   return {
-    vendorName: "AWS",
+    vendorName: s.vendor,
     name: s.name,
     ...(s.version ? { version: s.version } : {}),
     ...(s.ruleActionOverrides.length > 0 ? { ruleActionOverrides: s.ruleActionOverrides.map((o) => ({ name: o.name, actionToUse: ruleAction(o.action) })) } : {}),

@@ -54,7 +54,7 @@ function apiAction(action: RuleAction): ApiAction {
 function managedGroup(s: ManagedGroupStatement<string>): NonNullable<Statement["ManagedRuleGroupStatement"]> {
   const config = s.config;
   return {
-    VendorName: "AWS",
+    VendorName: s.vendor,
     Name: s.name,
     ...(s.version ? { Version: s.version } : {}),
     ...(s.ruleActionOverrides.length > 0 ? { RuleActionOverrides: s.ruleActionOverrides.map((o) => ({ Name: o.name, ActionToUse: apiAction(o.action) })) } : {}),

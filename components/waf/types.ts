@@ -91,14 +91,16 @@ export type ManagedGroupConfig =
     };
 
 export interface ManagedGroupSettings {
-  /** AWS managed rule group name, e.g. `AWSManagedRulesCommonRuleSet`. */
+  /** `AWS` for AWS Managed Rules (checked against the catalogue), or a third-party seller's vendor name. */
+  readonly vendor: string;
+  /** Rule group name, e.g. `AWSManagedRulesCommonRuleSet`. */
   readonly name: string;
   /** Pinned version, e.g. `Version_1.12`; absent follows AWS's default version. */
   readonly version?: string;
   readonly overrideAction: GroupOverrideAction;
   readonly ruleActionOverrides: readonly { readonly name: string; readonly action: RuleOverrideAction }[];
   readonly scopeDown?: MatchSpec;
-  /** Capacity units of the group itself (table value, or the configured `wcu`). */
+  /** Capacity units of the group itself (the catalogue's figure, or the configured `wcu`). */
   readonly wcu: number;
   readonly config?: ManagedGroupConfig;
 }

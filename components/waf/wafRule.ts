@@ -34,6 +34,7 @@ export type WafStatement<A> =
 
 export interface ManagedGroupStatement<A> {
   readonly type: "managedGroup";
+  readonly vendor: string;
   readonly name: string;
   readonly version?: string;
   readonly ruleActionOverrides: readonly { readonly name: string; readonly action: RuleAction }[];
