@@ -3,9 +3,9 @@
  * namespace, the rule names `ruleActionOverrides` must spell exactly, whether versions can be
  * pinned, the configuration a group needs and whether it costs extra. Sources: the AWS WAF
  * Developer Guide's "AWS Managed Rules rule groups list" pages named in `source` (checked
- * 2025-2026; WCU and rule tables as published for each group's latest static version). Rule
- * names that AWS added after the guide's 2023 archive were taken from later descriptions of the
- * same groups; see docs/aws-facts.md for what was confirmed where.
+ * 2026-12-01; each group's latest static version). Some rule names AWS added after its 2023
+ * archive of the guide could not be read on AWS's pages and are marked unconfirmed in
+ * docs/aws-facts.md: check them with DescribeManagedRuleGroup on the first deployment.
  *
  * A rule AWS adds later is refused until it is added here: one line, with its source.
  */
