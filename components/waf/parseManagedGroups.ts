@@ -62,7 +62,7 @@ function parseGroup(problems: Problems, field: string, name: string, raw: unknow
   const overrideAction = readEnum<GroupOverrideAction>(problems, `${field}.overrideAction`, o.overrideAction, ["none", "count"], "none");
   const ruleActionOverrides = parseRuleOverrides(problems, `${field}.ruleActionOverrides`, o.ruleActionOverrides, name, facts);
   const scopeDown = o.scopeDown === undefined ? undefined : parseMatchSpec(problems, `${field}.scopeDown`, o.scopeDown);
-  const config = parseGroupConfig(problems, field, name, o);
+  const config = parseGroupConfig(problems, field, facts, o);
   return {
     vendor,
     name,
@@ -118,15 +118,17 @@ function isOverrideAction(value: unknown): value is RuleOverrideAction {
   return (OVERRIDE_ACTIONS as readonly unknown[]).includes(value);
 }
 
-function parseGroupConfig(problems: Problems, field: string, name: string, o: Record<string, unknown>): ManagedGroupConfig | undefined {
-  if (name !== BOT_CONTROL_RULE_SET) problems.check(o.inspectionLevel === undefined, `${field}.inspectionLevel`, o.inspectionLevel, `only for ${BOT_CONTROL_RULE_SET}`);
-  if (name !== ANTI_DDOS_RULE_SET) {
-    for (const key of ["challenge", "sensitivityToBlock"]) problems.check(o[key] === undefined, `${field}.${key}`, o[key], `only for ${ANTI_DDOS_RULE_SET}`);
+/** The configuration the catalogue says the group takes (Bot Control, Anti-DDoS); nothing for others. */
+function parseGroupConfig(problems: Problems, field: string, facts: ManagedRuleGroupFacts | undefined, o: Record<string, unknown>): ManagedGroupConfig | undefined {
+  const kind = facts?.config;
+  if (kind !== "botControl") problems.check(o.inspectionLevel === undefined, `${field}.inspectionLevel`, o.inspectionLevel, `only for AWS's ${BOT_CONTROL_RULE_SET}`);
+  if (kind !== "antiDdos") {
+    for (const key of ["challenge", "sensitivityToBlock"]) problems.check(o[key] === undefined, `${field}.${key}`, o[key], `only for AWS's ${ANTI_DDOS_RULE_SET}`);
   }
-  if (name === BOT_CONTROL_RULE_SET) {
+  if (kind === "botControl") {
     return { kind: "botControl", inspectionLevel: readEnum(problems, `${field}.inspectionLevel`, o.inspectionLevel, ["COMMON", "TARGETED"] as const, "COMMON") };
   }
-  if (name === ANTI_DDOS_RULE_SET) {
+  if (kind === "antiDdos") {
     return {
       kind: "antiDdos",
       challenge: readEnum(problems, `${field}.challenge`, o.challenge, ["ENABLED", "DISABLED"] as const, "DISABLED"),

@@ -2,9 +2,10 @@ import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as yaml from "js-yaml";
-import { buildWafRules, DEFAULT_MANAGED_GROUPS, MANAGED_RULE_CATALOGUE, PRIORITY, wcuBudget } from "../../components/waf";
+import { buildWafRules, DEFAULT_MANAGED_GROUPS, MANAGED_RULE_CATALOGUE, pathStatement, PRIORITY, wcuBudget } from "../../components/waf";
 import { AUTOMATIC_RESPONSE_WCU } from "../../components/shield/settings";
 import { DEV_WAF, managed, PROD_WAF } from "./fixtures";
+import { matches } from "./wafOracle";
 
 const README = readFileSync(join(__dirname, "../../components/waf/README.md"), "utf8");
 
@@ -78,5 +79,15 @@ describe("waf README matches the code", () => {
     );
     const unversioned = rows.filter((r) => r[4] === "no versions").map((r) => r[0]);
     assert.deepEqual(unversioned, MANAGED_RULE_CATALOGUE.filter((g) => !g.versioned).map((g) => g.name));
+  });
+
+  it("the attacker's path table says what the /pets statement really matches", () => {
+    const rows = table("## Paths, and what an attacker can try");
+    assert.ok(rows.length >= 8);
+    for (const [paths, counts] of rows) {
+      for (const path of [...paths.matchAll(/`([^`]+)`/g)].map((m) => m[1])) {
+        assert.equal(matches(pathStatement<string>("/pets"), { path }), counts === "yes", path);
+      }
+    }
   });
 });
