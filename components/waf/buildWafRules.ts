@@ -1,13 +1,7 @@
 import { cidrVersion, IpVersion } from "./cidr";
-import {
-  ANONYMOUS_IP_LIST,
-  BODY_SIZE_LABEL,
-  BODY_SIZE_RULE,
-  CORE_RULE_SET,
-  IP_REPUTATION_LIST,
-  REPUTATION_LABEL_NAMESPACES,
-} from "./managedRuleGroups";
-import { allOf, anyOf, matchStatement, methodsStatement, pathPrefixStatement } from "./matchStatement";
+import { BODY_SIZE_RULE, CORE_RULE_SET, REPUTATION_GROUPS } from "./managedRuleGroups";
+import { allOf, anyOf, matchStatement, methodsStatement } from "./matchStatement";
+import { pathStatement } from "./wafPath";
 import { PRIORITY } from "./priorities";
 import { ManagedWafSettings, RateRuleSettings } from "./types";
 import { IpSetArns, ManagedGroupStatement, RateBasedStatement, RuleAction, WafRule, WafStatement } from "./wafRule";
@@ -47,19 +41,23 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
     plain(blockAllow ? "geo-block" : "geo-allow-only", PRIORITY.geo, "waf.geo", blockAllow ? match : { type: "not", statement: match }, FORBIDDEN);
   }
 
+  const body = settings.bodySize;
+  const tooLarge: WafStatement<A> = { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: body.maxBytes, transforms: [] };
+  const exempt = body.allowedPaths.map((p) => pathStatement<A>(p));
+  const bodyRule = exempt.length === 0 ? tooLarge : allOf([tooLarge, { type: "not", statement: anyOf(exempt) }]);
+  plain("body-too-large", PRIORITY.bodySize, "waf.bodySize", bodyRule, body.action === "block" ? FORBIDDEN : { type: "count" });
+
   settings.managedRuleGroups.forEach((group, index) => {
     const priority = PRIORITY.managedStart + index * PRIORITY.managedStep;
     const overrides = group.ruleActionOverrides.map((o): { name: string; action: RuleAction } => ({
       name: o.name,
       action: o.action === "block" ? FORBIDDEN : { type: o.action },
     }));
-    if (group.name === CORE_RULE_SET && settings.bodySize.mode !== "block") {
-      overrides.push({ name: BODY_SIZE_RULE, action: { type: "count" } });
-    } else if (group.name === CORE_RULE_SET) {
-      overrides.push({ name: BODY_SIZE_RULE, action: FORBIDDEN });
-    }
+    // body-too-large decides large bodies; the 8 KB rule keeps its label and metric.
+    if (group.name === CORE_RULE_SET) overrides.push({ name: BODY_SIZE_RULE, action: { type: "count" } });
     const statement: ManagedGroupStatement<A> = {
       type: "managedGroup",
+      vendor: group.vendor,
       name: group.name,
       ...(group.version ? { version: group.version } : {}),
       ruleActionOverrides: overrides,
@@ -67,14 +65,10 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
       ...(group.config ? { config: group.config } : {}),
       groupWcu: group.wcu,
     };
-    const name = `AWS-${group.name}`;
+    // Rule names allow letters, digits, - and _ only; vendor names may hold spaces and dots.
+    const name = `${group.vendor.replace(/[^A-Za-z0-9_-]/g, "")}-${group.name}`;
     const overrideAction = counting ? "count" : group.overrideAction;
     rules.push({ name, priority, metricName: name, source: `waf.managedRuleGroups.${group.name}`, statement, overrideAction });
-    if (group.name === CORE_RULE_SET && settings.bodySize.mode === "paths") {
-      // The Core rule set only labels large bodies (its rule counts); block them outside the allowed paths.
-      const outside: WafStatement<A> = { type: "not", statement: anyOf(settings.bodySize.allowedPaths.map((p) => pathPrefixStatement<A>(p))) };
-      plain("large-body-outside-allowed-paths", priority + 1, "waf.bodySize", allOf([{ type: "labelMatch", scope: "LABEL", key: BODY_SIZE_LABEL }, outside]), FORBIDDEN);
-    }
   });
 
   settings.customRules.forEach((rule, index) => {
@@ -83,14 +77,14 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
 
   const { ipReputation, uri, blanket } = settings.rateLimits;
   if (ipReputation) {
-    const enabled = settings.managedRuleGroups.map((g) => g.name).filter((n) => n === IP_REPUTATION_LIST || n === ANONYMOUS_IP_LIST);
-    const labels = enabled.map((n): WafStatement<A> => ({ type: "labelMatch", scope: "NAMESPACE", key: REPUTATION_LABEL_NAMESPACES[n] }));
+    const enabled = REPUTATION_GROUPS.filter((r) => settings.managedRuleGroups.some((g) => g.name === r.name && g.vendor === "AWS"));
+    const labels = enabled.map((r): WafStatement<A> => ({ type: "labelMatch", scope: "NAMESPACE", key: r.labelNamespace }));
     if (labels.length > 0) {
       plain("rate-ip-reputation", PRIORITY.rateIpReputation, "waf.rateLimits.ipReputation", rateStatement(ipReputation, anyOf(labels)), rateAction(ipReputation));
     }
   }
   uri.forEach((rule, index) => {
-    const parts = [pathPrefixStatement<A>(rule.pathPrefix)];
+    const parts = [pathStatement<A>(rule.pathPrefix)];
     if (rule.methods.length > 0) parts.push(methodsStatement<A>(rule.methods));
     const priority = PRIORITY.rateUriStart + index * PRIORITY.rateUriStep;
     plain(`rate-uri-${rule.name}`, priority, `waf.rateLimits.uri[${index}]`, rateStatement(rule, allOf(parts)), rateAction(rule));

@@ -4,14 +4,15 @@ import { isPlainObject, Problems } from "../shared/validation";
 import { buildWafRules } from "./buildWafRules";
 import { cidrVersion } from "./cidr";
 import { isWafCountryCode } from "./countryCodes";
-import { ANONYMOUS_IP_LIST, CORE_RULE_SET, IP_REPUTATION_LIST } from "./managedRuleGroups";
+import { ANONYMOUS_IP_LIST, IP_REPUTATION_LIST } from "./managedRuleGroups";
 import { readBool, readEnum, readInt, readList, readObject, required } from "./parseHelpers";
 import { parseLogging } from "./parseLogging";
 import { parseManagedGroups } from "./parseManagedGroups";
-import { parseCustomRules, PATH_PREFIX } from "./parseMatch";
+import { parseCustomRules } from "./parseMatch";
 import { parseRateLimits } from "./parseRateLimits";
-import { BodyInspectionLimit, BodySizeMode, ManagedWafSettings, WafContext, WafRolloutMode, WafSettings } from "./types";
+import { BodyInspectionLimit, BodySizeSettings, INSPECTION_LIMIT_BYTES, ManagedWafSettings, WafContext, WafRolloutMode, WafSettings } from "./types";
 import { validateWafRules } from "./validateWafRules";
+import { isWafPath, WAF_PATH_ALLOWED } from "./wafPath";
 import { IpSetArns } from "./wafRule";
 import { AUTOMATIC_RESPONSE_WCU } from "../shield/settings";
 
@@ -62,12 +63,13 @@ export function parseWafConfig(raw: unknown, problems: Problems, context: WafCon
 
   const managedRuleGroups = parseManagedGroups(problems, `${field}.managedRuleGroups`, o.managedRuleGroups, context);
   const logging = parseLogging(problems, `${field}.logging`, o.logging);
+  const bodyInspectionLimit = readEnum<BodyInspectionLimit>(problems, `${field}.bodyInspectionLimit`, o.bodyInspectionLimit, ["KB_16", "KB_32", "KB_48", "KB_64"], "KB_16");
   const settings: ManagedWafSettings = {
     kind: "managed",
     mode: readEnum<WafRolloutMode>(problems, `${field}.mode`, o.mode, ["enforce", "count"], "enforce"),
     managedRuleGroups,
-    bodySize: parseBodySize(problems, `${field}.bodySize`, o.bodySize),
-    bodyInspectionLimit: readEnum<BodyInspectionLimit>(problems, `${field}.bodyInspectionLimit`, o.bodyInspectionLimit, ["KB_16", "KB_32", "KB_48", "KB_64"], "KB_16"),
+    bodySize: parseBodySize(problems, `${field}.bodySize`, o.bodySize, bodyInspectionLimit),
+    bodyInspectionLimit,
     rateLimits: parseRateLimits(problems, `${field}.rateLimits`, o.rateLimits),
     ipSets: parseIpSets(problems, `${field}.ipSets`, o.ipSets),
     ...parseGeo(problems, `${field}.geo`, o.geo),
@@ -84,21 +86,20 @@ export function parseWafConfig(raw: unknown, problems: Problems, context: WafCon
       `enabled only with ${IP_REPUTATION_LIST} or ${ANONYMOUS_IP_LIST}, whose labels it rate-limits (or set enabled: false)`,
     );
   }
-  if (settings.bodySize.mode !== "count") {
-    problems.check(names.includes(CORE_RULE_SET), `${field}.bodySize.action`, settings.bodySize.mode, `count unless ${CORE_RULE_SET} is enabled`);
-  }
   validateWafRules(buildWafRules(settings, PLACEHOLDER_IP_SET_ARNS), settings.capacity, problems, field);
   return settings;
 }
 
-function parseBodySize(problems: Problems, field: string, raw: unknown): ManagedWafSettings["bodySize"] {
-  const o = readObject(problems, field, raw, ["action", "allowedPaths"]) ?? {};
-  const mode = readEnum<BodySizeMode>(problems, `${field}.action`, o.action, ["count", "block", "paths"], "count");
-  const isPath = (p: unknown): p is string => typeof p === "string" && PATH_PREFIX.test(p);
-  const allowedPaths = readList(problems, `${field}.allowedPaths`, o.allowedPaths, isPath, "a path prefix starting with /");
-  if (mode === "paths") problems.check(allowedPaths.length > 0, `${field}.allowedPaths`, o.allowedPaths, "required with action paths: the path prefixes that accept bodies over 8 KB");
-  else problems.check(o.allowedPaths === undefined, `${field}.allowedPaths`, o.allowedPaths, "only with action paths");
-  return { mode, allowedPaths };
+function parseBodySize(problems: Problems, field: string, raw: unknown, limit: BodyInspectionLimit): BodySizeSettings {
+  const o = readObject(problems, field, raw, ["action", "maxBytes", "allowedPaths"]) ?? {};
+  if (o.action === "paths") problems.add(`${field}.action`, o.action, "block or count: paths was replaced, allowedPaths now exempts paths from the block");
+  const action = o.action === "paths" ? "block" : readEnum(problems, `${field}.action`, o.action, ["block", "count"] as const, "block");
+  const limitBytes = INSPECTION_LIMIT_BYTES[limit];
+  const beyond = typeof o.maxBytes === "number" && o.maxBytes > limitBytes;
+  if (beyond) problems.add(`${field}.maxBytes`, o.maxBytes, `at most ${limitBytes}, the bodyInspectionLimit ${limit}: WAF sees no more of a body; raise bodyInspectionLimit (up to KB_64) or use allowedPaths`);
+  const maxBytes = beyond ? limitBytes : readInt(problems, `${field}.maxBytes`, o.maxBytes, 0, limitBytes, limitBytes);
+  const allowedPaths = readList(problems, `${field}.allowedPaths`, o.allowedPaths, isWafPath, WAF_PATH_ALLOWED);
+  return { action, maxBytes, allowedPaths };
 }
 
 function parseIpSets(problems: Problems, field: string, raw: unknown): ManagedWafSettings["ipSets"] {

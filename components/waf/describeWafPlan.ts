@@ -1,6 +1,8 @@
 import { buildWafRules } from "./buildWafRules";
 import { PLACEHOLDER_IP_SET_ARNS } from "./config";
-import { WafSettings } from "./types";
+import { managedGroupFacts } from "./managedRuleCatalogue";
+import { CORE_RULE_SET } from "./managedRuleGroups";
+import { INSPECTION_LIMIT_BYTES, ManagedWafSettings, WafSettings } from "./types";
 import { WafRule } from "./wafRule";
 import { wcuBudget } from "./wcuEstimate";
 
@@ -16,9 +18,29 @@ export function describeWafPlan(settings: WafSettings): string[] {
     : "off";
   return [
     `WAF: web ACL, scope CLOUDFRONT, us-east-1, mode ${settings.mode}, logging ${logging}`,
+    bodyLine(settings),
+    ...costLines(settings),
     ...rules.map((r, i) => `  ${String(r.priority).padStart(7)}  ${r.name.padEnd(width)}  ${actionText(r).padEnd(14)} ${String(budget.lines[i].wcu).padStart(4)} WCU`),
     `  total ${budget.total} WCU + reserve ${budget.reserve}${budget.reserve > 0 ? " (Shield automatic mitigation)" : ""} = ${budget.total + budget.reserve} of limit ${budget.limit}${budget.withinBudget ? "" : "  OVER BUDGET"}`,
   ];
+}
+
+/** How large bodies are handled: what the groups see, what happens beyond, and the exemptions. */
+function bodyLine(settings: ManagedWafSettings): string {
+  const { bodySize, bodyInspectionLimit: limit } = settings;
+  const seen = INSPECTION_LIMIT_BYTES[limit];
+  const action = settings.mode === "count" || bodySize.action === "count" ? "count" : "block 403";
+  const extra = limit === "KB_16" ? "" : ", AWS charges extra for each body over 16 KB";
+  const exempt = bodySize.allowedPaths.length > 0 ? `, except under ${bodySize.allowedPaths.join(", ")}` : "";
+  const core = settings.managedRuleGroups.some((g) => g.name === CORE_RULE_SET) ? "; the Core rule set's 8 KB SizeRestrictions_BODY counts" : "";
+  return `  body: groups inspect the first ${seen} bytes (${limit}${extra}); bodies over ${bodySize.maxBytes} bytes: ${action} (body-too-large)${exempt}${core}`;
+}
+
+/** Groups billed on top of the web ACL: AWS's intelligent threat mitigation, and sellers' subscriptions. */
+function costLines(settings: ManagedWafSettings): string[] {
+  const charged = settings.managedRuleGroups.filter((g) => g.vendor !== "AWS" || managedGroupFacts(g.name)?.extraCost);
+  if (charged.length === 0) return [];
+  return [`  extra charges: ${charged.map((g) => (g.vendor === "AWS" ? g.name : `${g.name} (${g.vendor} subscription)`)).join(", ")}`];
 }
 
 function actionText(rule: WafRule<string>): string {

@@ -1,25 +1,8 @@
 /**
- * AWS managed rule groups this project knows, with their capacity (WCU) as published in the
- * AWS WAF Developer Guide ("AWS Managed Rules rule groups list"). Any other AWS group can be used
- * when its `wcu` is given in config.
+ * The module's choices about AWS's managed rule groups (defaults and evaluation order); the facts
+ * about each group (WCU, rules, labels, cost) are in managedRuleCatalogue.ts.
  */
-export const MANAGED_GROUP_WCU: Readonly<Record<string, number>> = {
-  AWSManagedRulesCommonRuleSet: 700,
-  AWSManagedRulesKnownBadInputsRuleSet: 200,
-  AWSManagedRulesAmazonIpReputationList: 25,
-  AWSManagedRulesAnonymousIpList: 50,
-  AWSManagedRulesSQLiRuleSet: 200,
-  AWSManagedRulesBotControlRuleSet: 50,
-  // Developer Guide, "AWS WAF Distributed Denial of Service (DDoS) prevention rule group": WCU 50.
-  // Overridable with `wcu` in config should AWS change it.
-  AWSManagedRulesAntiDDoSRuleSet: 50,
-  AWSManagedRulesAdminProtectionRuleSet: 100,
-  AWSManagedRulesLinuxRuleSet: 200,
-  AWSManagedRulesUnixRuleSet: 100,
-  AWSManagedRulesWindowsRuleSet: 200,
-  AWSManagedRulesPHPRuleSet: 100,
-  AWSManagedRulesWordPressRuleSet: 100,
-};
+import { managedGroupFacts } from "./managedRuleCatalogue";
 
 export const CORE_RULE_SET = "AWSManagedRulesCommonRuleSet";
 export const IP_REPUTATION_LIST = "AWSManagedRulesAmazonIpReputationList";
@@ -55,12 +38,12 @@ export const MANAGED_GROUP_ORDER: readonly string[] = [
   BOT_CONTROL_RULE_SET,
 ];
 
-/** Label namespaces the IP-reputation rate rule scopes down to. */
-export const REPUTATION_LABEL_NAMESPACES: Readonly<Record<string, string>> = {
-  [IP_REPUTATION_LIST]: "awswaf:managed:aws:amazon-ip-list:",
-  [ANONYMOUS_IP_LIST]: "awswaf:managed:aws:anonymous-ip-list:",
-};
+/** The groups whose labels the IP-reputation rate rule scopes down to, with their namespaces. */
+export const REPUTATION_GROUPS: readonly { readonly name: string; readonly labelNamespace: string }[] = [IP_REPUTATION_LIST, ANONYMOUS_IP_LIST].map((name) => {
+  const facts = managedGroupFacts(name);
+  if (!facts) throw new Error(`${name} is missing from the managed rule catalogue`);
+  return { name, labelNamespace: facts.labelNamespace };
+});
 
-/** The Core rule set's body-size rule and the label it adds when it matches. */
+/** The Core rule set's 8 KB body rule; it always counts, `waf.bodySize` decides large bodies. */
 export const BODY_SIZE_RULE = "SizeRestrictions_BODY";
-export const BODY_SIZE_LABEL = "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body";

@@ -4,9 +4,10 @@ import { readBool, readEnum, readInt, readList, readObject, readString, required
 import { PRIORITY } from "./priorities";
 import { CustomRuleAction, CustomRuleSettings, HeaderOperator, HTTP_METHODS, HttpMethod, LabelScope, MatchSpec } from "./types";
 import { isValidWafName } from "./visibility";
+import { isWafPath, WAF_PATH_ALLOWED } from "./wafPath";
+import { didYouMean } from "./didYouMean";
+import { AWS_MANAGED_LABEL_PREFIX, labelOwner, MANAGED_RULE_CATALOGUE } from "./managedRuleCatalogue";
 
-/** A URI path prefix: starts with `/`, printable, at most 200 bytes (AWS's search string limit). */
-export const PATH_PREFIX = /^\/[\x21-\x7e]{0,199}$/;
 /** What the provider's single_header name accepts (lowercase letters, digits, _ and -, at most 40). */
 const HEADER_NAME = /^[a-z0-9_-]{1,40}$/;
 const LABEL_KEY = /^[0-9A-Za-z_:-]{1,1024}$/;
@@ -27,7 +28,7 @@ export function parseMatchSpec(problems: Problems, field: string, raw: unknown):
     required(problems, field, raw, `an object with at least one of ${MATCH_KEYS.slice(0, 6).join(", ")}`);
     return undefined;
   }
-  const pathPrefix = readString(problems, `${field}.pathPrefix`, o.pathPrefix, PATH_PREFIX, "a path starting with /, at most 200 characters, no spaces");
+  const pathPrefix = readPath(problems, `${field}.pathPrefix`, o.pathPrefix);
   const methods = readList(problems, `${field}.methods`, o.methods, isHttpMethod, oneOf(HTTP_METHODS));
   const countries = readList(problems, `${field}.countries`, o.countries, isCountry, `an ISO 3166-1 alpha-2 country code AWS WAF knows, e.g. ${WAF_COUNTRY_CODES.slice(0, 3).join(", ")}`);
   const header = parseHeader(problems, `${field}.header`, o.header);
@@ -46,6 +47,12 @@ export function parseMatchSpec(problems: Problems, field: string, raw: unknown):
   const given = MATCH_KEYS.slice(0, 6).some((k) => o[k] !== undefined);
   problems.check(given, field, raw, `at least one condition: ${MATCH_KEYS.slice(0, 6).join(", ")}`);
   return spec;
+}
+
+/** A path in the form `isWafPath` admits; `undefined` when absent or wrong (the problem is recorded). */
+export function readPath(problems: Problems, field: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return problems.check(isWafPath(value), field, value, WAF_PATH_ALLOWED) ? (value as string) : undefined;
 }
 
 function parseHeader(problems: Problems, field: string, raw: unknown): MatchSpec["header"] {
@@ -68,7 +75,15 @@ function parseLabel(problems: Problems, field: string, raw: unknown): MatchSpec[
   const key = readString(problems, `${field}.key`, o.key, LABEL_KEY, "a label or namespace of letters, digits, _, : or -");
   required(problems, `${field}.key`, o.key, "a label or namespace");
   const scope = readEnum<LabelScope>(problems, `${field}.scope`, o.scope, ["LABEL", "NAMESPACE"], "LABEL");
+  if (key !== undefined) checkManagedLabel(problems, `${field}.key`, key);
   return key !== undefined ? { key, scope } : undefined;
+}
+
+/** A label under `awswaf:managed:aws:` must lie in a catalogue group's namespace (labels are case-sensitive). */
+export function checkManagedLabel(problems: Problems, field: string, key: string): void {
+  if (!key.startsWith(AWS_MANAGED_LABEL_PREFIX) || labelOwner(key)) return;
+  const namespaces = MANAGED_RULE_CATALOGUE.map((g) => g.labelNamespace);
+  problems.add(field, key, `a label in an AWS managed group's namespace; ${didYouMean(key.split(":").slice(0, 4).join(":") + ":", namespaces)}`);
 }
 
 /** Application rules, between the baseline groups and the rate-based rules. */

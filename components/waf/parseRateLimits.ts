@@ -1,6 +1,6 @@
 import { isPlainObject, oneOf, Problems } from "../shared/validation";
-import { isHttpMethod, PATH_PREFIX } from "./parseMatch";
-import { readBool, readEnum, readInt, readList, readObject, readString, required } from "./parseHelpers";
+import { checkManagedLabel, isHttpMethod, readPath } from "./parseMatch";
+import { readBool, readEnum, readInt, readList, readObject, required } from "./parseHelpers";
 import {
   AggregationKey,
   EVALUATION_WINDOWS,
@@ -62,7 +62,7 @@ function parseUriRules(problems: Problems, field: string, raw: unknown): UriRate
     if (!o) return problems.add(at, item, "a rule { name, pathPrefix, limit }");
     const name = isValidWafName(o.name) && o.name.length <= 119 ? o.name : undefined;
     problems.check(name !== undefined, `${at}.name`, o.name, "required; letters, digits, - or _, at most 119 characters (the rule is rate-uri-<name>)");
-    const pathPrefix = readString(problems, `${at}.pathPrefix`, o.pathPrefix, PATH_PREFIX, "a path starting with /, at most 200 characters");
+    const pathPrefix = readPath(problems, `${at}.pathPrefix`, o.pathPrefix);
     required(problems, `${at}.pathPrefix`, o.pathPrefix, "a path prefix such as /pets");
     required(problems, `${at}.limit`, o.limit, "an integer of at least 10");
     const methods = readList(problems, `${at}.methods`, o.methods, isHttpMethod, oneOf(HTTP_METHODS));
@@ -104,6 +104,9 @@ function parseKey(problems: Problems, field: string, raw: unknown): AggregationK
   if ((kind === "header" || kind === "queryArgument" || kind === "cookie") && typeof value === "string" && KEY_NAME.test(value)) {
     return { kind, name: kind === "header" ? value.toLowerCase() : value };
   }
-  if (kind === "labelNamespace" && typeof value === "string" && /^[0-9A-Za-z_:-]{1,1024}:$/.test(value)) return { kind, namespace: value };
+  if (kind === "labelNamespace" && typeof value === "string" && /^[0-9A-Za-z_:-]{1,1024}:$/.test(value)) {
+    checkManagedLabel(problems, `${field}.${kind}`, value);
+    return { kind, namespace: value };
+  }
   return void problems.add(`${field}.${kind}`, value, KEY_ALLOWED);
 }

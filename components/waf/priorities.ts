@@ -7,7 +7,9 @@ export const PRIORITY = {
   allowIpSet: 0,
   denyIpSet: 10,
   geo: 20,
-  /** Managed groups: 100, 110, 120 ...; the body-size companion rule takes the Core rule set's priority + 1. */
+  /** Before the groups, as AWS advises for oversize bodies, and before any allow rule of the application. */
+  bodySize: 30,
+  /** Managed groups: 100, 110, 120 ... */
   managedStart: 100,
   managedStep: 10,
   /** Application rules: 1,000 to 8,999; default 1,000 + 10 x index. */

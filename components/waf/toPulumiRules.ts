@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { visibilityConfig } from "./visibility";
-import { FieldToMatch, ManagedGroupStatement, RateBasedStatement, ResponseBodyKey, RuleAction, WafRule, WafStatement } from "./wafRule";
+import { FieldToMatch, ManagedGroupStatement, RateBasedStatement, ResponseBodyKey, RuleAction, TextTransform, WafRule, WafStatement } from "./wafRule";
 
 type Arn = pulumi.Input<string>;
 type PulumiRule = aws.types.input.wafv2.WebAclRule;
@@ -50,7 +50,7 @@ function managedGroup(s: ManagedGroupStatement<Arn>): aws.types.input.wafv2.WebA
     });
   }
   return {
-    vendorName: "AWS",
+    vendorName: s.vendor,
     name: s.name,
     ...(s.version ? { version: s.version } : {}),
     ...(s.ruleActionOverrides.length > 0 ? { ruleActionOverrides: s.ruleActionOverrides.map((o) => ({ name: o.name, actionToUse: ruleAction(o.action) })) } : {}),
@@ -111,6 +111,11 @@ function field(f: FieldToMatch): FieldInput {
   }
 }
 
+/** Every transformation in order (priority 0, 1, ...); AWS needs at least one, so none is `NONE`. */
+function textTransformations(transforms: readonly TextTransform[]): { priority: number; type: string }[] {
+  return transforms.length === 0 ? [{ priority: 0, type: "NONE" }] : transforms.map((type, priority) => ({ priority, type }));
+}
+
 function nested(s: WafStatement<Arn>): Nested {
   switch (s.type) {
     case "byteMatch":
@@ -119,11 +124,11 @@ function nested(s: WafStatement<Arn>): Nested {
           fieldToMatch: field(s.field),
           positionalConstraint: s.positional,
           searchString: s.search,
-          textTransformations: [{ priority: 0, type: s.transform }],
+          textTransformations: textTransformations(s.transforms),
         },
       };
     case "sizeGreaterThan":
-      return { sizeConstraintStatement: { fieldToMatch: field(s.field), comparisonOperator: "GT", size: s.size, textTransformations: [{ priority: 0, type: "NONE" }] } };
+      return { sizeConstraintStatement: { fieldToMatch: field(s.field), comparisonOperator: "GT", size: s.size, textTransformations: textTransformations(s.transforms) } };
     case "geoMatch":
       return { geoMatchStatement: { countryCodes: [...s.countryCodes] } };
     case "ipSet":

@@ -2,9 +2,17 @@
  * Renders the neutral rules to the WAFV2 API shape (`@aws-sdk/client-wafv2` `Rule`), the input of
  * CheckCapacity. Mirrors toPulumiRules field for field.
  */
-import type { CountryCode, FieldToMatch as ApiField, RateBasedStatementCustomKey, Rule, RuleAction as ApiAction, Statement } from "@aws-sdk/client-wafv2";
+import type {
+  CountryCode,
+  FieldToMatch as ApiField,
+  RateBasedStatementCustomKey,
+  Rule,
+  RuleAction as ApiAction,
+  Statement,
+  TextTransformation,
+} from "@aws-sdk/client-wafv2";
 import { WAF_COUNTRY_CODES } from "./countryCodes";
-import { FieldToMatch, ManagedGroupStatement, RateBasedStatement, RuleAction, WafRule, WafStatement } from "./wafRule";
+import { FieldToMatch, ManagedGroupStatement, RateBasedStatement, RuleAction, TextTransform, WafRule, WafStatement } from "./wafRule";
 
 const encoder = new TextEncoder();
 const NONE = [{ Priority: 0, Type: "NONE" as const }];
@@ -46,7 +54,7 @@ function apiAction(action: RuleAction): ApiAction {
 function managedGroup(s: ManagedGroupStatement<string>): NonNullable<Statement["ManagedRuleGroupStatement"]> {
   const config = s.config;
   return {
-    VendorName: "AWS",
+    VendorName: s.vendor,
     Name: s.name,
     ...(s.version ? { Version: s.version } : {}),
     ...(s.ruleActionOverrides.length > 0 ? { RuleActionOverrides: s.ruleActionOverrides.map((o) => ({ Name: o.name, ActionToUse: apiAction(o.action) })) } : {}),
@@ -112,11 +120,11 @@ export function apiStatement(s: WafStatement<string>): Statement {
           FieldToMatch: apiField(s.field),
           PositionalConstraint: s.positional,
           SearchString: encoder.encode(s.search),
-          TextTransformations: [{ Priority: 0, Type: s.transform }],
+          TextTransformations: textTransformations(s.transforms),
         },
       };
     case "sizeGreaterThan":
-      return { SizeConstraintStatement: { FieldToMatch: apiField(s.field), ComparisonOperator: "GT", Size: s.size, TextTransformations: NONE } };
+      return { SizeConstraintStatement: { FieldToMatch: apiField(s.field), ComparisonOperator: "GT", Size: s.size, TextTransformations: textTransformations(s.transforms) } };
     case "geoMatch":
       return { GeoMatchStatement: { CountryCodes: s.countryCodes.filter(isApiCountry) } };
     case "ipSet":
@@ -130,6 +138,11 @@ export function apiStatement(s: WafStatement<string>): Statement {
     case "not":
       return { NotStatement: { Statement: apiStatement(s.statement) } };
   }
+}
+
+/** Every transformation in order, as toPulumiRules renders them. */
+function textTransformations(transforms: readonly TextTransform[]): TextTransformation[] {
+  return transforms.length === 0 ? NONE : transforms.map((Type, Priority) => ({ Priority, Type }));
 }
 
 /** The parser only admits codes of this list, which a test keeps equal to the API's enumeration. */

@@ -91,27 +91,44 @@ export type ManagedGroupConfig =
     };
 
 export interface ManagedGroupSettings {
-  /** AWS managed rule group name, e.g. `AWSManagedRulesCommonRuleSet`. */
+  /** `AWS` for AWS Managed Rules (checked against the catalogue), or a third-party seller's vendor name. */
+  readonly vendor: string;
+  /** Rule group name, e.g. `AWSManagedRulesCommonRuleSet`. */
   readonly name: string;
   /** Pinned version, e.g. `Version_1.12`; absent follows AWS's default version. */
   readonly version?: string;
   readonly overrideAction: GroupOverrideAction;
   readonly ruleActionOverrides: readonly { readonly name: string; readonly action: RuleOverrideAction }[];
   readonly scopeDown?: MatchSpec;
-  /** Capacity units of the group itself (table value, or the configured `wcu`). */
+  /** Capacity units of the group itself (the catalogue's figure, or the configured `wcu`). */
   readonly wcu: number;
   readonly config?: ManagedGroupConfig;
 }
 
 /**
- * The Core rule set's `SizeRestrictions_BODY` blocks bodies over 8 KB, which breaks JSON APIs.
- * `count` (default) only counts; `block` keeps it (with a JSON 403); `paths` blocks large bodies
- * except under `allowedPaths`.
+ * Bodies larger than `maxBytes` (default: the inspection limit) are blocked, or only counted,
+ * except under `allowedPaths`. Managed groups inspect only the first `bodyInspectionLimit` bytes,
+ * so a body beyond it could hide a payload behind padding; the rule treats such bodies as larger
+ * (oversize handling MATCH). The Core rule set's own 8 KB `SizeRestrictions_BODY` always counts.
  */
-export type BodySizeMode = "count" | "block" | "paths";
+export interface BodySizeSettings {
+  readonly action: "block" | "count";
+  /** At most the inspection limit in bytes. */
+  readonly maxBytes: number;
+  /** Paths (and everything below them) that may send larger bodies, inspected only up to the limit. */
+  readonly allowedPaths: readonly string[];
+}
 
 /** How much of a body AWS WAF inspects for CloudFront; above 16 KB costs extra. */
 export type BodyInspectionLimit = "KB_16" | "KB_32" | "KB_48" | "KB_64";
+
+/** The inspection limits in bytes (API AssociationConfig, RequestBodyAssociatedResourceTypeConfig). */
+export const INSPECTION_LIMIT_BYTES: Readonly<Record<BodyInspectionLimit, number>> = {
+  KB_16: 16_384,
+  KB_32: 32_768,
+  KB_48: 49_152,
+  KB_64: 65_536,
+};
 
 export type LogDestination =
   | { readonly kind: "cloudwatch"; readonly retentionDays: number }
@@ -130,7 +147,7 @@ export interface ManagedWafSettings {
   readonly mode: WafRolloutMode;
   /** Enabled groups only, in evaluation order. */
   readonly managedRuleGroups: readonly ManagedGroupSettings[];
-  readonly bodySize: { readonly mode: BodySizeMode; readonly allowedPaths: readonly string[] };
+  readonly bodySize: BodySizeSettings;
   readonly bodyInspectionLimit: BodyInspectionLimit;
   readonly rateLimits: {
     readonly blanket?: RateRuleSettings;

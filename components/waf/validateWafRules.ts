@@ -1,4 +1,5 @@
 import { Problems } from "../shared/validation";
+import { checkLabelReferences } from "./labelReferences";
 import { MAX_RATE_RULES, PRIORITY } from "./priorities";
 import { isValidWafName } from "./visibility";
 import { WafRule, WafStatement } from "./wafRule";
@@ -30,7 +31,7 @@ const SHIELD_RULE_PREFIX = "ShieldMitigationRuleGroup";
 /**
  * Checks the built rule list as AWS will see it: names, metric names and priorities unique and
  * valid (and not reserved), statements nested no deeper than allowed, nothing at Shield's priority,
- * at most 10 rate-based rules, and the WCU budget.
+ * labels read only after the group that adds them, at most 10 rate-based rules, and the WCU budget.
  */
 export function validateWafRules<A>(
   rules: readonly WafRule<A>[],
@@ -64,6 +65,7 @@ export function validateWafRules<A>(
     );
     seen.priority.set(rule.priority, rule.source);
   }
+  checkLabelReferences(rules, problems);
   const rateRules = rules.filter((r) => r.statement.type === "rateBased").length;
   problems.check(rateRules <= MAX_RATE_RULES, `${field}.rateLimits`, rateRules, `at most ${MAX_RATE_RULES} rate-based rules per web ACL (blanket + ipReputation + uri)`);
 

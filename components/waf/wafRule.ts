@@ -6,7 +6,8 @@
  */
 import { AggregationKey, HeaderOperator, LabelScope } from "./types";
 
-export type TextTransform = "NONE" | "URL_DECODE";
+/** The text transformations this module uses, applied in list order; none renders as `NONE`. */
+export type TextTransform = "URL_DECODE" | "NORMALIZE_PATH" | "LOWERCASE";
 
 export type FieldToMatch =
   | { readonly kind: "uriPath" }
@@ -21,9 +22,9 @@ export type WafStatement<A> =
       readonly field: FieldToMatch;
       readonly positional: HeaderOperator;
       readonly search: string;
-      readonly transform: TextTransform;
+      readonly transforms: readonly TextTransform[];
     }
-  | { readonly type: "sizeGreaterThan"; readonly field: FieldToMatch; readonly size: number }
+  | { readonly type: "sizeGreaterThan"; readonly field: FieldToMatch; readonly size: number; readonly transforms: readonly TextTransform[] }
   | { readonly type: "geoMatch"; readonly countryCodes: readonly string[] }
   | { readonly type: "ipSet"; readonly arn: A }
   | { readonly type: "labelMatch"; readonly scope: LabelScope; readonly key: string }
@@ -33,6 +34,7 @@ export type WafStatement<A> =
 
 export interface ManagedGroupStatement<A> {
   readonly type: "managedGroup";
+  readonly vendor: string;
   readonly name: string;
   readonly version?: string;
   readonly ruleActionOverrides: readonly { readonly name: string; readonly action: RuleAction }[];

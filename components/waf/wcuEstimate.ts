@@ -11,12 +11,15 @@
  */
 import { ManagedGroupStatement, RateBasedStatement, WafRule, WafStatement } from "./wafRule";
 
+/** "Each text transformation is 10 WCUs" (Developer Guide, "Text transformations"). */
+export const TRANSFORM_WCU = 10;
+
 export function statementWcu<A>(statement: WafStatement<A> | RateBasedStatement<A> | ManagedGroupStatement<A>): number {
   switch (statement.type) {
     case "byteMatch":
-      return (statement.positional === "CONTAINS" ? 10 : 2) + (statement.transform === "NONE" ? 0 : 10);
+      return (statement.positional === "CONTAINS" ? 10 : 2) + TRANSFORM_WCU * statement.transforms.length;
     case "sizeGreaterThan":
-      return 1;
+      return 1 + TRANSFORM_WCU * statement.transforms.length;
     case "geoMatch":
     case "ipSet":
     case "labelMatch":

@@ -67,7 +67,7 @@ describe("program (index.ts) under mocks", function () {
       assert.equal(run.recorder.one(DISTRIBUTION, "edge-cdn").inputs.webAclId, webAclArn);
       const acl = run.recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf-edge-security-dev").inputs;
       assert.deepEqual([acl.scope, acl.region], ["CLOUDFRONT", "us-east-1"]);
-      assert.equal(acl.rules.length, 5, "three baseline groups, the reputation and the blanket rate rules");
+      assert.equal(acl.rules.length, 6, "the body-size rule, three baseline groups, the reputation and the blanket rate rules");
       for (const rule of acl.rules) assert.ok(rule.overrideAction?.count || rule.action?.count, `${rule.name} counts in dev`);
       assert.deepEqual(run.recorder.resources.filter((r) => r.type.startsWith("aws:shield/")), []);
       assert.equal(run.outputs.shield, undefined);

@@ -8,6 +8,7 @@ import { managed, PROD_WAF } from "./fixtures";
 
 const ARNS = { denyIpv4: "arn:aws:wafv2:us-east-1:123456789012:global/ipset/d4/1", denyIpv6: "arn:aws:wafv2:us-east-1:123456789012:global/ipset/d6/2" };
 const bytes = (s: string) => new TextEncoder().encode(s);
+const PATH_TT = [{ Priority: 0, Type: "URL_DECODE" }, { Priority: 1, Type: "NORMALIZE_PATH" }, { Priority: 2, Type: "LOWERCASE" }];
 
 describe("toWafApiRules", () => {
   const rules = toWafApiRules(buildWafRules(managed(PROD_WAF), ARNS));
@@ -19,7 +20,7 @@ describe("toWafApiRules", () => {
   it("renders a managed group with version, overrides and override action", () => {
     assert.deepEqual(rules.find((r) => r.Name === "AWS-AWSManagedRulesCommonRuleSet"), {
       Name: "AWS-AWSManagedRulesCommonRuleSet",
-      Priority: 120,
+      Priority: 110,
       VisibilityConfig: { CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true, MetricName: "AWS-AWSManagedRulesCommonRuleSet" },
       Statement: {
         ManagedRuleGroupStatement: {
@@ -49,7 +50,14 @@ describe("toWafApiRules", () => {
           ScopeDownStatement: {
             AndStatement: {
               Statements: [
-                { ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: "STARTS_WITH", SearchString: bytes("/pets"), TextTransformations: [{ Priority: 0, Type: "URL_DECODE" }] } },
+                {
+                  OrStatement: {
+                    Statements: [
+                      { ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: "EXACTLY", SearchString: bytes("/pets"), TextTransformations: PATH_TT } },
+                      { ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: "STARTS_WITH", SearchString: bytes("/pets/"), TextTransformations: PATH_TT } },
+                    ],
+                  },
+                },
                 { ByteMatchStatement: { FieldToMatch: { Method: {} }, PositionalConstraint: "EXACTLY", SearchString: bytes("POST"), TextTransformations: [{ Priority: 0, Type: "NONE" }] } },
               ],
             },
@@ -94,19 +102,19 @@ describe("checkCapacity (mocked WAFV2 client)", () => {
   const stackConfig = { config: { "edge-security:waf": PROD_WAF } };
 
   it("sends the exact rules with Scope CLOUDFRONT and reports AWS's figure", async () => {
-    wafv2.on(CheckCapacityCommand).resolves({ Capacity: 1224 });
+    wafv2.on(CheckCapacityCommand).resolves({ Capacity: 1329 });
     const rules = toWafApiRules(buildWafRules(managed(PROD_WAF), ARNS));
-    assert.deepEqual(await checkCapacity(new WAFV2Client({ region: "us-east-1" }), rules), { kind: "ok", capacity: 1224 });
+    assert.deepEqual(await checkCapacity(new WAFV2Client({ region: "us-east-1" }), rules), { kind: "ok", capacity: 1329 });
     assert.deepEqual(wafv2.commandCalls(CheckCapacityCommand)[0].args[0].input, { Scope: "CLOUDFRONT", Rules: rules });
   });
 
   it("prints the estimate beside AWS's figure and exits 0 when it fits", async () => {
-    wafv2.on(CheckCapacityCommand).resolves({ Capacity: 1230 });
+    wafv2.on(CheckCapacityCommand).resolves({ Capacity: 1335 });
     const run = await runCapacityCheck({ stack: "prod", stackConfig, client: new WAFV2Client({}), shieldMitigation: "automatic-response", ipSetArns: ARNS });
     assert.equal(run.exitCode, 0);
-    assert.equal(run.lines[0], "prod: 11 rules, scope CLOUDFRONT, region us-east-1");
+    assert.equal(run.lines[0], "prod: 10 rules, scope CLOUDFRONT, region us-east-1");
     assert.equal(run.lines[1], "       10  deny-ip-set                                   2 WCU (estimate)");
-    assert.deepEqual(run.lines.slice(-2), ["estimate 1224 WCU; AWS CheckCapacity 1230 WCU (differs by 6)", "AWS figure + reserve 150 = 1380 of limit 1500: fits"]);
+    assert.deepEqual(run.lines.slice(-2), ["estimate 1329 WCU; AWS CheckCapacity 1335 WCU (differs by 6)", "AWS figure + reserve 150 = 1485 of limit 1500: fits"]);
     const sent = wafv2.commandCalls(CheckCapacityCommand)[0].args[0].input.Rules ?? [];
     assert.equal(sent.find((r) => r.Name === "deny-ip-set")?.Statement?.OrStatement?.Statements?.[0].IPSetReferenceStatement?.ARN, ARNS.denyIpv4);
   });
@@ -122,7 +130,7 @@ describe("checkCapacity (mocked WAFV2 client)", () => {
     wafv2.on(CheckCapacityCommand).rejects(Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }));
     const run = await runCapacityCheck({ stack: "prod", stackConfig, client: new WAFV2Client({}), shieldMitigation: "none" });
     assert.equal(run.exitCode, 1);
-    assert.match(run.lines[run.lines.length - 2], /^estimate 1224 WCU; AWS not asked: no AWS credentials\. Set AWS_PROFILE .* wafv2:CheckCapacity/);
+    assert.match(run.lines[run.lines.length - 2], /^estimate 1329 WCU; AWS not asked: no AWS credentials\. Set AWS_PROFILE .* wafv2:CheckCapacity/);
   });
 
   it("classifies refused credentials and missing IP sets", async () => {

@@ -12,9 +12,8 @@ export const PROD_WAF = {
   managedRuleGroups: {
     AWSManagedRulesCommonRuleSet: { version: "Version_1.12", ruleActionOverrides: { NoUserAgent_HEADER: "count" } },
     AWSManagedRulesSQLiRuleSet: true,
-    AWSManagedRulesAnonymousIpList: { ruleActionOverrides: { HostingProviderIPList: "count" } },
   },
-  bodySize: { action: "paths", allowedPaths: ["/uploads"] },
+  bodySize: { allowedPaths: ["/uploads"] },
   rateLimits: {
     blanket: { limit: 2000, windowSec: 300 },
     ipReputation: { limit: 100 },

@@ -1,9 +1,14 @@
 import * as assert from "node:assert/strict";
-import { buildWafRules, PRIORITY, toPulumiRules, wcuBudget, statementWcu, MANAGED_GROUP_WCU, describeWafPlan } from "../../components/waf";
+import { buildWafRules, PRIORITY, toPulumiRules, wcuBudget, statementWcu, describeWafPlan } from "../../components/waf";
 import { DEV_WAF, managed, PROD_WAF } from "./fixtures";
 
 const ARNS = { denyIpv4: "arn:deny4", denyIpv6: "arn:deny6", allowIpv4: "arn:allow4", allowIpv6: "arn:allow6" };
-const URL_DECODE = [{ priority: 0, type: "URL_DECODE" }];
+const PATH_TT = [{ priority: 0, type: "URL_DECODE" }, { priority: 1, type: "NORMALIZE_PATH" }, { priority: 2, type: "LOWERCASE" }];
+/** What every path rule renders to: the path itself or anything below it, after decoding, normalizing and lowercasing. */
+const PATH = (p: string) => [
+  { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "EXACTLY", searchString: p, textTransformations: PATH_TT } },
+  { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", searchString: `${p}/`, textTransformations: PATH_TT } },
+];
 const NONE = [{ priority: 0, type: "NONE" }];
 const VIS = (metricName: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName });
 const FORBIDDEN = { block: { customResponse: { responseCode: 403, customResponseBodyKey: "forbidden", responseHeaders: [] } } };
@@ -16,12 +21,11 @@ describe("waf rules: prod (enforce)", () => {
   it("follows the priority layout: access, baseline groups, app rules, rate rules; nothing at Shield's 10,000,000", () => {
     assert.deepEqual(rules.map((r) => [r.priority, r.name]), [
       [10, "deny-ip-set"],
+      [30, "body-too-large"],
       [100, "AWS-AWSManagedRulesAmazonIpReputationList"],
-      [110, "AWS-AWSManagedRulesAnonymousIpList"],
-      [120, "AWS-AWSManagedRulesCommonRuleSet"],
-      [121, "large-body-outside-allowed-paths"],
-      [130, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
-      [140, "AWS-AWSManagedRulesSQLiRuleSet"],
+      [110, "AWS-AWSManagedRulesCommonRuleSet"],
+      [120, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
+      [130, "AWS-AWSManagedRulesSQLiRuleSet"],
       [1000, "block-admin"],
       [9000, "rate-ip-reputation"],
       [9100, "rate-uri-pets-post"],
@@ -45,10 +49,10 @@ describe("waf rules: prod (enforce)", () => {
     });
   });
 
-  it("pins the Core rule set, counts SizeRestrictions_BODY, and blocks large bodies outside /uploads", () => {
+  it("pins the Core rule set and counts its 8 KB SizeRestrictions_BODY; bodies over the 16 KB inspection limit are blocked outside /uploads", () => {
     assert.deepEqual(byName("AWS-AWSManagedRulesCommonRuleSet"), {
       name: "AWS-AWSManagedRulesCommonRuleSet",
-      priority: 120,
+      priority: 110,
       visibilityConfig: VIS("AWS-AWSManagedRulesCommonRuleSet"),
       statement: {
         managedRuleGroupStatement: {
@@ -63,15 +67,20 @@ describe("waf rules: prod (enforce)", () => {
       },
       overrideAction: { none: {} },
     });
-    assert.deepEqual(byName("large-body-outside-allowed-paths")?.statement, {
-      andStatement: {
-        statements: [
-          { labelMatchStatement: { scope: "LABEL", key: "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body" } },
-          { notStatement: { statement: { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", searchString: "/uploads", textTransformations: URL_DECODE } } } },
-        ],
+    assert.deepEqual(byName("body-too-large"), {
+      name: "body-too-large",
+      priority: 30,
+      visibilityConfig: VIS("body-too-large"),
+      statement: {
+        andStatement: {
+          statements: [
+            { sizeConstraintStatement: { fieldToMatch: { body: { oversizeHandling: "MATCH" } }, comparisonOperator: "GT", size: 16384, textTransformations: NONE } },
+            { notStatement: { statement: { orStatement: { statements: PATH("/uploads") } } } },
+          ],
+        },
       },
+      action: FORBIDDEN,
     });
-    assert.deepEqual(byName("large-body-outside-allowed-paths")?.action, FORBIDDEN);
   });
 
   it("rate-limits POST /pets per IP over 60 s with a 429 and Retry-After: 60", () => {
@@ -87,7 +96,7 @@ describe("waf rules: prod (enforce)", () => {
           scopeDownStatement: {
             andStatement: {
               statements: [
-                { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", searchString: "/pets", textTransformations: URL_DECODE } },
+                { orStatement: { statements: PATH("/pets") } },
                 { byteMatchStatement: { fieldToMatch: { method: {} }, positionalConstraint: "EXACTLY", searchString: "POST", textTransformations: NONE } },
               ],
             },
@@ -98,20 +107,13 @@ describe("waf rules: prod (enforce)", () => {
     });
   });
 
-  it("scopes the IP-reputation rate rule to the reputation and anonymous-IP label namespaces", () => {
+  it("scopes the IP-reputation rate rule to the reputation list's label namespace", () => {
     assert.deepEqual(byName("rate-ip-reputation")?.statement, {
       rateBasedStatement: {
         limit: 100,
         evaluationWindowSec: 300,
         aggregateKeyType: "IP",
-        scopeDownStatement: {
-          orStatement: {
-            statements: [
-              { labelMatchStatement: { scope: "NAMESPACE", key: "awswaf:managed:aws:amazon-ip-list:" } },
-              { labelMatchStatement: { scope: "NAMESPACE", key: "awswaf:managed:aws:anonymous-ip-list:" } },
-            ],
-          },
-        },
+        scopeDownStatement: { labelMatchStatement: { scope: "NAMESPACE", key: "awswaf:managed:aws:amazon-ip-list:" } },
       },
     });
   });
@@ -127,6 +129,7 @@ describe("waf rules: dev (count rollout)", () => {
 
   it("turns every action and group override into count, keeping the statements", () => {
     assert.deepEqual(rules.map((r) => [r.name, r.action ?? r.overrideAction]), [
+      ["body-too-large", { count: {} }],
       ["AWS-AWSManagedRulesAmazonIpReputationList", { count: {} }],
       ["AWS-AWSManagedRulesCommonRuleSet", { count: {} }],
       ["AWS-AWSManagedRulesKnownBadInputsRuleSet", { count: {} }],
@@ -137,10 +140,25 @@ describe("waf rules: dev (count rollout)", () => {
 });
 
 describe("waf rules: variants", () => {
-  it("bodySize block keeps the 8 KB rule but answers with the JSON 403", () => {
-    const crs = toPulumiRules(buildWafRules(managed({ bodySize: { action: "block" } }), {})).find((r) => r.name === "AWS-AWSManagedRulesCommonRuleSet");
-    assert.deepEqual(crs?.statement, {
-      managedRuleGroupStatement: { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet", ruleActionOverrides: [{ name: "SizeRestrictions_BODY", actionToUse: FORBIDDEN }] },
+  it("the IP-reputation rate rule reads the anonymous-IP list's labels too when that group is on", () => {
+    const rules = toPulumiRules(buildWafRules(managed({ managedRuleGroups: { AWSManagedRulesAnonymousIpList: true } }), {}));
+    assert.deepEqual((rules.find((r) => r.name === "rate-ip-reputation")?.statement as { rateBasedStatement: { scopeDownStatement: unknown } }).rateBasedStatement.scopeDownStatement, {
+      orStatement: {
+        statements: [
+          { labelMatchStatement: { scope: "NAMESPACE", key: "awswaf:managed:aws:amazon-ip-list:" } },
+          { labelMatchStatement: { scope: "NAMESPACE", key: "awswaf:managed:aws:anonymous-ip-list:" } },
+        ],
+      },
+    });
+  });
+
+  it("bodySize.maxBytes 8192 blocks what the Core rule set's 8 KB rule would, which keeps counting", () => {
+    const rules = toPulumiRules(buildWafRules(managed({ bodySize: { maxBytes: 8192 } }), {}));
+    assert.deepEqual(rules.find((r) => r.name === "AWS-AWSManagedRulesCommonRuleSet")?.statement, {
+      managedRuleGroupStatement: { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet", ruleActionOverrides: [{ name: "SizeRestrictions_BODY", actionToUse: { count: {} } }] },
+    });
+    assert.deepEqual(rules.find((r) => r.name === "body-too-large")?.statement, {
+      sizeConstraintStatement: { fieldToMatch: { body: { oversizeHandling: "MATCH" } }, comparisonOperator: "GT", size: 8192, textTransformations: NONE },
     });
   });
 
@@ -170,7 +188,7 @@ describe("waf rules: variants", () => {
       managedRuleGroupStatement: {
         vendorName: "AWS",
         name: "AWSManagedRulesBotControlRuleSet",
-        scopeDownStatement: { notStatement: { statement: { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", searchString: "/api", textTransformations: URL_DECODE } } } },
+        scopeDownStatement: { notStatement: { statement: { orStatement: { statements: PATH("/api") } } } },
         managedRuleGroupConfigs: [{ awsManagedRulesBotControlRuleSet: { inspectionLevel: "COMMON" } }],
       },
     });
@@ -178,31 +196,25 @@ describe("waf rules: variants", () => {
 });
 
 describe("waf capacity estimate", () => {
-  it("uses AWS's published WCU for managed groups", () => {
-    assert.deepEqual(MANAGED_GROUP_WCU, {
-      AWSManagedRulesCommonRuleSet: 700, AWSManagedRulesKnownBadInputsRuleSet: 200, AWSManagedRulesAmazonIpReputationList: 25,
-      AWSManagedRulesAnonymousIpList: 50, AWSManagedRulesSQLiRuleSet: 200, AWSManagedRulesBotControlRuleSet: 50,
-      AWSManagedRulesAntiDDoSRuleSet: 50, AWSManagedRulesAdminProtectionRuleSet: 100, AWSManagedRulesLinuxRuleSet: 200,
-      AWSManagedRulesUnixRuleSet: 100, AWSManagedRulesWindowsRuleSet: 200, AWSManagedRulesPHPRuleSet: 100, AWSManagedRulesWordPressRuleSet: 100,
-    });
-  });
-
   const table: [string, Parameters<typeof statementWcu>[0], number][] = [
-    ["starts-with, no transformation", { type: "byteMatch", field: { kind: "method" }, positional: "EXACTLY", search: "GET", transform: "NONE" }, 2],
-    ["starts-with + URL_DECODE", { type: "byteMatch", field: { kind: "uriPath" }, positional: "STARTS_WITH", search: "/a", transform: "URL_DECODE" }, 12],
-    ["contains", { type: "byteMatch", field: { kind: "singleHeader", name: "x" }, positional: "CONTAINS", search: "a", transform: "NONE" }, 10],
-    ["size constraint", { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: 1 }, 1],
+    ["exactly, no transformation", { type: "byteMatch", field: { kind: "method" }, positional: "EXACTLY", search: "GET", transforms: [] }, 2],
+    ["starts-with + URL_DECODE", { type: "byteMatch", field: { kind: "uriPath" }, positional: "STARTS_WITH", search: "/a", transforms: ["URL_DECODE"] }, 12],
+    ["starts-with + three transformations", { type: "byteMatch", field: { kind: "uriPath" }, positional: "STARTS_WITH", search: "/a/", transforms: ["URL_DECODE", "NORMALIZE_PATH", "LOWERCASE"] }, 32],
+    ["contains", { type: "byteMatch", field: { kind: "singleHeader", name: "x" }, positional: "CONTAINS", search: "a", transforms: [] }, 10],
+    ["size constraint", { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: 1, transforms: [] }, 1],
+    ["size constraint + one transformation", { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: 1, transforms: ["LOWERCASE"] }, 11],
     ["geo, NOT geo", { type: "not", statement: { type: "geoMatch", countryCodes: ["US"] } }, 1],
     ["OR of two labels", { type: "or", statements: [{ type: "labelMatch", scope: "LABEL", key: "a" }, { type: "ipSet", arn: "x" }] }, 2],
     ["rate: 2 + 30 per custom key + scope-down", { type: "rateBased", limit: 10, windowSec: 60, aggregation: "CUSTOM_KEYS", customKeys: [{ kind: "ip" }, { kind: "cookie", name: "s" }], scopeDown: { type: "labelMatch", scope: "NAMESPACE", key: "a:" } }, 63],
-    ["managed group + scope-down", { type: "managedGroup", name: "G", ruleActionOverrides: [], groupWcu: 50, scopeDown: { type: "geoMatch", countryCodes: ["US"] } }, 51],
+    ["managed group + scope-down", { type: "managedGroup", vendor: "AWS", name: "G", ruleActionOverrides: [], groupWcu: 50, scopeDown: { type: "geoMatch", countryCodes: ["US"] } }, 51],
   ];
   for (const [title, statement, wcu] of table) it(`${title}: ${wcu} WCU`, () => assert.equal(statementWcu(statement), wcu));
 
   it("budgets the prod rules, with and without the Shield reserve", () => {
     const budget = wcuBudget(buildWafRules(managed(PROD_WAF), ARNS), 1500, 150);
-    // deny 2, rep 25, anon 50, CRS 700, large-body 1+12, KBI 200, SQLi 200, admin 12, rate-rep 2+2, uri 2+12+2, blanket 2
-    assert.equal(budget.total, 1224);
+    // deny 2, body 1+64, rep 25, CRS 700, KBI 200, SQLi 200, admin 64, rate-rep 2+1, uri 2+64+2, blanket 2
+    // (a path is EXACTLY + STARTS_WITH, each 2 + 3 transformations x 10)
+    assert.equal(budget.total, 1329);
     assert.deepEqual({ reserve: budget.reserve, limit: budget.limit, withinBudget: budget.withinBudget }, { reserve: 150, limit: 1500, withinBudget: true });
     assert.equal(wcuBudget(buildWafRules(managed(PROD_WAF), ARNS), 1300, 150).withinBudget, false);
   });
@@ -210,8 +222,10 @@ describe("waf capacity estimate", () => {
   it("describeWafPlan prints each rule with its WCU, then total, reserve and limit", () => {
     const lines = describeWafPlan(managed(DEV_WAF, { shieldMitigation: "automatic-response" }));
     assert.equal(lines[0], "WAF: web ACL, scope CLOUDFRONT, us-east-1, mode count, logging CloudWatch, 30 days; redacted: authorization, x-forwarded-authorization, cookie");
-    assert.equal(lines[2], "      110  AWS-AWSManagedRulesCommonRuleSet           group: count    700 WCU");
-    assert.equal(lines[lines.length - 1], "  total 930 WCU + reserve 150 (Shield automatic mitigation) = 1080 of limit 1500");
+    assert.equal(lines[1], "  body: groups inspect the first 16384 bytes (KB_16); bodies over 16384 bytes: count (body-too-large); the Core rule set's 8 KB SizeRestrictions_BODY counts");
+    assert.equal(lines[2], "       30  body-too-large                             count             1 WCU");
+    assert.equal(lines[4], "      110  AWS-AWSManagedRulesCommonRuleSet           group: count    700 WCU");
+    assert.equal(lines[lines.length - 1], "  total 931 WCU + reserve 150 (Shield automatic mitigation) = 1081 of limit 1500");
     assert.deepEqual(describeWafPlan({ kind: "disabled" }), ["WAF: disabled (waf.enabled: false); the distribution has no web ACL"]);
   });
 });

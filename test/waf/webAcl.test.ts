@@ -67,6 +67,7 @@ describe("EdgeWebAcl", () => {
       });
       assert.equal("ruleJson" in got, false);
       assert.deepEqual(got.rules.map((r: { name: string; priority: number }) => [r.priority, r.name]), [
+        [30, "body-too-large"],
         [100, "AWS-AWSManagedRulesAmazonIpReputationList"],
         [110, "AWS-AWSManagedRulesCommonRuleSet"],
         [120, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
