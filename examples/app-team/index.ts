@@ -2,7 +2,7 @@
 // where its API is reachable, and alarms on the edge's 5xx rate in us-east-1, where CloudFront metrics live.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { apiEdgeUrl, readEdgeStack } from "../../components/contract/edgeStackOutputs";
+import { apiEdgeUrl, readEdgeStack } from "edge-security";
 
 const config = new pulumi.Config();
 const apiName = config.require("apiName");

@@ -4,7 +4,7 @@
 // their VPC's endpoints (ECR, S3, CloudWatch Logs, STS), which is what starting a task takes.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { readEdgeStack } from "../../components/contract/edgeStackOutputs";
+import { readEdgeStack } from "edge-security";
 
 const config = new pulumi.Config();
 const serviceName = config.require("service");

@@ -1,0 +1,34 @@
+import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+import { buildLibrary } from "../../scripts/build-lib";
+
+const ROOT = path.join(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+
+describe("the package app teams install (npm run build:lib, npm pack)", function () {
+  this.timeout(180_000);
+  before(() => buildLibrary(DIST));
+
+  it("exports the components, their schemas and the outputs contract as JavaScript", () => {
+    // A plain require of the built file: what a consumer's Node resolves through package.json `exports`.
+    const lib = require(path.join(DIST, "components", "index.js")) as Record<string, unknown>;
+    for (const name of ["EdgeProtection", "ProtectedApis", "PrivateMicroservices", "EdgeWebAcl", "EdgeShield", "readEdgeStack", "apiEdgeUrl", "stackSchema", "readStackConfig", "ConfigError"]) {
+      assert.equal(typeof lib[name], "function", name);
+    }
+  });
+
+  it("packs the built JavaScript, its declarations and the signer's sources, and nothing of the repository's own", () => {
+    const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" })) as { files: { path: string }[] }[];
+    const files = pack.files.map((f) => f.path);
+    for (const required of ["dist/components/index.js", "dist/components/index.d.ts", "dist/components/api/petstore/index.js", "dist/edge-functions/sigv4-signer/build.js", "edge-functions/sigv4-signer/src/index.ts", "package.json", "README.md"]) {
+      assert.ok(files.includes(required), `${required} not packed`);
+    }
+    assert.deepEqual(files.filter((f) => /^(test|scripts|examples|index\.ts|Pulumi)/.test(f)), []);
+  });
+
+  it("resolves by name through the exports map, as the examples import it", () => {
+    const resolved = execFileSync(process.execPath, ["-e", "console.log(require.resolve('edge-security'))"], { cwd: ROOT, encoding: "utf8" }).trim();
+    assert.equal(resolved, path.join(DIST, "components", "index.js"));
+  });
+});
