@@ -1,4 +1,5 @@
 import type { RecordedResource } from "../../test/support/mocks";
+import { maskSecrets } from "./secrets";
 
 export interface PlannedResource {
   readonly component: string;
@@ -48,7 +49,7 @@ export function describeResources(resources: readonly RecordedResource[]): Plann
       type: r.type,
       name: r.name,
       region: typeof r.inputs.region === "string" ? r.inputs.region : "global",
-      settings: Object.fromEntries((KEY_SETTINGS[r.type] ?? []).filter((k) => r.inputs[k] !== undefined).map((k) => [k, r.inputs[k]])),
+      settings: Object.fromEntries((KEY_SETTINGS[r.type] ?? []).filter((k) => r.inputs[k] !== undefined).map((k) => [k, maskSecrets(r.inputs[k])])),
     }));
 }
 

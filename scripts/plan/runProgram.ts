@@ -1,6 +1,8 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { MockRecorder, installMocks, settle } from "../../test/support/mocks";
+import { secretStandIn } from "./secretExamples";
+import { MASK } from "./secrets";
 import { loadStackFile, type StackFile } from "./stackFiles";
 
 export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
@@ -25,7 +27,7 @@ export async function runProgram(
   edit?: (config: Record<string, string>) => void,
   recorder: MockRecorder = installMocks("edge-security", stack),
 ): Promise<ProgramRun> {
-  const stackFile = loadStackFile(PROJECT_DIR, stack);
+  const stackFile = loadStackFile(PROJECT_DIR, stack, secretStandIn);
   const config = { ...stackFile.values };
   edit?.(config);
   pulumi.runtime.setAllConfig(config, [...stackFile.secretKeys]);
@@ -37,7 +39,9 @@ export async function runProgram(
     // Like the engine: nested Outputs are resolved and undefined exports are not outputs at all.
     const output: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<Record<string, unknown>>);
     const resolved = await new Promise<unknown>((resolve) => output.apply((v) => { resolve(v); return v; }));
-    if (resolved !== undefined) outputs[key] = resolved;
+    // A secret output is shown as the engine shows it, never in clear.
+    const secret = await (output as unknown as { isSecret: Promise<boolean> }).isSecret;
+    if (resolved !== undefined) outputs[key] = secret ? MASK : resolved;
   }
   await settle();
   return { recorder, outputs, config, stackFile };

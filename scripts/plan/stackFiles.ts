@@ -23,7 +23,7 @@ export interface StackFile {
  * The config Pulumi would hand the program for a stack: the project's declared defaults overlaid by
  * `Pulumi.<stack>.yaml`. A YAML syntax error is reported with its file, line and column.
  */
-export function loadStackFile(projectDir: string, stack: string): StackFile {
+export function loadStackFile(projectDir: string, stack: string, standIn: (configPath: readonly (string | number)[]) => unknown = () => SECRET_PLACEHOLDER): StackFile {
   const file = `Pulumi.${stack}.yaml`;
   const stackPath = path.join(projectDir, file);
   if (!fs.existsSync(stackPath)) {
@@ -43,7 +43,7 @@ export function loadStackFile(projectDir: string, stack: string): StackFile {
   const secretPaths: (string | number)[][] = [];
   const config = (doc.toJS() as { config?: Record<string, unknown> } | null)?.config ?? {};
   for (const [key, value] of Object.entries(config)) {
-    values[key] = asConfigString(withoutSecrets(value, [key], secretPaths));
+    values[key] = asConfigString(withoutSecrets(value, [key], secretPaths, standIn));
   }
   // As the Pulumi CLI does: a key the project declares without a default must be set by the stack.
   const missing = declared.map(([key]) => key).filter((key) => !(key in values));
@@ -66,15 +66,15 @@ export function loadStackFile(projectDir: string, stack: string): StackFile {
   };
 }
 
-/** Secure leaves (`{ secure: ... }`) become the placeholder; their paths are recorded. */
-function withoutSecrets(value: unknown, at: (string | number)[], found: (string | number)[][]): unknown {
+/** Secure leaves (`{ secure: ... }`) become a stand-in (the placeholder by default); their paths are recorded. */
+function withoutSecrets(value: unknown, at: (string | number)[], found: (string | number)[][], standIn: (path: (string | number)[]) => unknown): unknown {
   if (isSecure(value)) {
     found.push(at);
-    return SECRET_PLACEHOLDER;
+    return standIn(at);
   }
-  if (Array.isArray(value)) return value.map((v, i) => withoutSecrets(v, [...at, i], found));
+  if (Array.isArray(value)) return value.map((v, i) => withoutSecrets(v, [...at, i], found, standIn));
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v, [...at, k], found)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v, [...at, k], found, standIn)]));
   }
   return value;
 }
