@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import type { CloudFrontRequest } from "aws-lambda";
+import { DROPPED_HEADER_NAMES, DROPPED_HEADER_PREFIXES } from "../../edge-functions/sigv4-signer/src/droppedHeaders";
 import { createHandler } from "../../edge-functions/sigv4-signer/src/handler";
 import { DEFAULT_SIGNER_SETTINGS } from "../../edge-functions/sigv4-signer/src/settings";
 import { API_DOMAIN, CREDENTIALS_ENV, originRequestEvent, receivedBy, SIGNING_TIME, VERIFIER_KEYS } from "./support/events";
@@ -134,6 +135,25 @@ describe("sigv4-signer handler: forwarded requests", () => {
     assert.deepEqual(values(out, "x-amz-security-token"), [`X-Amz-Security-Token: ${CREDENTIALS_ENV.AWS_SESSION_TOKEN}`]);
     assert.equal(out.headers["x-amz-content-sha256"], undefined);
     assert.deepEqual(verify(receivedBy(out)), { ok: true });
+  });
+
+  it("drops the viewer headers that steer API Gateway or the backend, and leaves X-Amz-Cf-* to CloudFront", async () => {
+    const steering = [
+      "X-Amz-Signature", "X-Amz-Credential", "X-Amz-SignedHeaders", "X-Amz-Algorithm", "X-Amz-Invocation-Type", "X-Amz-Target",
+      "X-Apigw-Api-Id", "X-Original-URL", "X-Rewrite-URL", "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override", "X-Forwarded-Prefix",
+    ];
+    const out = await forward({ method: "POST", body: Buffer.from("{}"), headers: [...steering.map((name): [string, string] => [name, "DELETE"]), ["X-Amz-Cf-Id", "cf-id"], ["X-Amzn-Trace-Id", "Root=1-abc"], ["X-Keep", "1"]] });
+    for (const name of steering) assert.equal(out.headers[name.toLowerCase()], undefined, name);
+    assert.deepEqual(values(out, "x-amz-cf-id"), ["X-Amz-Cf-Id: cf-id"], "Lambda@Edge lets no function touch X-Amz-Cf-*");
+    assert.deepEqual(values(out, "x-amzn-trace-id"), ["X-Amzn-Trace-Id: Root=1-abc"]);
+    assert.deepEqual(values(out, "x-keep"), ["X-Keep: 1"]);
+    assert.deepEqual(Object.keys(out.headers).filter((name) => name.startsWith("x-amz-")).sort(), ["x-amz-cf-id", "x-amz-date", "x-amz-security-token"]);
+    assert.deepEqual(verify(receivedBy(out, Buffer.from("{}"))), { ok: true });
+  });
+
+  it("drops exactly the documented list", () => {
+    assert.deepEqual(DROPPED_HEADER_PREFIXES, ["x-amz-", "x-apigw-"]);
+    assert.deepEqual(DROPPED_HEADER_NAMES, ["x-original-url", "x-rewrite-url", "x-http-method-override", "x-http-method", "x-method-override", "x-forwarded-prefix"]);
   });
 
   it("signs for a configured custom domain in its mapped region", async () => {

@@ -45,6 +45,7 @@ describe("sigv4-signer settings", () => {
   const RESERVED = [
     "x-forwarded-prefix", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "x-cache",
     "x-amz-cf-id", "x-amz-date", "x-amzn-trace-id", "x-edge-location", "x-accel-redirect",
+    "x-original-url", "x-rewrite-url", "x-http-method-override", "x-http-method", "x-method-override", "x-apigw-api-id",
   ];
   for (const header of NOT_AN_APPLICATION_HEADER) {
     it(`refuses ${JSON.stringify(header)} as the authorization header: not an x- application header`, () => {
@@ -57,7 +58,7 @@ describe("sigv4-signer settings", () => {
     it(`refuses ${header} as the authorization header: reserved`, () => {
       const problems = signerSettingsProblems({ ...valid, authorizationHeader: header });
       assert.deepEqual(problems.map((p) => [p.field, p.value]), [["authorizationHeader", header]]);
-      assert.match(problems[0].allowed, /not reserved \(x-forwarded-prefix, .*cloudfront-\*, x-amz-\*, x-amzn-\*, x-edge-\*, x-accel-\*\)/);
+      assert.match(problems[0].allowed, /not reserved \(x-forwarded-for, .*cloudfront-\*, x-amz-\*, x-amzn-\*, x-edge-\*, x-accel-\*\) nor dropped by the signer \(x-original-url, .*x-forwarded-prefix, x-amz-\*, x-apigw-\*\)/);
     });
   }
 

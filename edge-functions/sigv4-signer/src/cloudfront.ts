@@ -5,6 +5,7 @@
  */
 import type { CloudFrontCustomOrigin, CloudFrontHeaders, CloudFrontRequest } from "aws-lambda";
 import { SignerFailure } from "./failure";
+import { isDroppedHeader } from "./droppedHeaders";
 import { isPrefix } from "./path";
 import type { SignedHeaders } from "./sign";
 
@@ -54,16 +55,16 @@ export function bodyOf(request: CloudFrontRequest): Uint8Array | undefined {
   return undefined;
 }
 
-/** Headers a viewer must not choose: the signer sets them (or, for the checksum, does not send it). */
-const SIGNER_OWNED = ["host", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256", "authorization"];
+/** Headers the signer sets itself: an origin custom header of one of these names is a misconfigured origin. */
+const SIGNER_OWNED = ["host", "authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"];
 
 /**
  * The forwarded headers: headers named like an origin custom header dropped (CloudFront adds those itself
- * and Lambda@Edge rejects a result that has both), a viewer's `X-Forwarded-Prefix` dropped on every origin
- * (only the edge sets it), viewer `Authorization` moved to `authorizationHeader` (or that header removed when
- * the viewer sent none), viewer SigV4 headers dropped, then `Host` and the signed headers set. Every other
- * header, including the ones CloudFront forbids or makes read-only, is left as it was. An origin custom
- * header the signer must set itself is a misconfigured origin: refused (502).
+ * and Lambda@Edge rejects a result that has both), the viewer headers the signer drops (droppedHeaders.ts:
+ * x-amz-*, x-apigw-*, URL and method overrides, X-Forwarded-Prefix), viewer `Authorization` moved to
+ * `authorizationHeader` (or that header removed when the viewer sent none), then `Host` and the signed
+ * headers set. Every other header, including the ones CloudFront makes read-only, is left as it was. An
+ * origin custom header the signer must set itself is a misconfigured origin: refused (502).
  */
 export function rewriteHeaders(
   headers: CloudFrontHeaders,
@@ -72,19 +73,15 @@ export function rewriteHeaders(
   authorizationHeader: string,
   originHeaders: CloudFrontHeaders = {},
 ): CloudFrontHeaders {
-  const out: CloudFrontHeaders = { ...headers };
-  const viewerAuthorization = headers.authorization;
   for (const name in originHeaders) {
     if (name === authorizationHeader || SIGNER_OWNED.includes(name)) throw new SignerFailure("UNKNOWN_ORIGIN", "origin: header clash");
-    delete out[name];
   }
-  for (const name of SIGNER_OWNED) delete out[name];
-  delete out["x-forwarded-prefix"];
-  if (viewerAuthorization?.length) {
-    out[authorizationHeader] = viewerAuthorization.map(({ value }) => ({ key: authorizationHeader, value }));
-  } else {
-    delete out[authorizationHeader];
+  const out: CloudFrontHeaders = {};
+  for (const name in headers) {
+    if (!isDroppedHeader(name) && !Object.hasOwn(originHeaders, name) && name !== "authorization" && name !== authorizationHeader) out[name] = headers[name];
   }
+  const viewerAuthorization = headers.authorization;
+  if (viewerAuthorization?.length) out[authorizationHeader] = viewerAuthorization.map(({ value }) => ({ key: authorizationHeader, value }));
   out.host = [{ key: "Host", value: host }];
   out["x-amz-date"] = [{ key: "X-Amz-Date", value: signed["x-amz-date"] }];
   if (signed["x-amz-security-token"]) {

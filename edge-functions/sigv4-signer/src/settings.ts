@@ -6,6 +6,7 @@
  */
 import { isDnsName } from "../../../components/shared/dns";
 import { isAwsRegion } from "../../../components/shared/region";
+import { DROPPED_HEADER_NAMES, DROPPED_HEADER_PREFIXES, isDroppedHeader } from "./droppedHeaders";
 
 export interface SignerSettings {
   /** Origin domains that are not `{id}.execute-api.{region}.amazonaws.com` (custom domains), mapped to the API's region. */
@@ -23,12 +24,11 @@ export const DEFAULT_SIGNER_SETTINGS: SignerSettings = {
 const HEADER_NAME = /^x-[a-z0-9-]{1,61}$/;
 
 /**
- * `x-` headers the function must not set: the routing prefix the origin carries, the forwarding headers
- * CloudFront sets or the origin reads as something else, and the ones CloudFront forbids (a 502) or reserves.
+ * `x-` headers the function must not set: the forwarding headers CloudFront sets or the origin reads as
+ * something else, and the ones CloudFront forbids (a 502) or reserves. The headers the signer drops
+ * (droppedHeaders.ts) are refused too.
  */
-const RESERVED_HEADERS = [
-  "x-forwarded-prefix", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-cache", "x-real-ip",
-];
+const RESERVED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-cache", "x-real-ip"];
 const RESERVED_HEADER_PREFIXES = ["cloudfront-", "x-amz-", "x-amzn-", "x-edge-", "x-accel-"];
 
 /** Pure: every problem (field, value, allowed) of a settings object; empty when valid. Used by the deploy-time validator. */
@@ -52,8 +52,9 @@ export function signerSettingsProblems(settings: SignerSettings): { field: strin
   const header: unknown = settings.authorizationHeader;
   if (typeof header !== "string" || !HEADER_NAME.test(header)) {
     add("authorizationHeader", header, "allowed: a lowercase header name starting with \"x-\" (letters, digits, '-'), such as \"x-forwarded-authorization\"");
-  } else if (RESERVED_HEADERS.includes(header) || RESERVED_HEADER_PREFIXES.some((p) => header.startsWith(p))) {
-    add("authorizationHeader", header, `allowed: a header that is not reserved (${RESERVED_HEADERS.join(", ")}, ${RESERVED_HEADER_PREFIXES.map((p) => `${p}*`).join(", ")})`);
+  } else if (RESERVED_HEADERS.includes(header) || RESERVED_HEADER_PREFIXES.some((p) => header.startsWith(p)) || isDroppedHeader(header)) {
+    const dropped = [...DROPPED_HEADER_NAMES, ...DROPPED_HEADER_PREFIXES.map((p) => `${p}*`)];
+    add("authorizationHeader", header, `allowed: a header that is not reserved (${RESERVED_HEADERS.join(", ")}, ${RESERVED_HEADER_PREFIXES.map((p) => `${p}*`).join(", ")}) nor dropped by the signer (${dropped.join(", ")})`);
   }
   return problems;
 }
