@@ -1,4 +1,4 @@
-import { signerSettingsProblems } from "../../edge-functions/sigv4-signer/src/settings";
+import { authorizationHeaderProblems } from "../../edge-functions/sigv4-signer/src/settings";
 import { Problems, isIntIn, oneOf } from "../shared/validation";
 
 /** Runtimes Lambda@Edge accepts for this Node.js bundle. */
@@ -48,7 +48,7 @@ export function parseSigner(raw: RawSignerConfig, problems: Problems): SignerCon
   problems.check(isIntIn(timeoutSeconds, EDGE_TIMEOUT_SECONDS), "signerTimeoutSeconds", timeoutSeconds, `allowed: a whole number of seconds from ${EDGE_TIMEOUT_SECONDS.min} to ${EDGE_TIMEOUT_SECONDS.max} (Lambda@Edge origin-request limit)`);
   const authorizationHeader = raw.authorizationHeader ?? SIGNER_DEFAULTS.authorizationHeader;
   // The signer's own validator is the one source of truth for which headers it may set.
-  for (const problem of signerSettingsProblems({ customDomains: {}, authorizationHeader: authorizationHeader as string })) {
+  for (const problem of authorizationHeaderProblems(authorizationHeader)) {
     problems.add(problem.field, problem.value, problem.allowed);
   }
   const retainOnDelete = raw.signerRetainOnDelete ?? SIGNER_DEFAULTS.retainOnDelete;

@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import type { CloudFrontRequest } from "aws-lambda";
 import { DROPPED_HEADER_NAMES, DROPPED_HEADER_PREFIXES } from "../../edge-functions/sigv4-signer/src/droppedHeaders";
 import { createHandler } from "../../edge-functions/sigv4-signer/src/handler";
-import { DEFAULT_SIGNER_SETTINGS } from "../../edge-functions/sigv4-signer/src/settings";
 import { API_DOMAIN, CREDENTIALS_ENV, originRequestEvent, receivedBy, SIGNING_TIME, VERIFIER_KEYS } from "./support/events";
-import { AUTHORIZATION, forward, logs, values, verify } from "./support/handlerHarness";
+import { AUTHORIZATION, forward, logs, TEST_SETTINGS, values, verify } from "./support/handlerHarness";
+import { STEERING_HEADERS } from "./support/refusals";
 import { verifySigV4 } from "./support/verifySigV4";
 
 describe("sigv4-signer handler: forwarded requests", () => {
@@ -138,10 +138,7 @@ describe("sigv4-signer handler: forwarded requests", () => {
   });
 
   it("drops the viewer headers that steer API Gateway or the backend, and leaves X-Amz-Cf-* to CloudFront", async () => {
-    const steering = [
-      "X-Amz-Signature", "X-Amz-Credential", "X-Amz-SignedHeaders", "X-Amz-Algorithm", "X-Amz-Invocation-Type", "X-Amz-Target",
-      "X-Apigw-Api-Id", "X-Original-URL", "X-Rewrite-URL", "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override", "X-Forwarded-Prefix",
-    ];
+    const steering = STEERING_HEADERS;
     const out = await forward({ method: "POST", body: Buffer.from("{}"), headers: [...steering.map((name): [string, string] => [name, "DELETE"]), ["X-Amz-Cf-Id", "cf-id"], ["X-Amzn-Trace-Id", "Root=1-abc"], ["X-Keep", "1"]] });
     for (const name of steering) assert.equal(out.headers[name.toLowerCase()], undefined, name);
     assert.deepEqual(values(out, "x-amz-cf-id"), ["X-Amz-Cf-Id: cf-id"], "Lambda@Edge lets no function touch X-Amz-Cf-*");
@@ -156,9 +153,11 @@ describe("sigv4-signer handler: forwarded requests", () => {
     assert.deepEqual(DROPPED_HEADER_NAMES, ["x-original-url", "x-rewrite-url", "x-http-method-override", "x-http-method", "x-method-override", "x-forwarded-prefix"]);
   });
 
-  it("signs for a configured custom domain in its mapped region", async () => {
-    const out = await forward({ domainName: "api.example.com", originPath: "" }, { customDomains: { "api.example.com": "ap-southeast-2" } });
+  it("signs for a baked origin in the region the list gives it, with the listed domain as Host", async () => {
+    const origins = [{ domain: "api.example.com", path: "", prefix: "", region: "ap-southeast-2" }];
+    const out = await forward({ domainName: "API.Example.com", originPath: "" }, { origins });
     assert.match(out.headers.authorization[0].value, /\/20260301\/ap-southeast-2\/execute-api\/aws4_request,/);
+    assert.deepEqual(values(out, "host"), ["Host: api.example.com"]);
     assert.deepEqual(verify(receivedBy(out), "ap-southeast-2"), { ok: true });
   });
 
@@ -232,7 +231,7 @@ describe("sigv4-signer handler: forwarded requests", () => {
 
   it("re-reads credentials when the reserved variables change", async () => {
     const env: Record<string, string | undefined> = { ...CREDENTIALS_ENV };
-    const handler = createHandler(DEFAULT_SIGNER_SETTINGS, { env, now: () => SIGNING_TIME, log: (l) => logs.push(l) });
+    const handler = createHandler(TEST_SETTINGS, { env, now: () => SIGNING_TIME, log: (l) => logs.push(l) });
     const first = (await handler(originRequestEvent())) as CloudFrontRequest;
     env.AWS_ACCESS_KEY_ID = "ASIAROTATEDKEY000002";
     env.AWS_SESSION_TOKEN = "rotated-token";

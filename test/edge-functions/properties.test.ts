@@ -12,12 +12,12 @@ import aws4 from "aws4";
 import fc from "fast-check";
 import type { CloudFrontRequest, CloudFrontResultResponse } from "aws-lambda";
 import { createHandler } from "../../edge-functions/sigv4-signer/src/handler";
-import { DEFAULT_SIGNER_SETTINGS } from "../../edge-functions/sigv4-signer/src/settings";
 import { API_DOMAIN, CREDENTIALS_ENV, originRequestEvent, receivedBy, SIGNING_TIME, VERIFIER_KEYS } from "./support/events";
 import { botocoreNormalizePath } from "./support/botocorePath";
+import { TEST_SETTINGS } from "./support/handlerHarness";
 import { verifySigV4 } from "./support/verifySigV4";
 
-const handler = createHandler(DEFAULT_SIGNER_SETTINGS, { env: { ...CREDENTIALS_ENV }, now: () => SIGNING_TIME, log: () => undefined });
+const handler = createHandler(TEST_SETTINGS, { env: { ...CREDENTIALS_ENV }, now: () => SIGNING_TIME, log: () => undefined });
 
 const hex = (byte: number, lower: boolean) => {
   const h = byte.toString(16).padStart(2, "0");

@@ -6,7 +6,7 @@
 import type { CloudFrontCustomOrigin, CloudFrontHeaders, CloudFrontRequest } from "aws-lambda";
 import { SignerFailure } from "./failure";
 import { isDroppedHeader } from "./droppedHeaders";
-import { isPrefix } from "./path";
+import type { SignerOrigin } from "./settings";
 import type { SignedHeaders } from "./sign";
 
 export interface ApiOriginTarget {
@@ -22,24 +22,21 @@ export interface ApiOriginTarget {
   readonly custom: CloudFrontCustomOrigin;
 }
 
-/** `{api-id}.execute-api.{region}.amazonaws.com` (and `.com.cn`): the region is part of the name. */
-const EXECUTE_API = /^[a-z0-9]+\.execute-api\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/;
-
 /**
- * Where the request goes, which region signs it and which prefix the origin routes; an origin it does not
- * know, or whose prefix header is malformed, is refused, never guessed.
+ * Where the request goes, which region signs it and which prefix the origin routes: only an origin of the
+ * baked list, matched exactly on domain, origin path and prefix. Any other origin (another API, another stage,
+ * another prefix, a prefix header that appears twice, an S3 origin) is refused, never guessed.
  */
-export function apiOriginOf(request: CloudFrontRequest, customDomains: Readonly<Record<string, string>>): ApiOriginTarget {
+export function apiOriginOf(request: CloudFrontRequest, origins: readonly SignerOrigin[]): ApiOriginTarget {
   const custom = request.origin?.custom;
   if (!custom) throw new SignerFailure("UNKNOWN_ORIGIN", "origin: not custom");
-  const domain = custom.domainName;
-  const lower = domain.toLowerCase();
-  const region = EXECUTE_API.exec(lower)?.[1] ?? (Object.hasOwn(customDomains, lower) ? customDomains[lower] : undefined);
-  if (region === undefined) throw new SignerFailure("UNKNOWN_ORIGIN", `origin: ${lower} unknown`);
   const prefixHeader = custom.customHeaders?.["x-forwarded-prefix"];
+  if (prefixHeader && (prefixHeader.length !== 1 || !prefixHeader[0].value)) throw new SignerFailure("UNKNOWN_ORIGIN", "origin: prefix header repeated or empty");
   const prefix = prefixHeader?.[0]?.value ?? "";
-  if (prefixHeader && (prefixHeader.length !== 1 || !isPrefix(prefix))) throw new SignerFailure("UNKNOWN_ORIGIN", "origin: bad prefix");
-  return { domain, path: custom.path, region, prefix, custom };
+  const domain = String(custom.domainName).toLowerCase();
+  const known = origins.find((o) => o.domain === domain && o.path === custom.path && o.prefix === prefix);
+  if (known === undefined) throw new SignerFailure("UNKNOWN_ORIGIN", "origin: not one of the stack's");
+  return { domain: known.domain, path: known.path, region: known.region, prefix: known.prefix, custom };
 }
 
 /** The exact bytes CloudFront forwards; undefined when there is no body. */

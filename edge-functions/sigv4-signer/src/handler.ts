@@ -38,7 +38,7 @@ export function createHandler(settings: SignerSettings, dependencies: HandlerDep
       const request = cf.request;
       const current = credentials();
       if (current === undefined) throw new SignerFailure("NO_CREDENTIALS", "credentials: not in environment");
-      const origin = apiOriginOf(request, settings.customDomains);
+      const origin = apiOriginOf(request, settings.origins);
       const path = forwardedPath(origin.path, origin.prefix, request.uri);
       const query = parseQuery(request.querystring);
       const signed = await signRequest(

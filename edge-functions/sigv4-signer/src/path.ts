@@ -73,7 +73,7 @@ function checkSegments(path: string): void {
  * RFC 3986 path that every reader takes the same way.
  */
 export function forwardedPath(originPath: string, prefix: string, rawUri: string): string {
-  if (!WIRE_PATH.test(rawUri) || !WIRE_PATH.test(`${originPath}/`)) throw malformed("not RFC 3986");
+  if (!WIRE_PATH.test(rawUri)) throw malformed("not RFC 3986");
   const uri = normalForm(rawUri);
   if (ENCODED_SEPARATOR.test(uri)) throw malformed("encoded separator or control character");
   if (DOUBLE_ENCODED.test(uri)) throw malformed("double-encoded");
