@@ -70,7 +70,8 @@ export class EdgeSigner extends pulumi.ComponentResource {
       new aws.apigateway.RestApiPolicy(`${name}-${origin.name}-signer-only`, {
         region: origin.region,
         restApiId: origin.apiId,
-        policy: pulumi.all([role.arn, accountId, origin.apiId]).apply(([roleArn, account, apiId]) => signerOnlyResourcePolicy(roleArn, origin.region, account, apiId)),
+        policy: pulumi.all([role.arn, accountId, origin.apiId, origin.stage]).apply(([roleArn, account, apiId, stage]) =>
+          signerOnlyResourcePolicy(roleArn, origin.region, account, apiId, stage)),
       }, { parent: this });
     }
 

@@ -89,17 +89,23 @@ describe("EdgeSigner", () => {
     assert.notEqual(await codeOf("restaged", { ...settings, origins: [{ ...settings.origins[0], path: "/beta" }, settings.origins[1]] }), original);
   });
 
-  it("restricts an opted-in REST API to the signer's role with a resource policy", () => {
+  it("restricts an opted-in REST API to the signer's role on exactly the fronted stage, and denies everyone else the whole API", () => {
     const policies = rec.ofType("aws:apigateway/restApiPolicy:RestApiPolicy");
     assert.equal(policies.length, 1);
     const { region, restApiId, policy } = policies[0].inputs;
     assert.deepEqual([region, restApiId], ["eu-central-1", "ordersid01"]);
     const roleArn = `arn:aws:iam::${ACCOUNT_ID}:role/signer-role`;
-    const resource = `arn:aws:execute-api:eu-central-1:${ACCOUNT_ID}:ordersid01/*`;
-    assert.deepEqual(JSON.parse(policy).Statement, [
-      { Sid: "AllowEdgeSigner", Effect: "Allow", Principal: { AWS: roleArn }, Action: "execute-api:Invoke", Resource: resource },
-      { Sid: "DenyEveryoneElse", Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: resource, Condition: { ArnNotEquals: { "aws:PrincipalArn": roleArn } } },
-    ]);
+    const api = `arn:aws:execute-api:eu-central-1:${ACCOUNT_ID}:ordersid01`;
+    assert.deepEqual(JSON.parse(policy), {
+      Version: "2012-10-17",
+      Statement: [
+        { Sid: "AllowEdgeSignerOnStage", Effect: "Allow", Principal: { AWS: roleArn }, Action: "execute-api:Invoke", Resource: `${api}/v1/*/*` },
+        { Sid: "DenyEveryoneElse", Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: `${api}/*`, Condition: { ArnNotEquals: { "aws:PrincipalArn": roleArn } } },
+      ],
+    });
+    // The resource policy allows no more than the role's own identity policy does.
+    const identity = JSON.parse(rec.one("aws:iam/rolePolicy:RolePolicy", "signer-policy").inputs.policy).Statement[0].Resource;
+    assert.ok(identity.includes(`${api}/v1/*/*`));
   });
 });
 
