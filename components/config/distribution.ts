@@ -6,9 +6,16 @@ import { Problems, isIntIn, oneOf } from "../shared/validation";
 export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
 export const VIEWER_PROTOCOL_POLICIES = ["redirect-to-https", "https-only"] as const;
 export const GEO_RESTRICTION_TYPES = ["none", "whitelist", "blacklist"] as const;
-/** CloudFront's origin timeouts; read timeouts above 60 s need a quota increase. */
-export const ORIGIN_READ_TIMEOUT = { min: 1, max: 180 };
-export const ORIGIN_KEEPALIVE_TIMEOUT = { min: 1, max: 180 };
+/**
+ * Origin timeouts the signer can return. It returns the origin CloudFront gave it (with the path emptied),
+ * and CloudFront validates a returned custom origin against the Lambda@Edge limits, which are narrower than
+ * the distribution's (1-120 s, more with a quota increase): readTimeout 4-60, keepaliveTimeout 1-60; a value
+ * outside them fails every request with a Lambda validation error (502). Source: the "Lambda@Edge event
+ * structure" page, origin request fields; docs/aws-facts.md has the details.
+ */
+export const ORIGIN_READ_TIMEOUT = { min: 4, max: 60 };
+export const ORIGIN_KEEPALIVE_TIMEOUT = { min: 1, max: 60 };
+const TIMEOUT_SOURCE = "the Lambda@Edge limits for the origin the signer returns: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html";
 
 export interface DistributionConfig {
   readonly priceClass: (typeof PRICE_CLASSES)[number];
@@ -61,9 +68,9 @@ export function parseDistribution(raw: RawDistributionConfig, problems: Problems
   problems.check(certificateArn === undefined || aliases.length > 0, "aliases", raw.aliases, "required when certificateArn is set: the DNS names the certificate serves");
 
   const originReadTimeout = raw.originReadTimeout ?? 30;
-  problems.check(isIntIn(originReadTimeout, ORIGIN_READ_TIMEOUT), "originReadTimeout", originReadTimeout, "allowed: a whole number of seconds from 1 to 180 (above 60 needs a CloudFront quota increase)");
+  problems.check(isIntIn(originReadTimeout, ORIGIN_READ_TIMEOUT), "originReadTimeout", originReadTimeout, `allowed: a whole number of seconds from ${ORIGIN_READ_TIMEOUT.min} to ${ORIGIN_READ_TIMEOUT.max} (${TIMEOUT_SOURCE})`);
   const originKeepaliveTimeout = raw.originKeepaliveTimeout ?? 5;
-  problems.check(isIntIn(originKeepaliveTimeout, ORIGIN_KEEPALIVE_TIMEOUT), "originKeepaliveTimeout", originKeepaliveTimeout, "allowed: a whole number of seconds from 1 to 180 (above 60 needs a CloudFront quota increase)");
+  problems.check(isIntIn(originKeepaliveTimeout, ORIGIN_KEEPALIVE_TIMEOUT), "originKeepaliveTimeout", originKeepaliveTimeout, `allowed: a whole number of seconds from ${ORIGIN_KEEPALIVE_TIMEOUT.min} to ${ORIGIN_KEEPALIVE_TIMEOUT.max} (${TIMEOUT_SOURCE})`);
 
   const geoType = raw.geoRestrictionType ?? "none";
   problems.check(GEO_RESTRICTION_TYPES.includes(geoType as never), "geoRestrictionType", geoType, oneOf(GEO_RESTRICTION_TYPES));
