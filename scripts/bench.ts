@@ -14,7 +14,9 @@ import { join } from "node:path";
 import type { CloudFrontRequestEvent, CloudFrontRequestResult } from "aws-lambda";
 import { buildSignerBundle, EXAMPLE_SIGNER_SETTINGS, writeSignerBundle } from "../edge-functions/sigv4-signer/build";
 import { BENCH_DOMAIN, BENCH_ENV, BENCH_SETTINGS, benchEvent } from "./bench/events";
+import { compare, median } from "./bench/compare";
 import { minimalSign } from "./bench/minimalSigner";
+import { WORST_EVENTS } from "./bench/worstEvents";
 
 type Row = { readonly group: string; readonly name: string; readonly value: string; readonly ratio?: number; readonly target?: number };
 const rows: Row[] = [];
@@ -22,27 +24,6 @@ const NOW = new Date("2026-03-01T10:20:30Z");
 const REGION = "eu-west-1";
 const CREDS = { accessKeyId: BENCH_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: BENCH_ENV.AWS_SECRET_ACCESS_KEY, sessionToken: BENCH_ENV.AWS_SESSION_TOKEN };
 const QUERY = [["limit", "10"], ["sort", "name"], ["tag", "a b"]] as const;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/**
- * Times several implementations in interleaved rounds (so load from other processes hits all of them
- * alike) and returns, per implementation, the median time per call (us) and the median of its
- * per-round ratio to the first one.
- */
-async function compare(fns: readonly (() => unknown)[], iterations: number, rounds = 15): Promise<{ us: number; ratio: number }[]> {
-  for (const fn of fns) for (let i = 0; i < Math.min(iterations, 200); i++) await fn();
-  const times: number[][] = fns.map(() => []);
-  for (let r = 0; r < rounds; r++) {
-    for (let f = 0; f < fns.length; f++) {
-      const fn = fns[(f + r) % fns.length];
-      const start = process.hrtime.bigint();
-      for (let i = 0; i < iterations; i++) await fn();
-      times[(f + r) % fns.length].push(Number(process.hrtime.bigint() - start) / 1000 / iterations);
-    }
-  }
-  return times.map((t) => ({ us: median(t), ratio: median(t.map((v, r) => v / times[0][r])) }));
-}
 
 async function speed(group: string, body: Buffer | undefined, iterations: number, target: number, handler: (e: CloudFrontRequestEvent) => Promise<CloudFrontRequestResult>) {
   const event = benchEvent(body ? "POST" : "GET", body);
@@ -58,8 +39,32 @@ async function speed(group: string, body: Buffer | undefined, iterations: number
     ["bundled handler (whole event)", () => handler(event), target],
   ];
   if (body) candidates.splice(1, 0, ["info: baseline given decoded bytes (no base64)", () => minimalSign({ method, host: BENCH_DOMAIN, path: "/prod/pets/42", query: QUERY, body }, CREDS, REGION, NOW)]);
-  const results = await compare(candidates.map(([, fn]) => fn), iterations);
+  const results = await compare(candidates.map(([, run]) => ({ run, iterations })));
   candidates.forEach(([name, , t], i) => rows.push({ group, name, value: `${results[i].us.toFixed(1)} us`, ratio: results[i].ratio, target: t }));
+}
+
+/**
+ * The costliest requests a viewer can send within CloudFront's limits (scripts/bench/worstEvents.ts), each
+ * timed against the typical GET in the same rounds; the worst ratio is the target. Failure log lines are
+ * written, as in Lambda, to a sink.
+ */
+async function worstCase(handler: (e: CloudFrontRequestEvent) => Promise<CloudFrontRequestResult>) {
+  const typical = benchEvent("GET");
+  const consoleError = console.error;
+  console.error = () => undefined;
+  try {
+    let worst = { name: "", us: 0, ratio: 0 };
+    for (const [name, event] of WORST_EVENTS) {
+      const [, result] = await compare([{ run: () => handler(typical), iterations: 200 }, { run: () => handler(event), iterations: 10 }]);
+      const outcome = await handler(event);
+      const status = outcome && "status" in outcome ? outcome.status : "signed";
+      rows.push({ group: "worst case", name: `${name} (${status})`, value: `${result.us.toFixed(0)} us`, ratio: result.ratio });
+      if (result.ratio > worst.ratio) worst = { name, ...result };
+    }
+    rows.push({ group: "worst case", name: `worst of them vs typical GET: ${worst.name}`, value: `${worst.us.toFixed(0)} us`, ratio: worst.ratio, target: 10 });
+  } finally {
+    console.error = consoleError;
+  }
 }
 
 function runNode(args: string[], env: Record<string, string>): { ms: number; stdout: string } {
@@ -85,6 +90,7 @@ async function main() {
 
     await speed("GET", undefined, 2000, 3, handler);
     await speed("POST 1 MB", Buffer.alloc(1024 * 1024, 7), 20, 1.2, handler);
+    await worstCase(handler);
 
     const size = Buffer.byteLength(buildSignerBundle(EXAMPLE_SIGNER_SETTINGS));
     const aws4Size = statSync(aws4File).size;

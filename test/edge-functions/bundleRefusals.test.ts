@@ -11,7 +11,7 @@ import type { CloudFrontRequest, CloudFrontRequestEvent, CloudFrontRequestResult
 import { writeSignerBundle } from "../../edge-functions/sigv4-signer/build";
 import { CREDENTIALS_ENV, originRequestEvent, receivedBy, VERIFIER_KEYS } from "./support/events";
 import { TEST_SETTINGS } from "./support/handlerHarness";
-import { FOREIGN_ORIGINS, MALFORMED, STEERING_HEADERS, withRequestData } from "./support/refusals";
+import { AT_LIMITS, FOREIGN_ORIGINS, MALFORMED, OVER_LIMITS, STEERING_HEADERS, withRequestData } from "./support/refusals";
 import { verifySigV4 } from "./support/verifySigV4";
 
 describe("sigv4-signer bundle: what it refuses and drops", () => {
@@ -52,6 +52,19 @@ describe("sigv4-signer bundle: what it refuses and drops", () => {
     it(`502 for an origin that is not the stack's: ${what}`, async () => {
       const { status, code } = await refused(input);
       assert.deepEqual([status, code], ["502", "UNKNOWN_ORIGIN"]);
+    });
+  }
+
+  for (const [what, input, status, code, detail] of OVER_LIMITS) {
+    it(`${status} for ${what}`, async () => {
+      assert.deepEqual(await refused(input), { status, code, detail });
+    });
+  }
+  for (const [what, input] of AT_LIMITS) {
+    it(`forwards ${what}, the limit, signed`, async () => {
+      const result = (await handler(originRequestEvent(withRequestData(input)))) as CloudFrontRequest;
+      assert.ok(!("status" in result));
+      assert.deepEqual(verifySigV4(receivedBy(result), { region: "eu-west-1", service: "execute-api", now: new Date(), keys: VERIFIER_KEYS }), { ok: true });
     });
   }
 

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import type { CloudFrontRequestEvent, CloudFrontResultResponse } from "aws-lambda";
 import { CREDENTIALS_ENV, originRequestEvent, type EventInput } from "./support/events";
 import { handlerWith, logs, refuse } from "./support/handlerHarness";
-import { FOREIGN_ORIGINS, MALFORMED, PATH_SEGMENT, QUERY_VALUE, VIEWER_TOKEN, withRequestData } from "./support/refusals";
+import { AT_LIMITS, FOREIGN_ORIGINS, MALFORMED, OVER_LIMITS, PATH_SEGMENT, QUERY_VALUE, VIEWER_TOKEN, withRequestData } from "./support/refusals";
 
 const eventWithRequestData = (input: EventInput = {}) => originRequestEvent(withRequestData(input));
 
@@ -93,6 +93,19 @@ describe("sigv4-signer handler: deliberate failures", () => {
     it(`400 for ${what}`, async () => {
       expectFailure(await refuseWithData(input), "400", "Bad Request", "MALFORMED_REQUEST");
       assert.equal(JSON.parse(logs[0]).detail, detail);
+    });
+  }
+
+  for (const [what, input, status, code, detail] of OVER_LIMITS) {
+    it(`${status} for ${what}`, async () => {
+      expectFailure(await refuseWithData(input), status, status === "414" ? "URI Too Long" : "Request Header Fields Too Large", code);
+      assert.equal(JSON.parse(logs[0]).detail, detail);
+    });
+  }
+  for (const [what, input] of AT_LIMITS) {
+    it(`forwards ${what}, the limit`, async () => {
+      const result = await handlerWith()(originRequestEvent(withRequestData(input)));
+      assert.ok(result && !("status" in result), JSON.stringify(result).slice(0, 200));
     });
   }
 

@@ -157,6 +157,42 @@ describe("sigv4-signer properties", () => {
     assert.ok(seen.refused >= 60 && seen.forwarded >= 200 && seen.stripped > 0 && seen.barePrefix > 0, `the generators reach every branch: ${JSON.stringify(seen)}`);
   });
 
+  it("escaped bytes are refused exactly when they are not UTF-8 (the same verdict as decodeURIComponent)", async () => {
+    // Bytes around every UTF-8 boundary (lead bytes, continuation ranges, overlong and surrogate starts), no separators or controls.
+    const byte = fc.oneof(
+      fc.constantFrom(0x41, 0x7e, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff),
+      fc.integer({ min: 0x80, max: 0xff }),
+    );
+    // Mostly whole UTF-8 characters (any code point past ASCII), sometimes a stray byte among them.
+    const unit = fc.oneof(
+      { arbitrary: fc.integer({ min: 0x80, max: 0x10ffff }).filter((c) => c < 0xd800 || c > 0xdfff).map((c) => [...Buffer.from(String.fromCodePoint(c), "utf8")]), weight: 4 },
+      { arbitrary: byte.map((b) => [b]), weight: 1 },
+    );
+    const seen = { refused: 0, forwarded: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.array(unit, { minLength: 1, maxLength: 4 }), fc.boolean(), async (units, lower) => {
+        const escapes = units.flat().map((b) => hex(b, lower)).join("");
+        const result = await handler(originRequestEvent({ uri: `/a${escapes}`, originPath: "" }));
+        let utf8 = true;
+        try {
+          decodeURIComponent(escapes);
+        } catch {
+          utf8 = false;
+        }
+        if (utf8) {
+          assert.ok(!("status" in result!), `refused UTF-8 ${escapes}`);
+          assert.equal(decodeURIComponent((result as CloudFrontRequest).uri), `/a${decodeURIComponent(escapes)}`);
+          seen.forwarded++;
+        } else {
+          assert.equal((result as CloudFrontResultResponse).status, "400", `forwarded ${escapes}`);
+          seen.refused++;
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    assert.ok(seen.refused >= 100 && seen.forwarded >= 100, JSON.stringify(seen));
+  });
+
   it("random garbage never throws and never forwards without a signature the verifier accepts", async () => {
     /** Any code point, a lone surrogate, or a character that means something in a URL. */
     const anyChar = fc.oneof(

@@ -6,6 +6,8 @@ import type { CloudFrontResultResponse } from "aws-lambda";
 
 export type FailureCode =
   | "MALFORMED_REQUEST"
+  | "URI_TOO_LONG"
+  | "HEADERS_TOO_LARGE"
   | "BODY_TRUNCATED"
   | "BODY_NOT_INCLUDED"
   | "NO_CREDENTIALS"
@@ -15,6 +17,8 @@ export type FailureCode =
 /** The HTTP status of each failure: 4xx for what the viewer sent, 5xx for what the edge cannot do. */
 const STATUS: Readonly<Record<FailureCode, number>> = {
   MALFORMED_REQUEST: 400,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
   BODY_TRUNCATED: 413,
   BODY_NOT_INCLUDED: 500,
   NO_CREDENTIALS: 500,
@@ -24,6 +28,8 @@ const STATUS: Readonly<Record<FailureCode, number>> = {
 const DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: "Bad Request",
   413: "Payload Too Large",
+  414: "URI Too Long",
+  431: "Request Header Fields Too Large",
   500: "Internal Server Error",
   502: "Bad Gateway",
 };

@@ -11,11 +11,8 @@
  */
 import { createScope, getCanonicalHeaders, getPayloadHash, getSigningKey, SignatureV4Base } from "@smithy/signature-v4";
 import type { getCanonicalQuery } from "@smithy/signature-v4";
-import { encodeRfc3986 } from "./query";
+import type { QueryPair } from "./query";
 import { NativeSha256 } from "./sha256";
-
-/** One decoded query parameter; a key may repeat and order is kept. */
-export type QueryPair = readonly [key: string, value: string];
 
 export interface SigningRequest {
   readonly method: string;
@@ -23,7 +20,7 @@ export interface SigningRequest {
   readonly host: string;
   /** The path exactly as sent on the wire (already percent-encoded); the canonical form encodes it once more. */
   readonly path: string;
-  /** Decoded query pairs; each name and value is percent-encoded (RFC 3986) in the canonical form. */
+  /** The query pairs in canonical encoding, as parseQuery gives them (and as they are forwarded). */
   readonly query: readonly QueryPair[];
   /** Further headers to sign, by name; repeated values are trimmed and joined with ",". */
   readonly headers?: Readonly<Record<string, string | readonly string[]>>;
@@ -58,13 +55,12 @@ type SmithyRequest = Parameters<typeof getCanonicalQuery>[0];
 type HeaderBag = ReturnType<typeof getCanonicalHeaders>;
 
 /**
- * The canonical query: names and values RFC 3986-encoded, sorted by name then value (byte order). The
- * separator \x01 sorts below every character an encoded name can hold, so one plain sort orders the pairs
- * by name first; repeated keys stay, in value order.
+ * The canonical query: the encoded pairs sorted by name then value (byte order). The separator \x01 sorts
+ * below every character an encoded name can hold, so one plain sort orders the pairs by name first; repeated
+ * names stay, in value order.
  */
 export function canonicalQuery(pairs: readonly QueryPair[]): string {
-  const joined = pairs.map(([key, value]) => `${encodeRfc3986(key)}\x01${encodeRfc3986(value)}`);
-  return joined.sort().join("&").replace(/\x01/g, "=");
+  return pairs.map(([name, value]) => `${name}\x01${value}`).sort().join("&").replace(/\x01/g, "=");
 }
 
 /** smithy's SigV4 with the canonical query computed from ordered pairs: one instance per request. */

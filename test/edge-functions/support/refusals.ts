@@ -89,6 +89,26 @@ export const FOREIGN_ORIGINS: [string, EventInput][] = [
   ["an empty prefix header", { originPrefix: "" }],
 ];
 
+/** `count` bare parameters after the request data's own one (withRequestData adds `secret=...`). */
+const params = (count: number) => Array.from({ length: count - 1 }, (_, i) => `p${i}`).join("&");
+/** A URI of `count` segments in all, the request data's own last one included (withRequestData appends it). */
+const segmentsUri = (count: number) => "/s".repeat(count - 1);
+/** `count` header names in all, the test event's four (Host, User-Agent, Via, X-Forwarded-For) and Authorization included. */
+const headerNames = (count: number) => Array.from({ length: count - 5 }, (_, i): [string, string] => [`x-h${i}`, "v"]);
+
+/** Requests past the signer's cost limits, [what, input, status, code, log detail]; each limit itself is still forwarded (see the specs). */
+export const OVER_LIMITS: [string, EventInput, string, string, string][] = [
+  ["129 query parameters", { querystring: params(129) }, "414", "URI_TOO_LONG", "query: over 128 parameters"],
+  ["129 path segments", { uri: segmentsUri(129) }, "414", "URI_TOO_LONG", "path: over 128 segments"],
+  ["129 header names", { headers: headerNames(129) }, "431", "HEADERS_TOO_LARGE", "headers: over 128 names"],
+];
+/** The same dimensions exactly at the limits: forwarded. */
+export const AT_LIMITS: [string, EventInput][] = [
+  ["128 query parameters", { querystring: params(128) }],
+  ["128 path segments", { uri: segmentsUri(128) }],
+  ["128 header names", { headers: headerNames(128) }],
+];
+
 /** Viewer headers that steer API Gateway or the backend: never forwarded. */
 export const STEERING_HEADERS = [
   "X-Amz-Signature", "X-Amz-Credential", "X-Amz-SignedHeaders", "X-Amz-Algorithm", "X-Amz-Invocation-Type", "X-Amz-Target",
