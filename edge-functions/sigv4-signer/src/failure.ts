@@ -15,7 +15,7 @@ export type FailureCode =
   | "SIGNING_FAILED";
 
 /** The HTTP status of each failure: 4xx for what the viewer sent, 5xx for what the edge cannot do. */
-const STATUS: Readonly<Record<FailureCode, number>> = {
+export const FAILURE_STATUS: Readonly<Record<FailureCode, number>> = {
   MALFORMED_REQUEST: 400,
   URI_TOO_LONG: 414,
   HEADERS_TOO_LARGE: 431,
@@ -44,7 +44,7 @@ export class SignerFailure extends Error {
 
 /** The generated response for a failure: small JSON, never cached, no request data echoed. */
 export function failureResponse(code: FailureCode, requestId: string): CloudFrontResultResponse {
-  const status = STATUS[code];
+  const status = FAILURE_STATUS[code];
   const statusDescription = DESCRIPTIONS[status];
   return {
     status: String(status),
