@@ -12,10 +12,12 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CloudFrontRequestEvent, CloudFrontRequestResult } from "aws-lambda";
-import { buildSignerBundle, writeSignerBundle } from "../edge-functions/sigv4-signer/build";
-import { DEFAULT_SIGNER_SETTINGS } from "../edge-functions/sigv4-signer/src/settings";
-import { BENCH_DOMAIN, BENCH_ENV, benchEvent } from "./bench/events";
+import { buildSignerBundle, EXAMPLE_SIGNER_SETTINGS, writeSignerBundle } from "../edge-functions/sigv4-signer/build";
+import type { SignerSettings } from "../edge-functions/sigv4-signer/src/settings";
+import { BENCH_DOMAIN, BENCH_ENV, BENCH_SETTINGS, benchEvent } from "./bench/events";
+import { compare, median } from "./bench/compare";
 import { minimalSign } from "./bench/minimalSigner";
+import { worstCaseRows } from "./bench/worstCase";
 
 type Row = { readonly group: string; readonly name: string; readonly value: string; readonly ratio?: number; readonly target?: number };
 const rows: Row[] = [];
@@ -23,27 +25,6 @@ const NOW = new Date("2026-03-01T10:20:30Z");
 const REGION = "eu-west-1";
 const CREDS = { accessKeyId: BENCH_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: BENCH_ENV.AWS_SECRET_ACCESS_KEY, sessionToken: BENCH_ENV.AWS_SESSION_TOKEN };
 const QUERY = [["limit", "10"], ["sort", "name"], ["tag", "a b"]] as const;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/**
- * Times several implementations in interleaved rounds (so load from other processes hits all of them
- * alike) and returns, per implementation, the median time per call (us) and the median of its
- * per-round ratio to the first one.
- */
-async function compare(fns: readonly (() => unknown)[], iterations: number, rounds = 15): Promise<{ us: number; ratio: number }[]> {
-  for (const fn of fns) for (let i = 0; i < Math.min(iterations, 200); i++) await fn();
-  const times: number[][] = fns.map(() => []);
-  for (let r = 0; r < rounds; r++) {
-    for (let f = 0; f < fns.length; f++) {
-      const fn = fns[(f + r) % fns.length];
-      const start = process.hrtime.bigint();
-      for (let i = 0; i < iterations; i++) await fn();
-      times[(f + r) % fns.length].push(Number(process.hrtime.bigint() - start) / 1000 / iterations);
-    }
-  }
-  return times.map((t) => ({ us: median(t), ratio: median(t.map((v, r) => v / times[0][r])) }));
-}
 
 async function speed(group: string, body: Buffer | undefined, iterations: number, target: number, handler: (e: CloudFrontRequestEvent) => Promise<CloudFrontRequestResult>) {
   const event = benchEvent(body ? "POST" : "GET", body);
@@ -59,8 +40,16 @@ async function speed(group: string, body: Buffer | undefined, iterations: number
     ["bundled handler (whole event)", () => handler(event), target],
   ];
   if (body) candidates.splice(1, 0, ["info: baseline given decoded bytes (no base64)", () => minimalSign({ method, host: BENCH_DOMAIN, path: "/prod/pets/42", query: QUERY, body }, CREDS, REGION, NOW)]);
-  const results = await compare(candidates.map(([, fn]) => fn), iterations);
+  const results = await compare(candidates.map(([, run]) => ({ run, iterations })));
   candidates.forEach(([name, , t], i) => rows.push({ group, name, value: `${results[i].us.toFixed(1)} us`, ratio: results[i].ratio, target: t }));
+}
+
+/** `count` origins, each an API behind its own prefix, as the stack would bake them. */
+function manyOrigins(count: number): SignerSettings {
+  const origins = Array.from({ length: count }, (_, i) => ({
+    domain: `${String(i).padStart(10, "a")}.execute-api.ap-southeast-2.amazonaws.com`, path: `/stage-${i}`, prefix: i === 0 ? "" : `/service-${i}`, region: "ap-southeast-2",
+  }));
+  return { origins, authorizationHeader: "x-forwarded-authorization" };
 }
 
 function runNode(args: string[], env: Record<string, string>): { ms: number; stdout: string } {
@@ -75,7 +64,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "signer-bench-"));
   try {
     const ourFile = join(dir, "index.js");
-    writeSignerBundle(ourFile);
+    writeSignerBundle(ourFile, BENCH_SETTINGS);
     const aws4File = join(dir, "aws4.js");
     writeFileSync(aws4File, buildSync({ absWorkingDir: __dirname, entryPoints: ["bench/aws4Handler.ts"], bundle: true, write: false, platform: "node", format: "cjs", target: "node20", minify: true, mainFields: ["module", "main"], legalComments: "none" }).outputFiles[0].text);
 
@@ -86,11 +75,14 @@ async function main() {
 
     await speed("GET", undefined, 2000, 3, handler);
     await speed("POST 1 MB", Buffer.alloc(1024 * 1024, 7), 20, 1.2, handler);
+    for (const row of await worstCaseRows(handler)) rows.push({ group: "worst case", ...row });
 
-    const size = Buffer.byteLength(buildSignerBundle(DEFAULT_SIGNER_SETTINGS));
+    const size = Buffer.byteLength(buildSignerBundle(EXAMPLE_SIGNER_SETTINGS));
     const aws4Size = statSync(aws4File).size;
     rows.push({ group: "bundle", name: "aws4 reference bundle", value: `${aws4Size} B` });
-    rows.push({ group: "bundle", name: "signer bundle, minified (limit 20,000 B)", value: `${size} B`, ratio: size / 20_000, target: 1 });
+    rows.push({ group: "bundle", name: "signer bundle, minified, three origins (limit 20,000 B)", value: `${size} B`, ratio: size / 20_000, target: 1 });
+    const most = Buffer.byteLength(buildSignerBundle(manyOrigins(25)));
+    rows.push({ group: "bundle", name: "signer bundle, 25 origins (CloudFront's default quota)", value: `${most} B`, ratio: most / 20_000, target: 1 });
 
     // Cold start: a fresh node process loads the bundle and handles one event; runs alternate, medians compared.
     const eventFile = join(dir, "get.json");

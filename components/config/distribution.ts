@@ -22,9 +22,16 @@ export const CLOUDFRONT_QUOTAS = { cacheBehaviors: 75, origins: 100 };
 /** What an account can have raised them to is AWS's business; anything from 1 up is taken as given. */
 const QUOTA_MAX = 10_000;
 
-/** CloudFront's origin timeouts; read timeouts above 60 s need a quota increase. */
-export const ORIGIN_READ_TIMEOUT = { min: 1, max: 180 };
-export const ORIGIN_KEEPALIVE_TIMEOUT = { min: 1, max: 180 };
+/**
+ * Origin timeouts the signer can return. It returns the origin CloudFront gave it (with the path emptied),
+ * and CloudFront validates a returned custom origin against the Lambda@Edge limits, which are narrower than
+ * the distribution's (1-120 s, more with a quota increase): readTimeout 4-60, keepaliveTimeout 1-60; a value
+ * outside them fails every request with a Lambda validation error (502). Source: the "Lambda@Edge event
+ * structure" page, origin request fields; docs/aws-facts.md has the details.
+ */
+export const ORIGIN_READ_TIMEOUT = { min: 4, max: 60 };
+export const ORIGIN_KEEPALIVE_TIMEOUT = { min: 1, max: 60 };
+const TIMEOUT_SOURCE = "the Lambda@Edge limits for the origin the signer returns: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html";
 
 const alias = z.string({ error: 'allowed: a lowercase DNS name such as "api.example.com"' }).refine((a) => isDnsName(a, { wildcard: true }), { error: 'allowed: a lowercase DNS name such as "api.example.com"' });
 const certificateArn = z.string({ error: `allowed: an ACM certificate ARN in ${EDGE_REGION}` }).refine(
@@ -47,8 +54,8 @@ export const distributionFields = {
   aliases: listOf(alias, "allowed: a list of strings").default([]),
   /** ACM certificate in us-east-1 for the aliases. */
   certificateArn: certificateArn.optional(),
-  originReadTimeout: intIn(ORIGIN_READ_TIMEOUT.min, ORIGIN_READ_TIMEOUT.max, "allowed: a whole number of seconds from 1 to 180 (above 60 needs a CloudFront quota increase)").default(30),
-  originKeepaliveTimeout: intIn(ORIGIN_KEEPALIVE_TIMEOUT.min, ORIGIN_KEEPALIVE_TIMEOUT.max, "allowed: a whole number of seconds from 1 to 180 (above 60 needs a CloudFront quota increase)").default(5),
+  originReadTimeout: intIn(ORIGIN_READ_TIMEOUT.min, ORIGIN_READ_TIMEOUT.max, `allowed: a whole number of seconds from ${ORIGIN_READ_TIMEOUT.min} to ${ORIGIN_READ_TIMEOUT.max} (${TIMEOUT_SOURCE})`).default(30),
+  originKeepaliveTimeout: intIn(ORIGIN_KEEPALIVE_TIMEOUT.min, ORIGIN_KEEPALIVE_TIMEOUT.max, `allowed: a whole number of seconds from ${ORIGIN_KEEPALIVE_TIMEOUT.min} to ${ORIGIN_KEEPALIVE_TIMEOUT.max} (${TIMEOUT_SOURCE})`).default(5),
   geoRestriction: strictObject(geoRestrictionFields).default({ type: "none", locations: [] }),
   /** Access logs (standard logging v2); absent: none. */
   accessLogs: accessLogsSchema.optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { signerSettingsProblems } from "../../edge-functions/sigv4-signer/src/settings";
+import { authorizationHeaderProblems } from "../../edge-functions/sigv4-signer/src/settings";
 import { creatableRuntimes, DEFAULT_NODE_RUNTIME, runtimeRefusal } from "../shared/lambdaRuntimes";
 import { flag, intIn, strictObject } from "../shared/schema/fields";
 import { didYouMean } from "../shared/schema/suggest";
@@ -24,7 +24,7 @@ function runtimeField(now: Date) {
 
 /** The header the viewer's own Authorization moves to; the signer's own validator decides (one source of truth). */
 const authorizationHeaderField = z.string({ error: 'allowed: a lowercase header name starting with "x-"' }).superRefine((header, ctx) => {
-  for (const problem of signerSettingsProblems({ customDomains: {}, authorizationHeader: header })) {
+  for (const problem of authorizationHeaderProblems(header)) {
     ctx.addIssue({ code: "custom", input: header, message: problem.allowed });
   }
 });

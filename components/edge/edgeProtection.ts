@@ -27,7 +27,7 @@ export class EdgeProtection extends pulumi.ComponentResource {
     const { origins, signer, distribution } = edgeSettings(`${name}: invalid EdgeProtection arguments`, args);
     super("edge-security:edge:EdgeProtection", name, {}, opts);
     const tags = { ...args.tags };
-    this.signer = new EdgeSigner(`${name}-signer`, { origins, config: signer, settings: signerSettingsFor(signer), tags }, { parent: this });
+    this.signer = new EdgeSigner(`${name}-signer`, { origins, config: signer, settings: signerSettingsFor(signer, origins), tags }, { parent: this });
     // The web ACL, its metrics and log group take this name, which must be unique in the account.
     const wafName = `${name}-waf-${pulumi.getProject()}-${pulumi.getStack()}`;
     this.webAcl = args.waf.kind === "disabled" ? undefined : new EdgeWebAcl(wafName, { settings: args.waf, tags }, { parent: this });

@@ -11,8 +11,11 @@ export interface EdgeSignerArgs {
   /** The APIs the signer signs for; it may invoke exactly their stages. */
   readonly origins: readonly ApiOrigin[];
   readonly config: SignerConfig;
-  /** Baked into the bundle, since Lambda@Edge has no environment variables. */
-  readonly settings: SignerSettings;
+  /**
+   * Baked into the bundle, since Lambda@Edge has no environment variables: the stack's origins (created APIs'
+   * IDs are outputs, so this may be one) and the authorization header.
+   */
+  readonly settings: pulumi.Input<SignerSettings>;
   readonly tags?: Readonly<Record<string, string>>;
 }
 
@@ -33,15 +36,17 @@ export class EdgeSigner extends pulumi.ComponentResource {
     const accountId = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
 
     const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy: EDGE_TRUST_POLICY, description: "Lambda@Edge SigV4 signer", tags }, { parent: this });
-    // Identical settings give identical bytes, so an unchanged stack publishes no new version.
-    const code = buildSignerBundle(args.settings);
+    // Identical settings give identical bytes, so an unchanged stack publishes no new version. Built inside
+    // apply because the origin list holds created APIs' IDs; the asset is computed there, no resource is.
+    const code = pulumi.output(args.settings).apply((settings) =>
+      new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(buildSignerBundle(settings)) }));
     const fn = new aws.lambda.Function(`${name}-fn`, {
       region: EDGE_REGION,
       description: "Signs origin requests for API Gateway with SigV4 (execute-api)",
       runtime: args.config.runtime,
       architectures: ["x86_64"],
       handler: "index.handler",
-      code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(code) }),
+      code,
       role: role.arn,
       memorySize: args.config.memoryMb,
       timeout: args.config.timeoutSeconds,
@@ -65,7 +70,8 @@ export class EdgeSigner extends pulumi.ComponentResource {
       new aws.apigateway.RestApiPolicy(`${name}-${origin.name}-signer-only`, {
         region: origin.region,
         restApiId: origin.apiId,
-        policy: pulumi.all([role.arn, accountId, origin.apiId]).apply(([roleArn, account, apiId]) => signerOnlyResourcePolicy(roleArn, origin.region, account, apiId)),
+        policy: pulumi.all([role.arn, accountId, origin.apiId, origin.stage]).apply(([roleArn, account, apiId, stage]) =>
+          signerOnlyResourcePolicy(roleArn, origin.region, account, apiId, stage)),
       }, { parent: this });
     }
 

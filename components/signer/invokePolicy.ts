@@ -43,15 +43,16 @@ export function signerPolicy(invokeArns: readonly string[], accountId: string, f
 }
 
 /**
- * A REST resource policy that admits only the signer's role: defence in depth on top of AWS_IAM, so
- * that no other principal of the account can call the API directly.
+ * A REST resource policy that admits only the signer's role, and it only on the fronted stage (exactly what
+ * its identity policy allows): defence in depth on top of AWS_IAM. The deny covers the whole API, every
+ * stage, so no other principal of the account can call any stage directly.
  */
-export function signerOnlyResourcePolicy(roleArn: string, region: string, accountId: string, apiId: string): string {
+export function signerOnlyResourcePolicy(roleArn: string, region: string, accountId: string, apiId: string, stage: string): string {
   const apiArn = `arn:aws:execute-api:${region}:${accountId}:${apiId}/*`;
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: [
-      { Sid: "AllowEdgeSigner", Effect: "Allow", Principal: { AWS: roleArn }, Action: "execute-api:Invoke", Resource: apiArn },
+      { Sid: "AllowEdgeSignerOnStage", Effect: "Allow", Principal: { AWS: roleArn }, Action: "execute-api:Invoke", Resource: invokeArn("REST", region, accountId, apiId, stage) },
       {
         Sid: "DenyEveryoneElse",
         Effect: "Deny",

@@ -6,7 +6,7 @@ import { buildSync } from "esbuild";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ConfigError } from "../../components/shared/validation";
-import { canonicalSignerSettings, DEFAULT_SIGNER_SETTINGS, signerSettingsProblems, type SignerSettings } from "./src/settings";
+import { canonicalSignerSettings, DEFAULT_AUTHORIZATION_HEADER, signerSettingsProblems, type SignerSettings } from "./src/settings";
 
 /** Bundles the handler with `settings` baked in (esbuild `define`), synchronously, minified, deterministic:
  *  the same settings always give byte-identical output (no timestamps, no absolute paths, stable key order). */
@@ -37,8 +37,18 @@ export function buildSignerBundle(settings: SignerSettings): string {
   return result.outputFiles[0].text;
 }
 
+/** An example origin list, shaped like the dev stack's three APIs, for `npm run build:edge` (which reports the size). */
+export const EXAMPLE_SIGNER_SETTINGS: SignerSettings = {
+  origins: [
+    { domain: "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com", path: "/dev", prefix: "", region: "eu-west-1" },
+    { domain: "f6g7h8i9j0.execute-api.eu-west-1.amazonaws.com", path: "", prefix: "/http", region: "eu-west-1" },
+    { domain: "k1l2m3n4o5.execute-api.eu-west-1.amazonaws.com", path: "/dev", prefix: "/ws", region: "eu-west-1" },
+  ],
+  authorizationHeader: DEFAULT_AUTHORIZATION_HEADER,
+};
+
 /** Writes the bundle to a file (used by `npm run build:edge` and the tests/bench). */
-export function writeSignerBundle(outFile: string, settings: SignerSettings = DEFAULT_SIGNER_SETTINGS): void {
+export function writeSignerBundle(outFile: string, settings: SignerSettings = EXAMPLE_SIGNER_SETTINGS): void {
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, buildSignerBundle(settings));
 }

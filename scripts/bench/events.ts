@@ -4,6 +4,7 @@
  * `/prod/pets/42` as the baselines sign it.
  */
 import type { CloudFrontRequestEvent } from "aws-lambda";
+import type { SignerSettings } from "../../edge-functions/sigv4-signer/src/settings";
 
 export const BENCH_ENV = {
   AWS_ACCESS_KEY_ID: "ASIABENCHKEY00000001",
@@ -12,6 +13,11 @@ export const BENCH_ENV = {
   AWS_SESSION_TOKEN: "IQoJb3JpZ2luX2Vj".padEnd(1000, "A"),
 };
 export const BENCH_DOMAIN = "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com";
+/** The bundle the bench runs signs for the bench events' origin (and the default origin of the same stage). */
+export const BENCH_SETTINGS: SignerSettings = {
+  origins: ["", "/api"].map((prefix) => ({ domain: BENCH_DOMAIN, path: "/prod", prefix, region: "eu-west-1" })),
+  authorizationHeader: "x-forwarded-authorization",
+};
 
 export function benchEvent(method: "GET" | "POST", body?: Buffer): CloudFrontRequestEvent {
   const headers: [string, string][] = [

@@ -2,9 +2,10 @@ import { readStackConfig, type StackConfig } from "../../components/config/stack
 import { describePrivatePlan, planPrivateIntegration } from "../../components/private-integration";
 import { runtimeDeprecationNote } from "../../components/shared/lambdaRuntimes";
 import { describeShieldPlan } from "../../components/shield";
+import { describeSignerPlan } from "../../components/signer/describeSignerPlan";
 import { describeWafPlan } from "../../components/waf";
 
-/** What the plan says beyond the resource list: edge warnings, the WAF capacity budget, the Shield choices, the VPC-link packing. */
+/** What the plan says beyond the resource list: edge warnings, the WAF capacity budget, the Shield choices, the VPC-link packing, signer-only API policies. */
 export function planNotes(config: Readonly<Record<string, string>>, now: Date = new Date()): string[] {
   const stack = readStackConfig(config, { now });
   const privatePlan = stack.privateIntegration ? ["", ...describePrivatePlan(planPrivateIntegration(stack.privateIntegration))] : [];
@@ -23,5 +24,6 @@ export function edgeNotes(stack: StackConfig, now: Date): string[] {
         "at TLSv1; set aliases and certificateArn to require TLSv1.2_2021.",
     );
   }
+  notes.push(...describeSignerPlan(stack.apis));
   return notes;
 }

@@ -125,7 +125,7 @@ describe("parseStackConfig", () => {
     ["allow-all viewer protocol", { apis: [REST], viewerProtocolPolicy: "allow-all" }, "eu-west-1", ["viewerProtocolPolicy"]],
     ["a geo restriction without countries", { apis: [REST], geoRestrictionType: "blacklist" }, "eu-west-1", ["geoRestrictionLocations"]],
     ["a malformed country code", { apis: [REST], geoRestrictionType: "whitelist", geoRestrictionLocations: ["deu"] }, "eu-west-1", ["geoRestrictionLocations[0]"]],
-    ["an origin read timeout over 180 s", { apis: [REST], originReadTimeout: 181 }, "eu-west-1", ["originReadTimeout"]],
+    ["an origin read timeout over the 60 s a returned origin may have", { apis: [REST], originReadTimeout: 61 }, "eu-west-1", ["originReadTimeout"]],
     ["a log bucket given by name, not domain", { apis: [REST], loggingBucket: "my-logs" }, "eu-west-1", ["loggingBucket"]],
     ["a throttle over the account quota", { apis: [{ ...REST, throttle: { rateLimit: 20000, burstLimit: 1 } }] }, "eu-west-1", ["apis[shop].throttle.rateLimit"]],
     ["a retention CloudWatch does not offer", { apis: [{ ...REST, logRetentionDays: 10 }] }, "eu-west-1", ["apis[shop].logRetentionDays"]],

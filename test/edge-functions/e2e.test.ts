@@ -25,7 +25,9 @@ describe("sigv4-signer end to end (bundled handler, local edge and origin)", () 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), "signer-e2e-"));
     const file = join(dir, "index.js");
-    writeSignerBundle(file, { customDomains: {}, authorizationHeader: "x-forwarded-authorization" });
+    // The two origins of the local edge: the default one and the one behind "/rest", both the same stage.
+    const origins = ["", "/rest"].map((prefix) => ({ domain: DOMAIN, path: "/prod", prefix, region: "eu-west-1" }));
+    writeSignerBundle(file, { origins, authorizationHeader: "x-forwarded-authorization" });
     Object.assign(process.env, CREDENTIALS_ENV);
     const { handler } = (await import(pathToFileURL(file).href)) as { handler: (e: CloudFrontRequestEvent) => Promise<CloudFrontRequestResult> };
     origin = await startOrigin("eu-west-1", VERIFIER_KEYS);
@@ -43,13 +45,30 @@ describe("sigv4-signer end to end (bundled handler, local edge and origin)", () 
   it("GET through the edge: 200, prefix stripped, query canonical, viewer Authorization relocated", async () => {
     const reply = await send(edge.port, "GET", "/rest/pets/%40id/caf%C3%A9?b=2&a=1&a=0&q=a+b&bare", { Authorization: "Bearer app-token" });
     assert.equal(reply.status, 200, reply.body);
-    assert.deepEqual(JSON.parse(reply.body), {
+    const { headerNames, ...echoed } = JSON.parse(reply.body);
+    assert.deepEqual(echoed, {
       path: "/prod/pets/%40id/caf%C3%A9",
       query: "b=2&a=1&a=0&q=a%20b&bare=",
       forwardedAuthorization: ["Bearer app-token"],
       forwardedPrefix: ["/rest"],
       bodyBytes: 0,
     });
+    assert.deepEqual(headerNames, ["authorization", "connection", "host", "via", "x-amz-date", "x-amz-security-token", "x-forwarded-authorization", "x-forwarded-for", "x-forwarded-prefix"]);
+  });
+
+  it("a path CloudFront routes to the prefixed origin but would forward raw (//rest/pets): 400 from the edge, nothing forwarded", async () => {
+    for (const path of ["//rest/pets", "/rest//pets", "/rest/..%2Fadmin", "/rest/%2e%2e/admin", "/rest/..;/admin", "/rest/%252e%252e/admin"]) {
+      const reply = await send(edge.port, "GET", path);
+      assert.deepEqual([reply.status, JSON.parse(reply.body).code], [400, "MALFORMED_REQUEST"], path);
+    }
+  });
+
+  it("headers that steer the backend never reach it", async () => {
+    const steering = { "X-HTTP-Method-Override": "DELETE", "X-Original-URL": "/admin", "X-Amz-Invocation-Type": "Event", "X-Apigw-Api-Id": "zzzzzzzzzz" };
+    const reply = await send(edge.port, "POST", "/rest/pets", { ...steering, "Content-Length": "2" }, Buffer.from("{}"));
+    assert.equal(reply.status, 200, reply.body);
+    const { headerNames } = JSON.parse(reply.body);
+    for (const name of Object.keys(steering)) assert.ok(!headerNames.includes(name.toLowerCase()), name);
   });
 
   // [viewer path, what the origin receives, X-Forwarded-Prefix it receives]

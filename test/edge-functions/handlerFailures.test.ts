@@ -3,21 +3,8 @@ import assert from "node:assert/strict";
 import type { CloudFrontRequestEvent, CloudFrontResultResponse } from "aws-lambda";
 import { CREDENTIALS_ENV, originRequestEvent, type EventInput } from "./support/events";
 import { handlerWith, logs, refuse } from "./support/handlerHarness";
+import { AT_LIMITS, FOREIGN_ORIGINS, MALFORMED, OVER_LIMITS, PATH_SEGMENT, QUERY_VALUE, VIEWER_TOKEN, withRequestData } from "./support/refusals";
 
-/** Distinctive request data put into every failing event: none of it may reach the log line or the response. */
-const VIEWER_TOKEN = "Bearer vt-7f3a9c1e-viewer-token";
-const QUERY_VALUE = "qv-5d2b8e4a-query-value";
-const PATH_SEGMENT = "ps-9c4e1f7b-path-segment";
-
-/** The event with the viewer's bearer token, a distinctive query value and path segment added, the failure's own input kept. */
-function withRequestData(input: EventInput): EventInput {
-  return {
-    ...input,
-    uri: `/${PATH_SEGMENT}${input.uri ?? "/pets"}`,
-    querystring: `secret=${QUERY_VALUE}${input.querystring ? `&${input.querystring}` : ""}`,
-    headers: [["Authorization", VIEWER_TOKEN], ...(input.headers ?? [])],
-  };
-}
 const eventWithRequestData = (input: EventInput = {}) => originRequestEvent(withRequestData(input));
 
 describe("sigv4-signer handler: deliberate failures", () => {
@@ -48,7 +35,7 @@ describe("sigv4-signer handler: deliberate failures", () => {
 
   it("the request data is really in every failing event", () => {
     const request = eventWithRequestData({ uri: "/x", querystring: "a=1" }).Records[0].cf.request;
-    assert.equal(request.uri, `/${PATH_SEGMENT}/x`);
+    assert.equal(request.uri, `/x/${PATH_SEGMENT}`);
     assert.equal(request.querystring, `secret=${QUERY_VALUE}&a=1`);
     assert.equal(request.headers.authorization[0].value, VIEWER_TOKEN);
   });
@@ -73,11 +60,14 @@ describe("sigv4-signer handler: deliberate failures", () => {
     expectFailure(await refuseWithData({}, {}, { AWS_ACCESS_KEY_ID: "ASIA1", AWS_SECRET_ACCESS_KEY: "" }), "500", "Internal Server Error", "NO_CREDENTIALS");
   });
 
-  it("502 for an origin it does not know, never a guess", async () => {
-    expectFailure(await refuseWithData({ domainName: "api.example.com" }), "502", "Bad Gateway", "UNKNOWN_ORIGIN");
-    logs.length = 0;
-    expectFailure(await refuseWithData({ domainName: "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com.evil.com" }), "502", "Bad Gateway", "UNKNOWN_ORIGIN");
-    logs.length = 0;
+  for (const [what, input] of FOREIGN_ORIGINS) {
+    it(`502 for an origin that is not the stack's: ${what}`, async () => {
+      expectFailure(await refuseWithData(input), "502", "Bad Gateway", "UNKNOWN_ORIGIN");
+      assert.equal(JSON.parse(logs[0]).detail, input.originPrefix === "" ? "origin: prefix header repeated or empty" : "origin: not one of the stack's");
+    });
+  }
+
+  it("502 for an S3 origin, never a guess", async () => {
     const s3 = eventWithRequestData();
     s3.Records[0].cf.request.origin = { s3: { authMethod: "none", customHeaders: {}, domainName: "b.s3.amazonaws.com", path: "" } };
     expectFailure(await refuse(s3), "502", "Bad Gateway", "UNKNOWN_ORIGIN");
@@ -99,30 +89,23 @@ describe("sigv4-signer handler: deliberate failures", () => {
     });
   }
 
-  const MALFORMED: [string, EventInput][] = [
-    ["a bad escape in a value", { querystring: "a=%zz" }],
-    ["a truncated escape", { querystring: "a=%4" }],
-    ["a bad escape in a name", { querystring: "%g1=1" }],
-    ["invalid UTF-8", { querystring: "a=%FF" }],
-    ["a truncated UTF-8 sequence", { querystring: "a=%E1%88" }],
-    ["an empty parameter name", { querystring: "=v" }],
-    ["a SigV4 query parameter", { querystring: "X-Amz-Signature=abc" }],
-    ["a SigV4 query parameter in any case", { querystring: "a=1&x-amz-credential=k" }],
-    ["raw non-ASCII in the query", { querystring: "a=ሴ" }],
-    ["a parameter named __proto__ (smithy would sign it as [object Object])", { querystring: "a=1&__proto__=x" }],
-    ["a bad escape in the path", { uri: "/pets/%2" }],
-    ["a dot-segment", { uri: "/pets/../admin" }],
-    ["an encoded dot-segment", { uri: "/pets/%2E%2e/admin" }],
-    ["a dot-segment left after the prefix is removed", { uri: "/ws/..", originPrefix: "/ws" }],
-    ["raw non-ASCII in the path", { uri: "/café" }],
-    ["a space in the path", { uri: "/a b" }],
-    ["a control character in the path", { uri: "/a\tb" }],
-    ...[..."\"<>[\\]^`{|}"].map((c): [string, EventInput] => [`${JSON.stringify(c)} in the path (not an RFC 3986 path character)`, { uri: `/pets/a${c}b` }]),
-    ["a '{' in the prefixed path", { uri: "/ws/{id}", originPrefix: "/ws" }],
-  ];
-  for (const [what, input] of MALFORMED) {
+  for (const [what, input, detail] of MALFORMED) {
     it(`400 for ${what}`, async () => {
       expectFailure(await refuseWithData(input), "400", "Bad Request", "MALFORMED_REQUEST");
+      assert.equal(JSON.parse(logs[0]).detail, detail);
+    });
+  }
+
+  for (const [what, input, status, code, detail] of OVER_LIMITS) {
+    it(`${status} for ${what}`, async () => {
+      expectFailure(await refuseWithData(input), status, status === "414" ? "URI Too Long" : "Request Header Fields Too Large", code);
+      assert.equal(JSON.parse(logs[0]).detail, detail);
+    });
+  }
+  for (const [what, input] of AT_LIMITS) {
+    it(`forwards ${what}, the limit`, async () => {
+      const result = await handlerWith()(originRequestEvent(withRequestData(input)));
+      assert.ok(result && !("status" in result), JSON.stringify(result).slice(0, 200));
     });
   }
 

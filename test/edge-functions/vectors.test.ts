@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SignatureV4Base } from "@smithy/signature-v4";
-import { signRequest, type SigningCredentials } from "../../edge-functions/sigv4-signer/src/sign";
+import { PairQuerySignature, signRequest, type SigningCredentials } from "../../edge-functions/sigv4-signer/src/sign";
 import { parseQuery } from "../../edge-functions/sigv4-signer/src/query";
 import { verifySigV4 } from "./support/verifySigV4";
 
@@ -47,7 +47,10 @@ const NOT_APPLICABLE = [
 /** The suites write raw UTF-8 in a few request lines; on the wire it is percent-encoded. */
 const toWire = (query: string) => query.replace(/[^\x21-\x7e]+/g, (s) => encodeURIComponent(s));
 
-/** Smithy's two intermediate strings, observed on its prototype while the core signs. */
+/**
+ * The two intermediate strings, observed while the core signs: the canonical request from the core's own
+ * override (smithy's with the canonical query put in), the string to sign on smithy's prototype.
+ */
 interface Traced {
   canonicalRequest: string;
   stringToSign: string;
@@ -58,16 +61,24 @@ type Internals = {
 };
 
 function traceSmithy(): { traced: Traced; restore: () => void } {
-  const proto = SignatureV4Base.prototype as unknown as Internals;
-  const { createCanonicalRequest, createStringToSign } = proto;
+  const ours = PairQuerySignature.prototype as unknown as Internals;
+  const smithy = SignatureV4Base.prototype as unknown as Internals;
+  const { createCanonicalRequest } = ours;
+  const { createStringToSign } = smithy;
   const traced: Traced = { canonicalRequest: "", stringToSign: "" };
-  proto.createCanonicalRequest = function (this: unknown, ...args) {
+  ours.createCanonicalRequest = function (this: unknown, ...args) {
     return (traced.canonicalRequest = createCanonicalRequest.apply(this, args));
   };
-  proto.createStringToSign = async function (this: unknown, ...args) {
+  smithy.createStringToSign = async function (this: unknown, ...args) {
     return (traced.stringToSign = await createStringToSign.apply(this, args));
   };
-  return { traced, restore: () => Object.assign(proto, { createCanonicalRequest, createStringToSign }) };
+  return {
+    traced,
+    restore: () => {
+      Object.assign(ours, { createCanonicalRequest });
+      Object.assign(smithy, { createStringToSign });
+    },
+  };
 }
 
 async function run(c: VectorCase) {

@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
 import { buildSignerBundle } from "../../edge-functions/sigv4-signer/build";
+import type { SignerSettings } from "../../edge-functions/sigv4-signer/src/settings";
 import { SIGNER_DEFAULTS } from "../../components/config/signer";
 import { EdgeSigner } from "../../components/signer/edgeSigner";
 import { invokeArn } from "../../components/signer/invokePolicy";
@@ -12,7 +14,13 @@ const origins: ApiOrigin[] = [
   { name: "ws", kind: "WEBSOCKET", apiId: "wsid000001", stage: "live", region: "ap-northeast-1", pathPattern: "/ws/*" },
   { name: "orders", kind: "REST", apiId: "ordersid01", stage: "v1", region: "eu-central-1", pathPattern: "/orders/*", restrictToSigner: true },
 ];
-const settings = { customDomains: {}, authorizationHeader: "x-forwarded-authorization" };
+const settings: SignerSettings = {
+  origins: [
+    { domain: "restid0001.execute-api.eu-west-1.amazonaws.com", path: "/prod", prefix: "", region: "eu-west-1" },
+    { domain: "httpid0001.execute-api.us-west-2.amazonaws.com", path: "", prefix: "/http", region: "us-west-2" },
+  ],
+  authorizationHeader: "x-forwarded-authorization",
+};
 
 describe("EdgeSigner", () => {
   let rec: MockRecorder;
@@ -20,7 +28,8 @@ describe("EdgeSigner", () => {
 
   before(async () => {
     rec = installMocks();
-    signer = new EdgeSigner("signer", { origins, config: { ...SIGNER_DEFAULTS, memoryMb: 256, timeoutSeconds: 10 }, settings });
+    // As EdgeProtection passes them: an Output, since created APIs' IDs are outputs.
+    signer = new EdgeSigner("signer", { origins, config: { ...SIGNER_DEFAULTS, memoryMb: 256, timeoutSeconds: 10 }, settings: pulumi.output(settings) });
     await valueOf(signer.versionArn);
     await settle();
   });
@@ -67,22 +76,36 @@ describe("EdgeSigner", () => {
     assert.equal(await valueOf(signer.versionArn), `arn:aws:lambda:us-east-1:${ACCOUNT_ID}:function:signer-fn:1`);
   });
 
-  it("builds byte-identical code for identical settings, so an unchanged stack publishes no new version", () => {
-    assert.equal(buildSignerBundle({ ...settings }), buildSignerBundle({ ...settings }));
-    assert.notEqual(buildSignerBundle(settings), buildSignerBundle({ ...settings, authorizationHeader: "x-app-authorization" }));
+  it("builds byte-identical code for equal origin lists in any order, and new code when the list changes", async () => {
+    const codeOf = async (name: string, value: SignerSettings) => {
+      new EdgeSigner(name, { origins: origins.filter((o) => !o.restrictToSigner), config: SIGNER_DEFAULTS, settings: pulumi.output(value) });
+      await settle();
+      const assets = await rec.one("aws:lambda/function:Function", `${name}-fn`).inputs.code.assets;
+      return assets["index.js"].text as Promise<string>;
+    };
+    const original = await codeOf("same", settings);
+    assert.equal(await codeOf("reordered", { ...settings, origins: [...settings.origins].reverse() }), original);
+    assert.notEqual(await codeOf("added", { ...settings, origins: [...settings.origins, { domain: "wsid000001.execute-api.ap-northeast-1.amazonaws.com", path: "/live", prefix: "/ws", region: "ap-northeast-1" }] }), original);
+    assert.notEqual(await codeOf("restaged", { ...settings, origins: [{ ...settings.origins[0], path: "/beta" }, settings.origins[1]] }), original);
   });
 
-  it("restricts an opted-in REST API to the signer's role with a resource policy", () => {
+  it("restricts an opted-in REST API to the signer's role on exactly the fronted stage, and denies everyone else the whole API", () => {
     const policies = rec.ofType("aws:apigateway/restApiPolicy:RestApiPolicy");
     assert.equal(policies.length, 1);
     const { region, restApiId, policy } = policies[0].inputs;
     assert.deepEqual([region, restApiId], ["eu-central-1", "ordersid01"]);
     const roleArn = `arn:aws:iam::${ACCOUNT_ID}:role/signer-role`;
-    const resource = `arn:aws:execute-api:eu-central-1:${ACCOUNT_ID}:ordersid01/*`;
-    assert.deepEqual(JSON.parse(policy).Statement, [
-      { Sid: "AllowEdgeSigner", Effect: "Allow", Principal: { AWS: roleArn }, Action: "execute-api:Invoke", Resource: resource },
-      { Sid: "DenyEveryoneElse", Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: resource, Condition: { ArnNotEquals: { "aws:PrincipalArn": roleArn } } },
-    ]);
+    const api = `arn:aws:execute-api:eu-central-1:${ACCOUNT_ID}:ordersid01`;
+    assert.deepEqual(JSON.parse(policy), {
+      Version: "2012-10-17",
+      Statement: [
+        { Sid: "AllowEdgeSignerOnStage", Effect: "Allow", Principal: { AWS: roleArn }, Action: "execute-api:Invoke", Resource: `${api}/v1/*/*` },
+        { Sid: "DenyEveryoneElse", Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: `${api}/*`, Condition: { ArnNotEquals: { "aws:PrincipalArn": roleArn } } },
+      ],
+    });
+    // The resource policy allows no more than the role's own identity policy does.
+    const identity = JSON.parse(rec.one("aws:iam/rolePolicy:RolePolicy", "signer-policy").inputs.policy).Statement[0].Resource;
+    assert.ok(identity.includes(`${api}/v1/*/*`));
   });
 });
 

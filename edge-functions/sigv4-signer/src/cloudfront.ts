@@ -5,7 +5,8 @@
  */
 import type { CloudFrontCustomOrigin, CloudFrontHeaders, CloudFrontRequest } from "aws-lambda";
 import { SignerFailure } from "./failure";
-import { isPrefix } from "./path";
+import { isDroppedHeader } from "./droppedHeaders";
+import type { SignerOrigin } from "./settings";
 import type { SignedHeaders } from "./sign";
 
 export interface ApiOriginTarget {
@@ -21,24 +22,21 @@ export interface ApiOriginTarget {
   readonly custom: CloudFrontCustomOrigin;
 }
 
-/** `{api-id}.execute-api.{region}.amazonaws.com` (and `.com.cn`): the region is part of the name. */
-const EXECUTE_API = /^[a-z0-9]+\.execute-api\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/;
-
 /**
- * Where the request goes, which region signs it and which prefix the origin routes; an origin it does not
- * know, or whose prefix header is malformed, is refused, never guessed.
+ * Where the request goes, which region signs it and which prefix the origin routes: only an origin of the
+ * baked list, matched exactly on domain, origin path and prefix. Any other origin (another API, another stage,
+ * another prefix, a prefix header that appears twice, an S3 origin) is refused, never guessed.
  */
-export function apiOriginOf(request: CloudFrontRequest, customDomains: Readonly<Record<string, string>>): ApiOriginTarget {
+export function apiOriginOf(request: CloudFrontRequest, origins: readonly SignerOrigin[]): ApiOriginTarget {
   const custom = request.origin?.custom;
   if (!custom) throw new SignerFailure("UNKNOWN_ORIGIN", "origin: not custom");
-  const domain = custom.domainName;
-  const lower = domain.toLowerCase();
-  const region = EXECUTE_API.exec(lower)?.[1] ?? (Object.hasOwn(customDomains, lower) ? customDomains[lower] : undefined);
-  if (region === undefined) throw new SignerFailure("UNKNOWN_ORIGIN", `origin: ${lower} unknown`);
   const prefixHeader = custom.customHeaders?.["x-forwarded-prefix"];
+  if (prefixHeader && (prefixHeader.length !== 1 || !prefixHeader[0].value)) throw new SignerFailure("UNKNOWN_ORIGIN", "origin: prefix header repeated or empty");
   const prefix = prefixHeader?.[0]?.value ?? "";
-  if (prefixHeader && (prefixHeader.length !== 1 || !isPrefix(prefix))) throw new SignerFailure("UNKNOWN_ORIGIN", "origin: bad prefix");
-  return { domain, path: custom.path, region, prefix, custom };
+  const domain = String(custom.domainName).toLowerCase();
+  const known = origins.find((o) => o.domain === domain && o.path === custom.path && o.prefix === prefix);
+  if (known === undefined) throw new SignerFailure("UNKNOWN_ORIGIN", "origin: not one of the stack's");
+  return { domain: known.domain, path: known.path, region: known.region, prefix: known.prefix, custom };
 }
 
 /** The exact bytes CloudFront forwards; undefined when there is no body. */
@@ -54,16 +52,28 @@ export function bodyOf(request: CloudFrontRequest): Uint8Array | undefined {
   return undefined;
 }
 
-/** Headers a viewer must not choose: the signer sets them (or, for the checksum, does not send it). */
-const SIGNER_OWNED = ["host", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256", "authorization"];
+/**
+ * At most this many distinct header names, CloudFront's own included (431 past it). The signer walks every
+ * name to drop the steering ones, and the Lambda runtime serializes them back: 128 is far beyond what a
+ * client sends and keeps the costliest request within CloudFront's 20 KB cheap (npm run bench).
+ */
+export const MAX_HEADER_NAMES = 128;
+
+/** Refuses a request with more distinct header names than MAX_HEADER_NAMES, before any work depends on them. */
+export function checkHeaderCount(headers: CloudFrontHeaders): void {
+  if (Object.keys(headers).length > MAX_HEADER_NAMES) throw new SignerFailure("HEADERS_TOO_LARGE", `headers: over ${MAX_HEADER_NAMES} names`);
+}
+
+/** Headers the signer sets itself: an origin custom header of one of these names is a misconfigured origin. */
+const SIGNER_OWNED = ["host", "authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"];
 
 /**
  * The forwarded headers: headers named like an origin custom header dropped (CloudFront adds those itself
- * and Lambda@Edge rejects a result that has both), a viewer's `X-Forwarded-Prefix` dropped on every origin
- * (only the edge sets it), viewer `Authorization` moved to `authorizationHeader` (or that header removed when
- * the viewer sent none), viewer SigV4 headers dropped, then `Host` and the signed headers set. Every other
- * header, including the ones CloudFront forbids or makes read-only, is left as it was. An origin custom
- * header the signer must set itself is a misconfigured origin: refused (502).
+ * and Lambda@Edge rejects a result that has both), the viewer headers the signer drops (droppedHeaders.ts:
+ * x-amz-*, x-apigw-*, URL and method overrides, X-Forwarded-Prefix), viewer `Authorization` moved to
+ * `authorizationHeader` (or that header removed when the viewer sent none), then `Host` and the signed
+ * headers set. Every other header, including the ones CloudFront makes read-only, is left as it was. An
+ * origin custom header the signer must set itself is a misconfigured origin: refused (502).
  */
 export function rewriteHeaders(
   headers: CloudFrontHeaders,
@@ -72,19 +82,15 @@ export function rewriteHeaders(
   authorizationHeader: string,
   originHeaders: CloudFrontHeaders = {},
 ): CloudFrontHeaders {
-  const out: CloudFrontHeaders = { ...headers };
-  const viewerAuthorization = headers.authorization;
   for (const name in originHeaders) {
     if (name === authorizationHeader || SIGNER_OWNED.includes(name)) throw new SignerFailure("UNKNOWN_ORIGIN", "origin: header clash");
-    delete out[name];
   }
-  for (const name of SIGNER_OWNED) delete out[name];
-  delete out["x-forwarded-prefix"];
-  if (viewerAuthorization?.length) {
-    out[authorizationHeader] = viewerAuthorization.map(({ value }) => ({ key: authorizationHeader, value }));
-  } else {
-    delete out[authorizationHeader];
+  const out: CloudFrontHeaders = {};
+  for (const name in headers) {
+    if (!isDroppedHeader(name) && !Object.hasOwn(originHeaders, name) && name !== "authorization" && name !== authorizationHeader) out[name] = headers[name];
   }
+  const viewerAuthorization = headers.authorization;
+  if (viewerAuthorization?.length) out[authorizationHeader] = viewerAuthorization.map(({ value }) => ({ key: authorizationHeader, value }));
   out.host = [{ key: "Host", value: host }];
   out["x-amz-date"] = [{ key: "X-Amz-Date", value: signed["x-amz-date"] }];
   if (signed["x-amz-security-token"]) {

@@ -6,6 +6,8 @@ import type { CloudFrontResultResponse } from "aws-lambda";
 
 export type FailureCode =
   | "MALFORMED_REQUEST"
+  | "URI_TOO_LONG"
+  | "HEADERS_TOO_LARGE"
   | "BODY_TRUNCATED"
   | "BODY_NOT_INCLUDED"
   | "NO_CREDENTIALS"
@@ -13,8 +15,10 @@ export type FailureCode =
   | "SIGNING_FAILED";
 
 /** The HTTP status of each failure: 4xx for what the viewer sent, 5xx for what the edge cannot do. */
-const STATUS: Readonly<Record<FailureCode, number>> = {
+export const FAILURE_STATUS: Readonly<Record<FailureCode, number>> = {
   MALFORMED_REQUEST: 400,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
   BODY_TRUNCATED: 413,
   BODY_NOT_INCLUDED: 500,
   NO_CREDENTIALS: 500,
@@ -24,6 +28,8 @@ const STATUS: Readonly<Record<FailureCode, number>> = {
 const DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: "Bad Request",
   413: "Payload Too Large",
+  414: "URI Too Long",
+  431: "Request Header Fields Too Large",
   500: "Internal Server Error",
   502: "Bad Gateway",
 };
@@ -38,7 +44,7 @@ export class SignerFailure extends Error {
 
 /** The generated response for a failure: small JSON, never cached, no request data echoed. */
 export function failureResponse(code: FailureCode, requestId: string): CloudFrontResultResponse {
-  const status = STATUS[code];
+  const status = FAILURE_STATUS[code];
   const statusDescription = DESCRIPTIONS[status];
   return {
     status: String(status),

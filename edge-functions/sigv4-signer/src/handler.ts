@@ -4,7 +4,7 @@
  * could not sign and never throws.
  */
 import type { CloudFrontRequestEvent, CloudFrontRequestResult } from "aws-lambda";
-import { apiOriginOf, bodyOf, rewriteHeaders } from "./cloudfront";
+import { apiOriginOf, bodyOf, checkHeaderCount, rewriteHeaders } from "./cloudfront";
 import { credentialSource, type CredentialEnvironment } from "./credentials";
 import { failureResponse, SignerFailure, type FailureCode } from "./failure";
 import { forwardedPath } from "./path";
@@ -38,7 +38,8 @@ export function createHandler(settings: SignerSettings, dependencies: HandlerDep
       const request = cf.request;
       const current = credentials();
       if (current === undefined) throw new SignerFailure("NO_CREDENTIALS", "credentials: not in environment");
-      const origin = apiOriginOf(request, settings.customDomains);
+      const origin = apiOriginOf(request, settings.origins);
+      checkHeaderCount(request.headers);
       const path = forwardedPath(origin.path, origin.prefix, request.uri);
       const query = parseQuery(request.querystring);
       const signed = await signRequest(

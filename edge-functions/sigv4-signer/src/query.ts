@@ -1,32 +1,41 @@
 /**
- * The query string, parsed once and forwarded in exactly the canonical form that was signed, so API
- * Gateway and the application read the same parameters whatever their own decoders do.
+ * The query string, parsed once into its canonical encoding and forwarded in exactly the form that was
+ * signed, so API Gateway and the application read the same parameters whatever their own decoders do.
  */
+import { canonicalEscapes } from "./escapes";
 import { SignerFailure } from "./failure";
-import type { QueryPair } from "./sign";
+
+/** One query parameter, name and value in canonical encoding (RFC 3986, uppercase hex); a name may repeat, order is kept. */
+export type QueryPair = readonly [name: string, value: string];
+
+/**
+ * At most this many parameters (414 past it). Work grows with each one (decode, encode, sort); 128 is far
+ * beyond what an API takes and keeps the costliest query within CloudFront's 8 KB URL cheap (npm run bench).
+ */
+export const MAX_QUERY_PARAMETERS = 128;
 
 /**
  * Names refused: SigV4 query authentication parameters (a header-signed request must not also carry a
- * viewer's set), and "__proto__", which @smithy/signature-v4 5.x would sign as "[object Object]".
+ * viewer's set), and "__proto__", which JavaScript backends that build an object from the query can be
+ * made to read as the object's prototype.
  */
 const RESERVED = /^(?:x-amz-(?:algorithm|credential|date|expires|security-token|signature|signedheaders)|__proto__)$/i;
 /** Visible ASCII only: anything else cannot have arrived on an HTTP request line. */
 const WIRE = /^[\x21-\x7e]*$/;
-const BAD_PERCENT = /%(?![0-9A-Fa-f]{2})/;
+/** Text that is its own canonical encoding: the RFC 3986 unreserved set. */
+const UNRESERVED_ONLY = /^[\w.~-]*$/;
 
-function decode(text: string, index: number): string {
-  if (BAD_PERCENT.test(text)) throw new SignerFailure("MALFORMED_REQUEST", `query[${index}]: bad percent-encoding`);
-  try {
-    // `+` is a space, as in HTML forms and URLSearchParams; a literal plus arrives as %2B.
-    return decodeURIComponent(text.replace(/\+/g, " "));
-  } catch {
-    throw new SignerFailure("MALFORMED_REQUEST", `query[${index}]: not UTF-8`);
-  }
+/** A name or value in canonical encoding: decoded (`+` is a space, as in HTML forms; a plus arrives as %2B) and RFC 3986-encoded. */
+function canonical(text: string, index: number): string {
+  if (UNRESERVED_ONLY.test(text)) return text;
+  return canonicalEscapes(text, true, (problem) => {
+    throw new SignerFailure("MALFORMED_REQUEST", `query[${index}]: ${problem}`);
+  });
 }
 
 /**
- * Decodes `a=1&b&a=2` into ordered pairs, keeping repeated keys, empty values and bare keys (value "").
- * Empty segments (`a=1&&b=2`) carry nothing and are dropped.
+ * Parses `a=1&b&a=2` into ordered pairs in canonical encoding, keeping repeated names, empty values and bare
+ * names (value ""). Empty segments (`a=1&&b=2`) carry nothing and are dropped.
  */
 export function parseQuery(querystring: string): QueryPair[] {
   if (!WIRE.test(querystring)) throw new SignerFailure("MALFORMED_REQUEST", "query: not visible ASCII");
@@ -35,22 +44,18 @@ export function parseQuery(querystring: string): QueryPair[] {
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
     if (segment === "") continue;
+    if (pairs.length === MAX_QUERY_PARAMETERS) throw new SignerFailure("URI_TOO_LONG", `query: over ${MAX_QUERY_PARAMETERS} parameters`);
     const eq = segment.indexOf("=");
-    const key = decode(eq < 0 ? segment : segment.slice(0, eq), i);
+    const name = canonical(eq < 0 ? segment : segment.slice(0, eq), i);
     // SDKs drop nameless parameters and API Gateway's reading of them is undocumented: refuse rather than guess.
-    if (key === "") throw new SignerFailure("MALFORMED_REQUEST", `query[${i}]: empty name`);
-    if (RESERVED.test(key)) throw new SignerFailure("MALFORMED_REQUEST", `query[${i}]: reserved name`);
-    pairs.push([key, eq < 0 ? "" : decode(segment.slice(eq + 1), i)]);
+    if (name === "") throw new SignerFailure("MALFORMED_REQUEST", `query[${i}]: empty name`);
+    if (RESERVED.test(name)) throw new SignerFailure("MALFORMED_REQUEST", `query[${i}]: reserved name`);
+    pairs.push([name, eq < 0 ? "" : canonical(segment.slice(eq + 1), i)]);
   }
   return pairs;
 }
 
-/** RFC 3986 encoding: everything but the unreserved set `A-Z a-z 0-9 - . _ ~`, with uppercase hex. */
-export function encodeRfc3986(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** The forwarded query: original order, every name and value canonically encoded, bare keys as `key=`. */
+/** The forwarded query: original order, bare names as `name=`. */
 export function formatQuery(pairs: readonly QueryPair[]): string {
-  return pairs.map(([key, value]) => `${encodeRfc3986(key)}=${encodeRfc3986(value)}`).join("&");
+  return pairs.map(([name, value]) => `${name}=${value}`).join("&");
 }

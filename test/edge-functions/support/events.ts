@@ -1,8 +1,12 @@
 /** CloudFront origin-request events for tests, and the request an origin receives from a handler result. */
 import type { CloudFrontHeaders, CloudFrontRequest, CloudFrontRequestEvent, CloudFrontRequestResult } from "aws-lambda";
+import type { SignerOrigin } from "../../../edge-functions/sigv4-signer/src/settings";
 import type { ReceivedRequest } from "./verifySigV4";
 
 export const API_DOMAIN = "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com";
+/** The origins the test handlers sign for: API_DOMAIN with each origin path and routing prefix the specs use. */
+export const TEST_ORIGINS: readonly SignerOrigin[] = ["", "/prod", "/v1", "/live"].flatMap((path) =>
+  ["", "/ws", "/rest", "/v1/ws", "/a.b~c"].map((prefix) => ({ domain: API_DOMAIN, path, prefix, region: "eu-west-1" })));
 export const SIGNING_TIME = new Date("2026-03-01T10:20:30Z");
 export const CREDENTIALS_ENV = {
   AWS_ACCESS_KEY_ID: "ASIAEDGETESTKEY00001",

@@ -2,13 +2,15 @@
 import assert from "node:assert/strict";
 import type { CloudFrontRequest, CloudFrontRequestEvent, CloudFrontResultResponse } from "aws-lambda";
 import { createHandler } from "../../../edge-functions/sigv4-signer/src/handler";
-import { DEFAULT_SIGNER_SETTINGS, type SignerSettings } from "../../../edge-functions/sigv4-signer/src/settings";
-import { CREDENTIALS_ENV, originRequestEvent, SIGNING_TIME, VERIFIER_KEYS, type EventInput } from "./events";
+import { DEFAULT_AUTHORIZATION_HEADER, type SignerSettings } from "../../../edge-functions/sigv4-signer/src/settings";
+import { CREDENTIALS_ENV, originRequestEvent, SIGNING_TIME, TEST_ORIGINS, VERIFIER_KEYS, type EventInput } from "./events";
 import { verifySigV4, type ReceivedRequest } from "./verifySigV4";
 
 export const logs: string[] = [];
+/** The settings the handler specs run with: the test origins and the default authorization header. */
+export const TEST_SETTINGS: SignerSettings = { origins: TEST_ORIGINS, authorizationHeader: DEFAULT_AUTHORIZATION_HEADER };
 export function handlerWith(settings: Partial<SignerSettings> = {}, env: Record<string, string | undefined> = { ...CREDENTIALS_ENV }) {
-  return createHandler({ ...DEFAULT_SIGNER_SETTINGS, ...settings }, { env, now: () => SIGNING_TIME, log: (line) => logs.push(line) });
+  return createHandler({ ...TEST_SETTINGS, ...settings }, { env, now: () => SIGNING_TIME, log: (line) => logs.push(line) });
 }
 export const verify = (received: ReceivedRequest, region = "eu-west-1") =>
   verifySigV4(received, { region, service: "execute-api", now: SIGNING_TIME, keys: VERIFIER_KEYS });

@@ -77,6 +77,7 @@ export async function startOrigin(region: string, keys: Readonly<Record<string, 
           query: received.query,
           forwardedAuthorization: headers["x-forwarded-authorization"] ?? null,
           forwardedPrefix: headers["x-forwarded-prefix"] ?? null,
+          headerNames: Object.keys(headers).sort(),
           bodyBytes: body.length,
         }
       : { message: verdict.reason }));
@@ -95,7 +96,8 @@ export interface EdgeOptions {
   /**
    * A routing prefix such as "/rest": requests for exactly it or below it (behaviours "/rest" and "/rest/*")
    * go to an origin that carries it as the custom header `X-Forwarded-Prefix`; all others take the default
-   * behaviour "*", whose origin has no such header. Both origins are the same API here.
+   * behaviour "*", whose origin has no such header. Both origins are the same API here. Behaviours match the
+   * path with repeated slashes collapsed, as CloudFront's normalized matching does (`//rest/x` takes "/rest/*").
    */
   readonly prefix?: string;
 }
@@ -131,7 +133,9 @@ export async function startEdge(options: EdgeOptions): Promise<{ server: Server;
       (headers[name] ??= []).push({ key, value: name === "host" ? options.domainName : req.rawHeaders[i + 1] });
     }
     const uri = q < 0 ? url : url.slice(0, q);
-    const prefixed = options.prefix !== undefined && (uri === options.prefix || uri.startsWith(`${options.prefix}/`));
+    // Like CloudFront: behaviours match a normalized path (here: repeated slashes collapsed), the raw URI is passed on.
+    const routed = uri.replace(/\/{2,}/g, "/");
+    const prefixed = options.prefix !== undefined && (routed === options.prefix || routed.startsWith(`${options.prefix}/`));
     const customHeaders: CloudFrontHeaders = prefixed ? { "x-forwarded-prefix": [{ key: "X-Forwarded-Prefix", value: options.prefix! }] } : {};
     const request: CloudFrontRequest = {
       clientIp: "127.0.0.1",

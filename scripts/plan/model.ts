@@ -1,0 +1,68 @@
+import { readStackConfig, type StackConfig } from "../../components/config/stackConfig";
+import { describePrivatePlan, planPrivateIntegration } from "../../components/private-integration";
+import { describeShieldPlan } from "../../components/shield";
+import { buildWafRules, describeWafPlan, PLACEHOLDER_IP_SET_ARNS } from "../../components/waf";
+import { describeRule } from "../../components/waf/describeRule";
+import { wcuBudget } from "../../components/waf/wcuEstimate";
+import { describeResources, type PlannedResource } from "./describe";
+import { iamOf, type IamSection } from "./iam";
+import { edgeNotes } from "./notes";
+import { routesOf, type RouteRow } from "./routes";
+import type { ProgramRun } from "./runProgram";
+import { maskSecrets } from "./secrets";
+
+export interface WafRuleRow {
+  readonly priority: number;
+  readonly name: string;
+  readonly words: string;
+  readonly wcu: number;
+}
+
+/** Everything the plan shows, text, JSON, diagram and comparison alike: one model of one stack. */
+export interface PlanModel {
+  readonly stack: string;
+  readonly routes: readonly RouteRow[];
+  readonly waf: { readonly summary: readonly string[]; readonly rules: readonly WafRuleRow[] };
+  readonly shield: readonly string[];
+  readonly iam: IamSection;
+  readonly privateIntegration: readonly string[];
+  readonly notes: readonly string[];
+  readonly outputs: Readonly<Record<string, unknown>>;
+  /** Every resource with all of its inputs as the program registered them, secrets masked. */
+  readonly resources: readonly (PlannedResource & { readonly inputs: unknown })[];
+}
+
+export function planModel(stack: string, run: ProgramRun, now: Date = new Date()): PlanModel {
+  const config = readStackConfig(run.config, { now });
+  const apis = (run.outputs.apis ?? {}) as Record<string, { kind?: string; stage?: string; region?: string }>;
+  const described = describeResources(run.recorder.resources);
+  const inputsOf = new Map(run.recorder.resources.map((r) => [`${r.type} ${r.name}`, r.inputs]));
+  return {
+    stack,
+    routes: routesOf(run.recorder.resources, apis),
+    waf: wafSection(config),
+    shield: describeShieldPlan(config.shield),
+    iam: iamOf(run.recorder.resources),
+    privateIntegration: config.privateIntegration ? describePrivatePlan(planPrivateIntegration(config.privateIntegration)) : [],
+    notes: edgeNotes(config, now),
+    outputs: run.outputs,
+    resources: described.map((r) => ({ ...r, inputs: sortKeys(maskSecrets(inputsOf.get(`${r.type} ${r.name}`))) })),
+  };
+}
+
+/** The web ACL's summary lines and each rule in words with its capacity. */
+function wafSection(config: StackConfig): PlanModel["waf"] {
+  const summary = describeWafPlan(config.waf).filter((line) => !/^ {2}\s*\d+ {2}/.test(line));
+  if (config.waf.kind !== "managed") return { summary, rules: [] };
+  const rules = buildWafRules(config.waf, PLACEHOLDER_IP_SET_ARNS);
+  const budget = wcuBudget(rules, config.waf.capacity.limit, config.waf.capacity.reserve);
+  const ipSets = Object.fromEntries(Object.entries(PLACEHOLDER_IP_SET_ARNS).map(([name, arn]) => [arn, name]));
+  return { summary, rules: rules.map((rule, i) => ({ ...describeRule(rule, ipSets), wcu: budget.lines[i].wcu })).map(({ priority, name, words, wcu }) => ({ priority, name, words, wcu })) };
+}
+
+/** Keys in a stable order at every depth, so JSON plans diff cleanly. */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+  return value;
+}
