@@ -10,35 +10,31 @@
  *   since 2026-03-26;
  * - `none`: detection and SRT only.
  */
-export type Layer7Mitigation = "automatic-response" | "anti-ddos-rule-group" | "none";
-export const LAYER7_MITIGATIONS: readonly Layer7Mitigation[] = ["automatic-response", "anti-ddos-rule-group", "none"];
+export const LAYER7_MITIGATIONS = ["automatic-response", "anti-ddos-rule-group", "none"] as const;
+export type Layer7Mitigation = (typeof LAYER7_MITIGATIONS)[number];
 
 /** What the automatic response does with the requests its rules match. */
-export type AutomaticResponseAction = "COUNT" | "BLOCK";
-export const AUTOMATIC_RESPONSE_ACTIONS: readonly AutomaticResponseAction[] = ["COUNT", "BLOCK"];
+export const AUTOMATIC_RESPONSE_ACTIONS = ["COUNT", "BLOCK"] as const;
+export type AutomaticResponseAction = (typeof AUTOMATIC_RESPONSE_ACTIONS)[number];
 
 /**
  * `assume-existing`: the account is already subscribed (nothing is created, nothing can be cancelled);
  * `create`: this stack subscribes the account, a one-year commitment kept on destroy (`skipDestroy`).
  */
-export type SubscriptionMode = "assume-existing" | "create";
-export const SUBSCRIPTION_MODES: readonly SubscriptionMode[] = ["assume-existing", "create"];
+export const SUBSCRIPTION_MODES = ["assume-existing", "create"] as const;
+export type SubscriptionMode = (typeof SUBSCRIPTION_MODES)[number];
 
 /** Which resources a protection group gathers, so Shield detects and reports on them together. */
-export type ProtectionGroupScope = "all-cloudfront-distributions" | "all-protected-resources" | "this-distribution";
-export const PROTECTION_GROUP_SCOPES: readonly ProtectionGroupScope[] = [
-  "all-cloudfront-distributions",
-  "all-protected-resources",
-  "this-distribution",
-];
+export const PROTECTION_GROUP_SCOPES = ["all-cloudfront-distributions", "all-protected-resources", "this-distribution"] as const;
+export type ProtectionGroupScope = (typeof PROTECTION_GROUP_SCOPES)[number];
 
 /** How Shield combines the traffic of a group's members; AWS recommends MAX for CloudFront distributions. */
-export type ProtectionGroupAggregation = "MAX" | "SUM" | "MEAN";
-export const PROTECTION_GROUP_AGGREGATIONS: readonly ProtectionGroupAggregation[] = ["MAX", "SUM", "MEAN"];
+export const PROTECTION_GROUP_AGGREGATIONS = ["MAX", "SUM", "MEAN"] as const;
+export type ProtectionGroupAggregation = (typeof PROTECTION_GROUP_AGGREGATIONS)[number];
 
 /** Route 53 request intervals (seconds); 10 s is a "fast" check at a higher price. */
-export type HealthCheckInterval = 10 | 30;
-export const HEALTH_CHECK_INTERVALS: readonly HealthCheckInterval[] = [10, 30];
+export const HEALTH_CHECK_INTERVALS = [10, 30] as const;
+export type HealthCheckInterval = (typeof HEALTH_CHECK_INTERVALS)[number];
 
 export interface AutomaticResponseSettings {
   readonly action: AutomaticResponseAction;
