@@ -1,7 +1,10 @@
 /**
- * Typed settings of the optional Shield Advanced layer, as produced by `parseShieldConfig`.
- * Only the parser builds these; components and the plan read them.
+ * The Shield layer's choices and the types of its settings. The types come from `shieldSchema`
+ * (shieldSchema.ts), the one source of truth: `ShieldInput` is what a stack file or a library user writes,
+ * `ShieldSettings` what the components and the plan read.
  */
+import type { z } from "zod";
+import type { shieldSchema } from "./shieldSchema";
 
 /**
  * How application-layer (L7) DDoS attacks are mitigated:
@@ -36,86 +39,20 @@ export type ProtectionGroupAggregation = (typeof PROTECTION_GROUP_AGGREGATIONS)[
 export const HEALTH_CHECK_INTERVALS = [10, 30] as const;
 export type HealthCheckInterval = (typeof HEALTH_CHECK_INTERVALS)[number];
 
-export interface AutomaticResponseSettings {
-  readonly action: AutomaticResponseAction;
-  /** Day (YYYY-MM-DD, UTC) since which the protection has seen traffic, i.e. how old its baseline is. */
-  readonly protectedSince?: string;
-  /** Set when BLOCK is wanted although the baseline is younger than AWS recommends. */
-  readonly acknowledgeBlockWithoutBaseline: boolean;
-}
-
-/** CloudWatch alarm on CloudFront's `5xxErrorRate` (percent of requests), watched by a Route 53 health check. */
-export interface Cloudfront5xxHealthCheckSettings {
-  readonly thresholdPercent: number;
-  /** Consecutive 60-second periods above the threshold before the alarm (and the health check) turns unhealthy. */
-  readonly evaluationPeriods: number;
-}
-
-/** Route 53 HTTPS check of a path through CloudFront (WAF, signer and API included). */
-export interface HttpsHealthCheckSettings {
-  readonly path: string;
-  /** Host to check, e.g. the distribution's alias; the distribution's own domain name when absent. */
-  readonly fqdn?: string;
-  readonly requestIntervalSeconds: HealthCheckInterval;
-  readonly failureThreshold: number;
-}
-
-export interface HealthCheckSettings {
-  readonly cloudfront5xx?: Cloudfront5xxHealthCheckSettings;
-  readonly https?: HttpsHealthCheckSettings;
-}
-
-export interface NotificationSettings {
-  /** Existing SNS topic in us-east-1; a new topic is created when absent. */
-  readonly topicArn?: string;
-  /** Email addresses subscribed to the topic (each must confirm the subscription). */
-  readonly emails: readonly string[];
-}
-
-export interface SrtAccessSettings {
-  readonly enabled: boolean;
-  /** Existing role that already has `AWSShieldDRTAccessPolicy`; a new role is created when absent. */
-  readonly roleArn?: string;
-  /** Lets the SRT read the WAF log bucket (`DrtAccessLogBucketAssociation`). */
-  readonly shareWafLogBucket: boolean;
-}
-
-export interface EmergencyContact {
-  readonly email: string;
-  /** E.164, e.g. `+14155550100`. */
-  readonly phone?: string;
-  readonly notes?: string;
-}
-
-export interface ProactiveEngagementSettings {
-  readonly enabled: boolean;
-  readonly contacts: readonly EmergencyContact[];
-}
-
-export interface ProtectionGroupSettings {
-  readonly enabled: boolean;
-  /** Account-unique group id; derived from the component name when absent. */
-  readonly id?: string;
-  readonly scope: ProtectionGroupScope;
-  readonly aggregation: ProtectionGroupAggregation;
-}
-
-export interface ShieldSettings {
-  /** Off unless the stack turns it on (the dev default). */
-  readonly enabled: boolean;
-  readonly subscription: SubscriptionMode;
-  /** Always `none` when the layer is off, so the WAF reserves no capacity for it. */
-  readonly layer7Mitigation: Layer7Mitigation;
-  /** Present only when `layer7Mitigation` is `automatic-response`. */
-  readonly automaticResponse?: AutomaticResponseSettings;
-  readonly healthChecks: HealthCheckSettings;
-  readonly notifications: NotificationSettings;
-  readonly srtAccess: SrtAccessSettings;
-  readonly proactiveEngagement: ProactiveEngagementSettings;
-  readonly protectionGroup: ProtectionGroupSettings;
-  /** Risky but valid choices, each with its reason; logged at deploy and printed by the plan. */
-  readonly warnings: readonly string[];
-}
-
 /** WCU that Shield's automatic mitigation rule group takes in the web ACL (priority 10,000,000). */
 export const AUTOMATIC_RESPONSE_WCU = 150;
+
+/** The `shield` settings as written: every field optional, with the schema's defaults. */
+export type ShieldInput = z.input<ReturnType<typeof shieldSchema>>;
+/** The parsed settings; they parse again to themselves, so a component may take them as its input. */
+export type ShieldSettings = z.output<ReturnType<typeof shieldSchema>>;
+export type AutomaticResponseSettings = NonNullable<ShieldSettings["automaticResponse"]>;
+export type HealthCheckSettings = ShieldSettings["healthChecks"];
+/** `false` when the 5xx check is off. */
+export type Cloudfront5xxHealthCheckSettings = Exclude<HealthCheckSettings["cloudfront5xx"], false>;
+export type HttpsHealthCheckSettings = NonNullable<HealthCheckSettings["https"]>;
+export type NotificationSettings = ShieldSettings["notifications"];
+export type SrtAccessSettings = ShieldSettings["srtAccess"];
+export type ProactiveEngagementSettings = ShieldSettings["proactiveEngagement"];
+export type EmergencyContact = ProactiveEngagementSettings["contacts"][number];
+export type ProtectionGroupSettings = ShieldSettings["protectionGroup"];

@@ -10,7 +10,7 @@ import { healthChecksSchema } from "./healthChecksSchema";
 import { notificationsSchema } from "./notificationsSchema";
 import { proactiveEngagementSchema } from "./proactiveEngagementSchema";
 import { protectionGroupSchema } from "./protectionGroupSchema";
-import { LAYER7_MITIGATIONS, SUBSCRIPTION_MODES } from "./settings";
+import { LAYER7_MITIGATIONS, SUBSCRIPTION_MODES, ShieldSettings } from "./settings";
 import { srtAccessSchema } from "./srtAccessSchema";
 import { whenValid } from "./whenValid";
 
@@ -55,5 +55,5 @@ export function shieldKeySchema(now: Date = new Date()) {
   return z.preprocess((value) => value ?? {}, shieldSchema(now));
 }
 
-export type ShieldSchemaInput = z.input<ReturnType<typeof shieldSchema>>;
-export type ShieldSchemaSettings = z.output<ReturnType<typeof shieldSchema>>;
+/** Shield off, every default. */
+export const SHIELD_OFF: ShieldSettings = shieldSchema().parse({});

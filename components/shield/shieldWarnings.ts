@@ -1,5 +1,5 @@
 import { parseDay } from "./automaticResponseSchema";
-import type { ShieldSchemaSettings as ShieldSettings } from "./shieldSchema";
+import { ShieldSettings } from "./settings";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** AWS: keep the automatic response in COUNT for at least 24 hours of traffic, best 30 days. */

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { emailField, isE164PhoneNumber, isEmailAddress, notesField, phoneField } from "../../components/shield/contacts";
 import { shieldSchema } from "../../components/shield/shieldSchema";
 import { FULL_RAW, NOW } from "./fixtures";
-import { isEdgeSnsTopicArn, isHealthCheckPath, isIamRoleArn } from "../../components/shield/sectionParsers";
+import { isHealthCheckPath } from "../../components/shield/healthChecksSchema";
+import { isEdgeSnsTopicArn } from "../../components/shield/notificationsSchema";
+import { isIamRoleArn } from "../../components/shield/srtAccessSchema";
 
 const cases: readonly [string, (v: string) => boolean, readonly string[], readonly string[]][] = [
   ["isEmailAddress", isEmailAddress,

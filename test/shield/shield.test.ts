@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { EdgeShield, EdgeShieldArgs } from "../../components/shield/shield";
 import { ConfigError } from "../../components/shared/validation";
-import { MockRecorder, installMocks, valueOf } from "../support/mocks";
+import { MockRecorder, installMocks, settle, valueOf } from "../support/mocks";
 import { FULL_RAW, ROLE_ARN, TOPIC_ARN, WEB_ACL_ARN, distribution, parseValid } from "./fixtures";
 
 const T = {
@@ -257,6 +257,43 @@ describe("EdgeShield", () => {
       assert.deepEqual(created().filter((k) => !k.startsWith(T.distribution)), []);
     });
   }
+
+  describe("for a library user", () => {
+    it("takes partial settings and gives them the stack file's defaults", async () => {
+      const cdn = distribution();
+      const shield = new EdgeShield("edge", { settings: { enabled: true, notifications: { topicArn: TOPIC_ARN } }, distribution: cdn, webAclArn: WEB_ACL_ARN });
+      await Promise.all([valueOf(cdn.urn), valueOf(shield.healthCheckId)]);
+      await settle();
+      // The Anti-DDoS rule group (in the web ACL) and the CloudFront 5xx check, 5 % over 3 minutes; nothing else.
+      assert.deepEqual(created(), [
+        `${T.alarm} edge-5xx`, `${T.alarm} edge-ddos-detected`, `${T.distribution} cdn`, `${T.healthCheck} edge-5xx`,
+        `${T.protection} edge-protection`, `${T.association} edge-health`,
+      ].sort());
+      assert.deepEqual([inputs(T.alarm, "edge-5xx").threshold, inputs(T.alarm, "edge-5xx").evaluationPeriods], [5, 3]);
+    });
+
+    it("creates nothing without settings", async () => {
+      const shield = new EdgeShield("edge", { distribution: distribution() });
+      assert.equal(await valueOf(shield.protectionId), undefined);
+      await settle();
+      assert.deepEqual(created(), [`${T.distribution} cdn`]);
+    });
+
+    it("refuses bad settings before registering anything, naming every problem under settings", async () => {
+      const cdn = distribution();
+      // As a JavaScript caller (or one reading its own config) may pass them: the types would refuse the first.
+      const settings = { enabled: true, layer7Mitigation: "anti-ddos-rulegroup", healthChecks: { https: { path: "health" } } } as unknown as EdgeShieldArgs["settings"];
+      assert.throws(
+        () => new EdgeShield("edge", { settings, distribution: cdn }),
+        (error: unknown) => error instanceof ConfigError && error.subject === "EdgeShield edge" &&
+          error.problems.map((p) => p.field).join() === "settings.layer7Mitigation,settings.healthChecks.https.path" &&
+          /did you mean "anti-ddos-rule-group"\?/.test(error.problems[0].allowed),
+      );
+      await valueOf(cdn.urn);
+      await settle();
+      assert.deepEqual(mocks.resources.map((r) => `${r.type} ${r.name}`), [`${T.distribution} cdn`], "not even the component is registered");
+    });
+  });
 });
 
 /** `urn:pulumi:stack::project::parent$type::name` -> `type name`. */
