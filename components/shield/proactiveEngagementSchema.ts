@@ -14,7 +14,7 @@ export const emergencyContactSchema = strictObject({
  * `shield.proactiveEngagement`: the SRT contacts you when a health check turns unhealthy during an event.
  * Shield requires at least one contact with a phone number to enable it, and takes at most 10 contacts
  * (UpdateEmergencyContactSettings, checked 2026-12-01,
- * https://docs.aws.amazon.com/waf/latest/DDOSAPIReference/API_UpdateEmergencyContactSettings.html).
+ * https://docs.aws.amazon.com/waf/latest/DDOSAPIReference/API_UpdateEmergencyContactSettings.html; docs/aws-facts.md).
  */
 export const proactiveEngagementSchema = strictObject({
   enabled: flag().default(false),

@@ -88,7 +88,8 @@ export class EdgeShield extends pulumi.ComponentResource {
         region: EDGE_REGION,
         topic: topicArn,
         protocol: "email",
-        endpoint: email,
+        // Personal data: a secret in state, whether or not the config held it as one.
+        endpoint: pulumi.secret(email),
       }, parent);
     }
     new aws.cloudwatch.MetricAlarm(`${name}-ddos-detected`, ddosDetectedAlarmArgs(distribution.arn, topicArn, tags), parent);
@@ -120,11 +121,12 @@ export class EdgeShield extends pulumi.ComponentResource {
     if (settings.proactiveEngagement.enabled) {
       new aws.shield.ProactiveEngagement(`${name}-proactive`, {
         enabled: true,
-        emergencyContacts: settings.proactiveEngagement.contacts.map((c) => ({
+        // Personal data: a secret in state, whether or not the config held it as one.
+        emergencyContacts: pulumi.secret(settings.proactiveEngagement.contacts.map((c) => ({
           emailAddress: c.email,
           phoneNumber: c.phone,
           contactNotes: c.notes,
-        })),
+        }))),
       }, { parent: this, dependsOn: [...subscribed, ...(association ? [association] : []), ...(srt ? [srt.association] : [])] });
     }
 
