@@ -5,8 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import { parseShieldConfig } from "../components/shield/config";
-import { Problems } from "../components/shared/validation";
+import { SHIELD_OFF, shieldKeySchema } from "../components/shield/shieldSchema";
 import { edgeWafClient, runCapacityCheck } from "../components/waf/checkCapacity";
 import { IpSetArns } from "../components/waf/wafRule";
 import { ShieldMitigation } from "../components/waf/types";
@@ -30,7 +29,7 @@ function parseArgs(argv: readonly string[]): { stack: string; ipSetArns: IpSetAr
 
 /** Shield's layer-7 mitigation decides the WCU reserve and whether the Anti-DDoS group is added. */
 function shieldMitigation(config: Record<string, unknown>): ShieldMitigation {
-  return parseShieldConfig(config["edge-security:shield"], new Problems()).layer7Mitigation;
+  return (shieldKeySchema().safeParse(config["edge-security:shield"]).data ?? SHIELD_OFF).layer7Mitigation;
 }
 
 async function main(): Promise<number> {

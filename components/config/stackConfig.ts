@@ -1,5 +1,5 @@
 import { PrivateIntegrationSettings, parsePrivateIntegrationConfig } from "../private-integration";
-import { ShieldSettings, parseShieldConfig } from "../shield";
+import { SHIELD_OFF, ShieldSettings, shieldKeySchema } from "../shield";
 import { isAwsRegion } from "../shared/region";
 import { problemsFrom } from "../shared/schema/problems";
 import { WafSettings, parseWafConfig, wafLogBucketName } from "../waf";
@@ -60,8 +60,9 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   if (!top.success) for (const p of problemsFrom(top.error.issues, raw)) problems.add(p.field, p.value, p.allowed, p.path);
 
   const privateIntegration = parsePrivateIntegrationConfig(raw.privateIntegration, problems, "privateIntegration", stackRegion);
-  // Shield first: its layer-7 mitigation decides the WAF's anti-DDoS group and capacity reserve.
-  const shield = parseShieldConfig(raw.shield, problems);
+  // Shield first: its layer-7 mitigation decides the WAF's anti-DDoS group and capacity reserve. Its problems
+  // are reported by the parse above; while it has any, the WAF is read as without Shield.
+  const shield = shieldKeySchema(options.now).safeParse(raw.shield).data ?? SHIELD_OFF;
   const waf = parseWafConfig(raw.waf, problems, { shieldMitigation: shield.layer7Mitigation });
   checkShieldNeeds(shield, waf, problems);
 

@@ -9,6 +9,7 @@ import { apisSchema } from "./apis";
 import { distributionFields, distributionIssues, geoRestrictionFields, quotaFields } from "./distribution";
 import { flag, strictObject } from "../shared/schema/fields";
 import { signerArchitectureField, signerFields } from "./signer";
+import { shieldKeySchema } from "../shield/shieldSchema";
 import { tagsSchema } from "./tags";
 
 export interface StackSchemaContext {
@@ -83,7 +84,7 @@ export function stackSchema(context: StackSchemaContext) {
     loggingPrefix: legacy,
     // Each section parses its own key.
     waf: z.unknown().optional(),
-    shield: z.unknown().optional(),
+    shield: shieldKeySchema(context.now),
     privateIntegration: z.unknown().optional(),
   })
     .transform((s) => ({

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { EdgeShield, ShieldSettings } from "../shield";
+import { parseWith } from "../shared/schema/parse";
+import { EdgeShield, ShieldInput, shieldSchema } from "../shield";
 import { EdgeSigner } from "../signer/edgeSigner";
 import { EdgeWebAcl, WafSettings, wafLogBucketName } from "../waf";
 import { EdgeDistribution } from "./edgeDistribution";
@@ -9,8 +10,8 @@ import { signerSettingsFor } from "./signerSettings";
 export interface EdgeProtectionArgs extends EdgeInputs {
   /** `disabled` leaves the distribution without a web ACL. */
   readonly waf: WafSettings;
-  /** Created only when `enabled`. */
-  readonly shield: ShieldSettings;
+  /** Shield Advanced, as the stack file's `shield` key; created only when `enabled`. @default off */
+  readonly shield?: ShieldInput;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -25,6 +26,7 @@ export class EdgeProtection extends pulumi.ComponentResource {
   constructor(name: string, args: EdgeProtectionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     // Every argument is checked (and defaulted) before anything is registered.
     const { origins, signer, distribution } = edgeSettings(`${name}: invalid EdgeProtection arguments`, args);
+    const shield = parseWith(shieldSchema(), args.shield ?? {}, `${name}: invalid EdgeProtection arguments`, ["shield"]);
     super("edge-security:edge:EdgeProtection", name, {}, opts);
     const tags = { ...args.tags };
     this.signer = new EdgeSigner(`${name}-signer`, { origins, config: signer, settings: signerSettingsFor(signer, origins), tags }, { parent: this });
@@ -39,9 +41,9 @@ export class EdgeProtection extends pulumi.ComponentResource {
       dependsOn: [this.signer.policy],
       tags,
     }, { parent: this });
-    if (args.shield.enabled) {
+    if (shield.enabled) {
       this.shield = new EdgeShield(`${name}-shield`, {
-        settings: args.shield,
+        settings: shield,
         distribution: this.distribution.distribution,
         webAclArn: this.webAcl?.arn,
         wafLogBucketName: wafLogBucketName(args.waf),

@@ -1,7 +1,8 @@
 import { AUTOMATIC_RESPONSE_WCU, ShieldSettings } from "./settings";
+import { shieldWarnings } from "./shieldWarnings";
 
-/** The lines the offline plan prints for the Shield layer, warnings last. */
-export function describeShieldPlan(settings: ShieldSettings): string[] {
+/** The lines the offline plan prints for the Shield layer, warnings last (`now` dates the traffic baseline). */
+export function describeShieldPlan(settings: ShieldSettings, now: Date = new Date()): string[] {
   if (!settings.enabled) return ["shield: off (Shield Standard only; no Shield Advanced resources)"];
   const { healthChecks, notifications, srtAccess, proactiveEngagement, protectionGroup } = settings;
   const lines = [
@@ -20,7 +21,7 @@ export function describeShieldPlan(settings: ShieldSettings): string[] {
     lines.push(`shield: health check HTTPS GET https://${fqdn ?? "<distribution domain>"}${path} every ${requestIntervalSeconds} s, ` +
       `unhealthy after ${failureThreshold} failures`);
   }
-  const checks = Number(healthChecks.cloudfront5xx !== undefined) + Number(healthChecks.https !== undefined);
+  const checks = Number(healthChecks.cloudfront5xx !== false) + Number(healthChecks.https !== undefined);
   lines.push(checks === 0
     ? "shield: no health check (no health-based detection)"
     : `shield: ${checks > 1 ? "a calculated health check (healthy while both are)" : "the health check"} is associated with the protection`);
@@ -37,7 +38,7 @@ export function describeShieldPlan(settings: ShieldSettings): string[] {
   lines.push(protectionGroup.enabled
     ? `shield: protection group ${protectionGroup.id ?? "<project>-<stack>-<name>"}: ${protectionGroup.scope}, aggregation ${protectionGroup.aggregation}`
     : "shield: no protection group");
-  return [...lines, ...settings.warnings.map((w) => `shield: WARNING ${w}`)];
+  return [...lines, ...shieldWarnings(settings, now).map((w) => `shield: WARNING ${w}`)];
 }
 
 function layer7Line(settings: ShieldSettings): string {

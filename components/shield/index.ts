@@ -1,6 +1,7 @@
 export { EdgeShield } from "./shield";
 export type { EdgeShieldArgs } from "./shield";
-export { parseShieldConfig, SHIELD_CONFIG_KEYS } from "./config";
+export { SHIELD_OFF, shieldKeySchema, shieldSchema } from "./shieldSchema";
+export { shieldWarnings } from "./shieldWarnings";
 export { describeShieldPlan } from "./describeShieldPlan";
 export { validateShieldArgs } from "./validateShieldArgs";
 export type { ShieldArgsGiven } from "./validateShieldArgs";

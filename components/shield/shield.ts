@@ -5,13 +5,18 @@ import { EDGE_REGION } from "../shared/region";
 import { cloudfront5xxAlarmArgs, ddosDetectedAlarmArgs, healthCheckStatusAlarmArgs } from "./alarms";
 import { alarmHealthCheckArgs, calculatedHealthCheckArgs, httpsHealthCheckArgs } from "./healthChecks";
 import { defaultProtectionGroupId, protectionGroupArgs } from "./protectionGroup";
-import { ShieldSettings } from "./settings";
+import { ShieldInput, ShieldSettings } from "./settings";
+import { shieldWarnings } from "./shieldWarnings";
 import { drtAccessPolicyArn, srtTrustPolicy } from "./srtAccess";
-import { validateShieldArgs } from "./validateShieldArgs";
+import { checkedShieldSettings } from "./validateShieldArgs";
 
 export interface EdgeShieldArgs {
-  /** Parsed `shield` config; nothing is created unless `enabled`. */
-  readonly settings: ShieldSettings;
+  /**
+   * The Shield settings, as the stack file's `shield` key takes them (parsed settings are accepted too):
+   * checked with the same schema and defaults before anything is created; nothing is created unless `enabled`.
+   * @default off
+   */
+  readonly settings?: ShieldInput;
   /** The protected distribution: its ARN, id and domain name, and the ordering of dependent resources. */
   readonly distribution: aws.cloudfront.Distribution;
   /** Web ACL already attached to the distribution; required by both layer-7 mitigations. @default none */
@@ -36,10 +41,14 @@ export class EdgeShield extends pulumi.ComponentResource {
   readonly srtRoleArn: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: EdgeShieldArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    // Every argument is checked (and defaulted) before anything is registered.
+    const settings = checkedShieldSettings(`EdgeShield ${name}`, args.settings, {
+      webAclArn: args.webAclArn !== undefined,
+      wafLogBucketName: args.wafLogBucketName !== undefined,
+    });
+    // No inputs on the component itself: its settings hold contact details, which must not reach state in clear.
     super("edge-security:shield:EdgeShield", name, {}, opts);
-    const { settings, distribution, tags } = args;
-    validateShieldArgs(settings, { webAclArn: args.webAclArn !== undefined, wafLogBucketName: args.wafLogBucketName !== undefined })
-      .throwIfAny(`EdgeShield ${name}`);
+    const { distribution, tags } = args;
 
     if (!settings.enabled) {
       const none = pulumi.output<string | undefined>(undefined);
@@ -47,7 +56,7 @@ export class EdgeShield extends pulumi.ComponentResource {
       this.registerOutputs({});
       return;
     }
-    for (const warning of settings.warnings) pulumi.log.warn(warning, this);
+    for (const warning of shieldWarnings(settings)) pulumi.log.warn(warning, this);
     const parent = { parent: this };
 
     // skipDestroy: `pulumi destroy` removes it from state but never cancels the one-year commitment.
@@ -79,7 +88,8 @@ export class EdgeShield extends pulumi.ComponentResource {
         region: EDGE_REGION,
         topic: topicArn,
         protocol: "email",
-        endpoint: email,
+        // Personal data: a secret in state, whether or not the config held it as one.
+        endpoint: pulumi.secret(email),
       }, parent);
     }
     new aws.cloudwatch.MetricAlarm(`${name}-ddos-detected`, ddosDetectedAlarmArgs(distribution.arn, topicArn, tags), parent);
@@ -106,16 +116,17 @@ export class EdgeShield extends pulumi.ComponentResource {
       }, parent)
       : undefined;
 
-    const srt = settings.srtAccess.enabled ? this.srtAccess(name, args, subscribed) : undefined;
+    const srt = settings.srtAccess.enabled ? this.srtAccess(name, settings, args, subscribed) : undefined;
 
     if (settings.proactiveEngagement.enabled) {
       new aws.shield.ProactiveEngagement(`${name}-proactive`, {
         enabled: true,
-        emergencyContacts: settings.proactiveEngagement.contacts.map((c) => ({
+        // Personal data: a secret in state, whether or not the config held it as one.
+        emergencyContacts: pulumi.secret(settings.proactiveEngagement.contacts.map((c) => ({
           emailAddress: c.email,
           phoneNumber: c.phone,
           contactNotes: c.notes,
-        })),
+        }))),
       }, { parent: this, dependsOn: [...subscribed, ...(association ? [association] : []), ...(srt ? [srt.association] : [])] });
     }
 
@@ -140,8 +151,8 @@ export class EdgeShield extends pulumi.ComponentResource {
   }
 
   /** The SRT role (given, or created with only AWS's SRT policy) and, optionally, the WAF log bucket. */
-  private srtAccess(name: string, args: EdgeShieldArgs, subscribed: pulumi.Resource[]) {
-    const { srtAccess } = args.settings;
+  private srtAccess(name: string, settings: ShieldSettings, args: EdgeShieldArgs, subscribed: pulumi.Resource[]) {
+    const { srtAccess } = settings;
     let roleArn: pulumi.Input<string>;
     const ready: pulumi.Resource[] = [...subscribed];
     if (srtAccess.roleArn !== undefined) {

@@ -1,5 +1,7 @@
+import { parseWith } from "../shared/schema/parse";
 import { Problems } from "../shared/validation";
-import { ShieldSettings } from "./settings";
+import { ShieldInput, ShieldSettings } from "./settings";
+import { shieldSchema } from "./shieldSchema";
 
 /** Which optional inputs of `EdgeShieldArgs` were given (their values may be unknown until deploy). */
 export interface ShieldArgsGiven {
@@ -27,4 +29,14 @@ export function validateShieldArgs(settings: ShieldSettings, given: ShieldArgsGi
       "the name of the S3 bucket holding WAF logs, since srtAccess.shareWafLogBucket is true (or set it to false)");
   }
   return problems;
+}
+
+/**
+ * The settings EdgeShield works with: `input` parsed by the stack file's schema (same defaults, same
+ * problems, under `settings`), then checked against what the edge supplies. Throws one ConfigError.
+ */
+export function checkedShieldSettings(subject: string, input: ShieldInput | undefined, given: ShieldArgsGiven, now: Date = new Date()): ShieldSettings {
+  const settings = parseWith(shieldSchema(now), input ?? {}, subject, ["settings"]);
+  validateShieldArgs(settings, given).throwIfAny(subject);
+  return settings;
 }

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
-import { parseShieldConfig } from "../../components/shield/config";
+import { parseWith } from "../../components/shared/schema/parse";
 import { ShieldSettings } from "../../components/shield/settings";
-import { Problems } from "../../components/shared/validation";
+import { shieldKeySchema } from "../../components/shield/shieldSchema";
 
 /** A fixed clock, so baseline ages are exact. */
 export const NOW = new Date("2026-06-15T12:00:00Z");
@@ -32,12 +32,9 @@ export const FULL_RAW = {
   protectionGroup: { enabled: true, scope: "this-distribution", aggregation: "MAX" },
 };
 
-/** Parses and fails loudly on any problem, for fixtures that must be valid. */
+/** Parses the stack key and fails loudly on any problem, for fixtures that must be valid. */
 export function parseValid(raw: unknown): ShieldSettings {
-  const problems = new Problems();
-  const settings = parseShieldConfig(raw, problems, "shield", NOW);
-  problems.throwIfAny("fixture");
-  return settings;
+  return parseWith(shieldKeySchema(NOW), raw, "fixture", ["shield"]);
 }
 
 /** The smallest valid distribution: one HTTPS-only custom origin, default certificate. */

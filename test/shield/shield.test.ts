@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { EdgeShield, EdgeShieldArgs } from "../../components/shield/shield";
 import { ConfigError } from "../../components/shared/validation";
-import { MockRecorder, installMocks, valueOf } from "../support/mocks";
+import { MockRecorder, installMocks, settle, valueOf } from "../support/mocks";
 import { FULL_RAW, ROLE_ARN, TOPIC_ARN, WEB_ACL_ARN, distribution, parseValid } from "./fixtures";
 
 const T = {
@@ -26,6 +26,18 @@ const T = {
 const DIST_ARN = "arn:aws:cloudfront::123456789012:distribution/cdn-id";
 const NEW_TOPIC_ARN = "arn:aws:mock:us-east-1:123456789012:Topic/edge-alarms";
 const TAGS = { team: "edge" };
+
+/** How the mock runtime hands over a secret input: Pulumi's secret signature beside the value. */
+const SECRET_SIG = { key: "4dabf18193072939515e22adb298388d", value: "1b47061264138c4ac30d75fd1eb44270" } as const;
+const secret = (value: unknown) => ({ [SECRET_SIG.key]: SECRET_SIG.value, value });
+
+/** Every string in `value` outside a secret, with where it is. */
+function clearStrings(value: unknown, at: string): string[] {
+  if (typeof value === "string") return [`${at}: ${value}`];
+  if (typeof value !== "object" || value === null) return [];
+  if ((value as Record<string, unknown>)[SECRET_SIG.key] === SECRET_SIG.value) return [];
+  return Object.entries(value).flatMap(([k, v]) => clearStrings(v, `${at}.${k}`));
+}
 
 interface Built {
   readonly shield: EdgeShield;
@@ -98,8 +110,8 @@ describe("EdgeShield", () => {
       });
       assert.deepEqual(inputs(T.topic, "edge-alarms"), { region: "us-east-1", tags: TAGS });
       assert.deepEqual(
-        mocks.ofType(T.email).map((r) => r.inputs).sort((a, b) => a.endpoint.localeCompare(b.endpoint)),
-        ["noc@example.com", "secops@example.com"].map((endpoint) => ({ region: "us-east-1", topic: NEW_TOPIC_ARN, protocol: "email", endpoint })),
+        mocks.ofType(T.email).map((r) => r.inputs).sort((a, b) => String(a.endpoint.value).localeCompare(String(b.endpoint.value))),
+        ["noc@example.com", "secops@example.com"].map((email) => ({ region: "us-east-1", topic: NEW_TOPIC_ARN, protocol: "email", endpoint: secret(email) })),
       );
     });
 
@@ -157,10 +169,10 @@ describe("EdgeShield", () => {
     it("enables proactive engagement after the health check association and SRT access", async () => {
       assert.deepEqual(inputs(T.proactive, "edge-proactive"), {
         enabled: true,
-        emergencyContacts: [
+        emergencyContacts: secret([
           { emailAddress: "secops@example.com", phoneNumber: "+14155550100", contactNotes: "24x7 hotline" },
           { emailAddress: "lead@example.com" },
-        ],
+        ]),
       });
       assert.deepEqual(await dependencies(built, T.proactive, "edge-proactive"), [
         `${T.subscription} edge-subscription`, `${T.association} edge-health`, `${T.drtRole} edge-srt`,
@@ -182,6 +194,13 @@ describe("EdgeShield", () => {
         }
       }
       assert.equal(mocks.ofType(T.alarm).length, 3);
+    });
+
+    it("hands every email, phone number and contact note to AWS only as a secret, so state never holds them in clear", () => {
+      const personal = ["secops@example.com", "noc@example.com", "lead@example.com", "+14155550100", "24x7 hotline"];
+      const leaks = mocks.resources.flatMap((r) => clearStrings(r.inputs, `${r.type} ${r.name}`)).filter((s) => personal.some((p) => s.includes(p)));
+      assert.deepEqual(leaks, []);
+      assert.equal(mocks.ofType(T.email).length, 2, "the scan saw the subscriptions");
     });
 
     it("exposes the protection, topic, associated health check and SRT role", async () => {
@@ -257,6 +276,43 @@ describe("EdgeShield", () => {
       assert.deepEqual(created().filter((k) => !k.startsWith(T.distribution)), []);
     });
   }
+
+  describe("for a library user", () => {
+    it("takes partial settings and gives them the stack file's defaults", async () => {
+      const cdn = distribution();
+      const shield = new EdgeShield("edge", { settings: { enabled: true, notifications: { topicArn: TOPIC_ARN } }, distribution: cdn, webAclArn: WEB_ACL_ARN });
+      await Promise.all([valueOf(cdn.urn), valueOf(shield.healthCheckId)]);
+      await settle();
+      // The Anti-DDoS rule group (in the web ACL) and the CloudFront 5xx check, 5 % over 3 minutes; nothing else.
+      assert.deepEqual(created(), [
+        `${T.alarm} edge-5xx`, `${T.alarm} edge-ddos-detected`, `${T.distribution} cdn`, `${T.healthCheck} edge-5xx`,
+        `${T.protection} edge-protection`, `${T.association} edge-health`,
+      ].sort());
+      assert.deepEqual([inputs(T.alarm, "edge-5xx").threshold, inputs(T.alarm, "edge-5xx").evaluationPeriods], [5, 3]);
+    });
+
+    it("creates nothing without settings", async () => {
+      const shield = new EdgeShield("edge", { distribution: distribution() });
+      assert.equal(await valueOf(shield.protectionId), undefined);
+      await settle();
+      assert.deepEqual(created(), [`${T.distribution} cdn`]);
+    });
+
+    it("refuses bad settings before registering anything, naming every problem under settings", async () => {
+      const cdn = distribution();
+      // As a JavaScript caller (or one reading its own config) may pass them: the types would refuse the first.
+      const settings = { enabled: true, layer7Mitigation: "anti-ddos-rulegroup", healthChecks: { https: { path: "health" } } } as unknown as EdgeShieldArgs["settings"];
+      assert.throws(
+        () => new EdgeShield("edge", { settings, distribution: cdn }),
+        (error: unknown) => error instanceof ConfigError && error.subject === "EdgeShield edge" &&
+          error.problems.map((p) => p.field).join() === "settings.layer7Mitigation,settings.healthChecks.https.path" &&
+          /did you mean "anti-ddos-rule-group"\?/.test(error.problems[0].allowed),
+      );
+      await valueOf(cdn.urn);
+      await settle();
+      assert.deepEqual(mocks.resources.map((r) => `${r.type} ${r.name}`), [`${T.distribution} cdn`], "not even the component is registered");
+    });
+  });
 });
 
 /** `urn:pulumi:stack::project::parent$type::name` -> `type name`. */

@@ -1,52 +1,60 @@
 import * as assert from "node:assert/strict";
-import { baselineDays, parseDay, parseShieldConfig } from "../../components/shield/config";
-import { ShieldSettings } from "../../components/shield/settings";
-import { ConfigError, Problems } from "../../components/shared/validation";
-import { FULL_RAW, NOW, ROLE_ARN, TOPIC_ARN, parseValid } from "./fixtures";
+import { parseWith } from "../../components/shared/schema/parse";
+import { ConfigError, Problem } from "../../components/shared/validation";
+import { shieldKeySchema, shieldSchema } from "../../components/shield/shieldSchema";
+import { FULL_RAW, NOW, ROLE_ARN, TOPIC_ARN } from "./fixtures";
 
-function parse(raw: unknown): { settings: ShieldSettings; problems: Problems } {
-  const problems = new Problems();
-  return { settings: parseShieldConfig(raw, problems, "shield", NOW), problems };
+const parse = (input: unknown) => parseWith(shieldSchema(NOW), input, "stack config", ["shield"]);
+
+function problemsOf(input: unknown): Problem[] {
+  try {
+    parse(input);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, String(error));
+    return [...error.problems];
+  }
+  return [];
 }
 
-const OFF: ShieldSettings = {
+const OFF = {
   enabled: false,
   subscription: "assume-existing",
   layer7Mitigation: "none",
   automaticResponse: undefined,
-  healthChecks: { cloudfront5xx: { thresholdPercent: 5, evaluationPeriods: 3 }, https: undefined },
-  notifications: { topicArn: undefined, emails: [] },
-  srtAccess: { enabled: false, roleArn: undefined, shareWafLogBucket: false },
+  healthChecks: { cloudfront5xx: { thresholdPercent: 5, evaluationPeriods: 3 } },
+  notifications: { emails: [] },
+  srtAccess: { enabled: false, shareWafLogBucket: false },
   proactiveEngagement: { enabled: false, contacts: [] },
-  protectionGroup: { enabled: false, id: undefined, scope: "all-cloudfront-distributions", aggregation: "MAX" },
-  warnings: [],
+  protectionGroup: { enabled: false, scope: "all-cloudfront-distributions", aggregation: "MAX" },
 };
 
 const PROACTIVE = { enabled: true, contacts: [{ email: "a@example.com", phone: "+14155550100" }] };
 
-describe("parseShieldConfig: defaults", () => {
+describe("shieldSchema: defaults", () => {
   for (const [label, raw] of [["absent", undefined], ["null", null], ["enabled: false", { enabled: false }], ["empty", {}]] as const) {
-    it(`is off with every default when ${label} (the dev default)`, () => {
-      const { settings, problems } = parse(raw);
-      assert.deepEqual(problems.all, []);
-      assert.deepEqual(settings, OFF);
+    it(`is off with every default when the stack key is ${label} (the dev default)`, () => {
+      assert.deepEqual(parseWith(shieldKeySchema(NOW), raw, "stack config", ["shield"]), OFF);
     });
   }
 
   it("turns on with safe defaults: assumed subscription, Anti-DDoS rule group, the 5xx health check", () => {
-    const { settings, problems } = parse({ enabled: true, notifications: { emails: ["ops@example.com"] } });
-    assert.deepEqual(problems.all, []);
-    assert.deepEqual(settings, { ...OFF, enabled: true, layer7Mitigation: "anti-ddos-rule-group", notifications: { topicArn: undefined, emails: ["ops@example.com"] } });
+    assert.deepEqual(parse({ enabled: true, notifications: { emails: ["ops@example.com"] } }), {
+      ...OFF, enabled: true, layer7Mitigation: "anti-ddos-rule-group", notifications: { emails: ["ops@example.com"] },
+    });
   });
 
   it("reads layer7Mitigation as none while off, so the WAF reserves nothing", () => {
-    const { settings } = parse({ enabled: false, layer7Mitigation: "automatic-response" });
+    const settings = parse({ enabled: false, layer7Mitigation: "automatic-response", automaticResponse: { action: "BLOCK" } });
     assert.equal(settings.layer7Mitigation, "none");
     assert.equal(settings.automaticResponse, undefined);
   });
 
+  it("gives the automatic response its defaults when it is chosen without settings", () => {
+    assert.deepEqual(parse({ enabled: true, layer7Mitigation: "automatic-response" }).automaticResponse, { action: "COUNT", acknowledgeBlockWithoutBaseline: false });
+  });
+
   it("parses every option exactly", () => {
-    assert.deepEqual(parseValid(FULL_RAW), {
+    assert.deepEqual(parse(FULL_RAW), {
       enabled: true,
       subscription: "create",
       layer7Mitigation: "automatic-response",
@@ -55,22 +63,18 @@ describe("parseShieldConfig: defaults", () => {
         cloudfront5xx: { thresholdPercent: 10, evaluationPeriods: 2 },
         https: { path: "/health", fqdn: "api.example.com", requestIntervalSeconds: 10, failureThreshold: 2 },
       },
-      notifications: { topicArn: undefined, emails: ["secops@example.com", "noc@example.com"] },
-      srtAccess: { enabled: true, roleArn: undefined, shareWafLogBucket: true },
+      notifications: { emails: ["secops@example.com", "noc@example.com"] },
+      srtAccess: { enabled: true, shareWafLogBucket: true },
       proactiveEngagement: {
         enabled: true,
-        contacts: [
-          { email: "secops@example.com", phone: "+14155550100", notes: "24x7 hotline" },
-          { email: "lead@example.com", phone: undefined, notes: undefined },
-        ],
+        contacts: [{ email: "secops@example.com", phone: "+14155550100", notes: "24x7 hotline" }, { email: "lead@example.com" }],
       },
-      protectionGroup: { enabled: true, id: undefined, scope: "this-distribution", aggregation: "MAX" },
-      warnings: [],
+      protectionGroup: { enabled: true, scope: "this-distribution", aggregation: "MAX" },
     });
   });
 
   it("accepts an existing topic and role, and health checks given as true/false", () => {
-    const settings = parseValid({
+    const settings = parse({
       enabled: true,
       notifications: { topicArn: TOPIC_ARN },
       srtAccess: { enabled: true, roleArn: ROLE_ARN },
@@ -78,9 +82,23 @@ describe("parseShieldConfig: defaults", () => {
     });
     assert.equal(settings.notifications.topicArn, TOPIC_ARN);
     assert.equal(settings.srtAccess.roleArn, ROLE_ARN);
-    assert.deepEqual(settings.healthChecks, { cloudfront5xx: undefined, https: { path: "/status", fqdn: undefined, requestIntervalSeconds: 30, failureThreshold: 3 } });
-    assert.deepEqual(parseValid({ healthChecks: { cloudfront5xx: true } }).healthChecks.cloudfront5xx, { thresholdPercent: 5, evaluationPeriods: 3 });
+    assert.deepEqual(settings.healthChecks, { cloudfront5xx: false, https: { path: "/status", requestIntervalSeconds: 30, failureThreshold: 3 } });
+    assert.deepEqual(parse({ healthChecks: { cloudfront5xx: true } }).healthChecks.cloudfront5xx, { thresholdPercent: 5, evaluationPeriods: 3 });
+    assert.deepEqual(parse({ healthChecks: { cloudfront5xx: { evaluationPeriods: 5 } } }).healthChecks.cloudfront5xx, { thresholdPercent: 5, evaluationPeriods: 5 });
   });
+
+  const inputs: readonly [string, unknown][] = [
+    ["off", {}],
+    ["every option", FULL_RAW],
+    ["the 5xx check off", { enabled: true, healthChecks: { cloudfront5xx: false, https: { path: "/h" } }, notifications: { topicArn: TOPIC_ARN } }],
+    ["off with the automatic response configured", { layer7Mitigation: "automatic-response", automaticResponse: { action: "BLOCK" } }],
+  ];
+  for (const [label, input] of inputs) {
+    it(`parses its own output to itself (${label}), so a component may re-check parsed settings`, () => {
+      const once = parse(input);
+      assert.deepEqual(parse(once), once);
+    });
+  }
 });
 
 /** [label, raw section, field path expected, text expected in `allowed`] */
@@ -92,6 +110,7 @@ const BAD: readonly [string, unknown, string, string][] = [
   ["an unknown layer-7 mitigation", { layer7Mitigation: "auto" }, "shield.layer7Mitigation", '"automatic-response", "anti-ddos-rule-group" or "none"'],
   ["an unknown automatic-response action", { layer7Mitigation: "automatic-response", automaticResponse: { action: "ALLOW" } }, "shield.automaticResponse.action", '"COUNT" or "BLOCK"'],
   ["automaticResponse without automatic-response", { layer7Mitigation: "none", automaticResponse: { action: "COUNT" } }, "shield.automaticResponse", "only with layer7Mitigation"],
+  ["automaticResponse with the default mitigation", { automaticResponse: {} }, "shield.automaticResponse", 'only with layer7Mitigation "automatic-response"'],
   ["an impossible protectedSince", { layer7Mitigation: "automatic-response", automaticResponse: { protectedSince: "2026-02-30" } }, "shield.automaticResponse.protectedSince", "YYYY-MM-DD"],
   ["a future protectedSince", { layer7Mitigation: "automatic-response", automaticResponse: { protectedSince: "2026-06-16" } }, "shield.automaticResponse.protectedSince", "past or present"],
   ["a protectedSince that is not a date", { layer7Mitigation: "automatic-response", automaticResponse: { protectedSince: "last week" } }, "shield.automaticResponse.protectedSince", "YYYY-MM-DD"],
@@ -132,92 +151,82 @@ const BAD: readonly [string, unknown, string, string][] = [
   ["a 5xx threshold as text", { healthChecks: { cloudfront5xx: { thresholdPercent: "5" } } }, "shield.healthChecks.cloudfront5xx.thresholdPercent", "a number"],
   ["0 evaluation periods", { healthChecks: { cloudfront5xx: { evaluationPeriods: 0 } } }, "shield.healthChecks.cloudfront5xx.evaluationPeriods", "from 1 to 30"],
   ["a 5xx check given as text", { healthChecks: { cloudfront5xx: "on" } }, "shield.healthChecks.cloudfront5xx", "true, false or an object"],
+  ["an unknown 5xx key", { healthChecks: { cloudfront5xx: { threshold: 5 } } }, "shield.healthChecks.cloudfront5xx.threshold", "unknown key"],
   ["an unknown protection group scope", { protectionGroup: { scope: "everything" } }, "shield.protectionGroup.scope", '"all-cloudfront-distributions"'],
   ["an unknown aggregation", { protectionGroup: { aggregation: "AVG" } }, "shield.protectionGroup.aggregation", '"MAX", "SUM" or "MEAN"'],
   ["a protection group id with spaces", { protectionGroup: { id: "all distributions" } }, "shield.protectionGroup.id", "1 to 36"],
   ["a protection group id over 36 characters", { protectionGroup: { id: "a".repeat(37) } }, "shield.protectionGroup.id", "1 to 36"],
 ];
 
-describe("parseShieldConfig: bad input", () => {
+describe("shieldSchema: bad input", () => {
   for (const [label, raw, field, allowed] of BAD) {
     it(`rejects ${label} at ${field}`, () => {
-      const { problems } = parse(raw);
-      assert.deepEqual(problems.all.map((p) => p.field), [field], JSON.stringify(problems.all));
-      assert.ok(problems.all[0].allowed.includes(allowed), `"${problems.all[0].allowed}" should mention ${allowed}`);
+      const problems = problemsOf(raw);
+      assert.deepEqual(problems.map((p) => p.field), [field], JSON.stringify(problems));
+      assert.ok(problems[0].allowed.includes(allowed), `"${problems[0].allowed}" should mention ${allowed}`);
     });
   }
 
-  it("reports every problem of one section at once, in one error", () => {
-    const problems = new Problems();
-    parseShieldConfig({
+  it("reports every problem of the section at once, in one error", () => {
+    const input = {
       enabled: true,
       notifications: { topicArn: "nope" },
       srtAccess: { enabled: true, roleArn: "nope" },
       healthChecks: { cloudfront5xx: false, https: { path: "health" } },
       proactiveEngagement: { enabled: true, contacts: [{ email: "x", phone: "0100" }] },
-    }, problems, "shield", NOW);
-    assert.deepEqual(problems.all.map((p) => p.field), [
+    };
+    assert.deepEqual(problemsOf(input).map((p) => p.field), [
       "shield.healthChecks.https.path",
-      "shield.proactiveEngagement.contacts[0].email",
-      "shield.proactiveEngagement.contacts[0].phone",
       "shield.notifications.topicArn",
       "shield.srtAccess.roleArn",
+      "shield.proactiveEngagement.contacts[0].email",
+      "shield.proactiveEngagement.contacts[0].phone",
     ]);
-    assert.throws(() => problems.throwIfAny("stack config"), (error: unknown) =>
+    assert.throws(() => parse(input), (error: unknown) =>
       error instanceof ConfigError && error.message.startsWith("stack config: 5 problems") && error.message.includes('got "health"'));
   });
 
-  it("uses the field prefix it is given", () => {
-    const problems = new Problems();
-    parseShieldConfig({ enabled: "no" }, problems, "edge-security:shield", NOW);
-    assert.deepEqual(problems.all.map((p) => p.field), ["edge-security:shield.enabled"]);
+  it("names the fields under the base it is given", () => {
+    assert.throws(() => parseWith(shieldSchema(NOW), { enabled: "no" }, "EdgeShield edge", ["settings"]),
+      (error: unknown) => error instanceof ConfigError && error.problems.map((p) => p.field).join() === "settings.enabled");
   });
 });
 
-describe("parseShieldConfig: warnings", () => {
-  const block = (automaticResponse: Record<string, unknown>) =>
-    parseValid({ enabled: true, layer7Mitigation: "automatic-response", automaticResponse: { action: "BLOCK", ...automaticResponse }, notifications: { topicArn: TOPIC_ARN } }).warnings;
+describe("shieldSchema: the mistakes a new user makes get one problem each, with the way forward", () => {
+  const only = (input: unknown) => {
+    const found = problemsOf(input);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    return found[0];
+  };
 
-  it("warns, with the reason, about BLOCK with a brand-new protection", () => {
-    const warnings = block({});
-    assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /^shield\.automaticResponse\.action: BLOCK with a brand-new protection: Shield has no traffic baseline yet/);
-    assert.match(warnings[0], /acknowledgeBlockWithoutBaseline: true/);
-    assert.deepEqual(block({ protectedSince: "2026-06-15" }), warnings);
+  it("suggests the nearest key and choice", () => {
+    assert.match(only({ enabeld: true }).allowed, /did you mean "enabled"\?$/);
+    assert.match(only({ layer7Mitigation: "automatic-respons" }).allowed, /did you mean "automatic-response"\?$/);
+    assert.match(only({ subscription: "Create" }).allowed, /did you mean "create"\?$/);
+    assert.match(only({ protectionGroup: { aggregation: "max" } }).allowed, /did you mean "MAX"\?$/);
+    assert.match(only({ proactiveEngagement: { contacts: [{ email: "a@example.com", phnoe: "+14155550100" }] } }).allowed, /did you mean "phone"\?$/);
+    assert.match(only({ healthChecks: { cloudfront5xx: { tresholdPercent: 5 } } }).allowed, /did you mean "thresholdPercent"\?$/);
   });
 
-  it("warns about BLOCK after a baseline shorter than 30 days", () => {
-    assert.deepEqual(block({ protectedSince: "2026-06-05" }), [
-      "shield.automaticResponse.action: BLOCK after a 10-day traffic baseline; AWS recommends 30 days so that weekly and " +
-        "monthly peaks are learned. Set acknowledgeBlockWithoutBaseline: true to accept.",
-    ]);
+  it("explains quoted numbers and booleans", () => {
+    const interval = only({ healthChecks: { https: { path: "/h", requestIntervalSeconds: "30" } } });
+    assert.deepEqual([interval.field, interval.value], ["shield.healthChecks.https.requestIntervalSeconds", "30"]);
+    assert.match(interval.allowed, /^allowed: 10 or 30 \(seconds between checks\) \("30" is quoted, so YAML reads it as text: write 30 without quotes\)$/);
+    assert.match(only({ enabled: "true" }).allowed, /\("true" is quoted/);
+    assert.match(only({ healthChecks: { cloudfront5xx: { thresholdPercent: "5" } } }).allowed, /\("5" is quoted/);
   });
 
-  it("does not warn after 30 days, when acknowledged, with COUNT, or when off", () => {
-    assert.deepEqual(block({ protectedSince: "2026-05-16" }), []);
-    assert.deepEqual(block({ acknowledgeBlockWithoutBaseline: true }), []);
-    assert.deepEqual(block({ action: "COUNT" }), []);
-    assert.deepEqual(parseValid({ enabled: false, layer7Mitigation: "automatic-response", automaticResponse: { action: "BLOCK" } }).warnings, []);
+  it("says an unquoted phone number lost its + to YAML", () => {
+    const p = only({ proactiveEngagement: { contacts: [{ email: "a@example.com", phone: 14155550100 }] } });
+    assert.equal(p.allowed, 'allowed: an E.164 phone number in quotes, such as "+14155550100" (unquoted, YAML reads it as the number 14155550100)');
   });
 
-  it("warns when the alarms would reach nobody", () => {
-    assert.deepEqual(parseValid({ enabled: true }).warnings, [
-      "shield.notifications: the new SNS topic has no subscribers, so DDoS alarms reach nobody; add notifications.emails " +
-        "or give an existing topicArn.",
-    ]);
-  });
-});
-
-describe("baseline dates", () => {
-  it("parses real calendar days only", () => {
-    assert.equal(parseDay("2024-02-29")?.toISOString(), "2024-02-29T00:00:00.000Z");
-    for (const bad of ["2026-02-29", "2026-13-01", "2026-6-1", "20260601", "2026-06-01T00:00:00Z"]) assert.equal(parseDay(bad), undefined, bad);
-  });
-
-  it("counts whole days, 0 when unknown", () => {
-    assert.equal(baselineDays(undefined, NOW), 0);
-    assert.equal(baselineDays("2026-06-15", NOW), 0);
-    assert.equal(baselineDays("2026-06-14", NOW), 1);
-    assert.equal(baselineDays("2026-05-16", NOW), 30);
+  it("does not cascade from a bad field into the checks that read it", () => {
+    assert.equal(only({ layer7Mitigation: "auto", automaticResponse: { action: "COUNT" } }).field, "shield.layer7Mitigation");
+    assert.equal(only({ srtAccess: { enabled: "yes", shareWafLogBucket: true } }).field, "shield.srtAccess.enabled");
+    assert.equal(only({ proactiveEngagement: { enabled: true, contacts: [{ email: "a@example.com", phone: "415" }] } }).field, "shield.proactiveEngagement.contacts[0].phone");
+    assert.equal(only({ proactiveEngagement: { enabled: "yes" } }).field, "shield.proactiveEngagement.enabled");
+    assert.equal(only({ healthChecks: { cloudfront5xx: { thresholdPercent: 0 } }, proactiveEngagement: PROACTIVE }).field, "shield.healthChecks.cloudfront5xx.thresholdPercent");
+    assert.equal(only({ healthChecks: { cloudfront5xx: false, https: { path: "health" } }, proactiveEngagement: PROACTIVE }).field, "shield.healthChecks.https.path");
   });
 });
