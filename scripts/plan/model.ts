@@ -41,7 +41,7 @@ export function planModel(stack: string, run: ProgramRun, now: Date = new Date()
     stack,
     routes: routesOf(run.recorder.resources, apis),
     waf: wafSection(config),
-    shield: describeShieldPlan(config.shield),
+    shield: describeShieldPlan(config.shield, now),
     iam: iamOf(run.recorder.resources),
     privateIntegration: config.privateIntegration ? describePrivatePlan(planPrivateIntegration(config.privateIntegration)) : [],
     notes: edgeNotes(config, now),

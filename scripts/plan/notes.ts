@@ -10,7 +10,7 @@ export function planNotes(config: Readonly<Record<string, string>>, now: Date = 
   const stack = readStackConfig(config, { now });
   const privatePlan = stack.privateIntegration ? ["", ...describePrivatePlan(planPrivateIntegration(stack.privateIntegration))] : [];
   const edge = edgeNotes(stack, now);
-  return [...edge, ...(edge.length > 0 ? [""] : []), ...describeWafPlan(stack.waf), "", ...describeShieldPlan(stack.shield), ...privatePlan];
+  return [...edge, ...(edge.length > 0 ? [""] : []), ...describeWafPlan(stack.waf), "", ...describeShieldPlan(stack.shield, now), ...privatePlan];
 }
 
 /** Settings that deploy but deserve a reviewer's eye. */
