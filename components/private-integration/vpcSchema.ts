@@ -10,6 +10,7 @@ export const DEFAULT_VPC_CIDR = "10.0.0.0/16";
 /** Each AZ of a created VPC gets a subnet 4 bits smaller than the VPC (subnetCidrs.ts): 16 at most. */
 const MAX_ZONES = 16;
 
+/** EC2 takes /16 to /28 (docs/aws-facts.md); a created VPC stops at /24 so each AZ's subnet, 4 bits smaller, is at most /28. */
 const CREATED_CIDR = 'allowed: an aligned IPv4 CIDR from /16 to /24, e.g. "10.20.0.0/16"';
 const EXISTING_CIDR = 'the VPC\'s IPv4 CIDR, e.g. "10.1.0.0/16" (VPC links reach existing targets only inside it)';
 const SUBNETS = 'two or more distinct private subnet ids ("subnet-...") in different AZs';
@@ -72,8 +73,8 @@ export const vpcSchema = vpcFields
 
 /**
  * `vpcs`: names unique, CIDRs disjoint. Two VPCs with overlapping CIDRs can never be peered (AWS fails
- * the peering connection at once), so services split over them could not later be reached from one
- * network; the default CIDR counts, so two created VPCs need their own.
+ * the peering connection at once; docs/aws-facts.md), so services split over them could not later be
+ * reached from one network; the default CIDR counts, so two created VPCs need their own.
  */
 export const vpcsSchema = listOf(vpcSchema, "allowed: a non-empty list of VPCs, each { name, availabilityZones?, cidrBlock?, vpcEndpoints? } or { name, vpcId, subnetIds, cidrBlock }")
   .min(1, { error: "allowed: a non-empty list of VPCs, each { name, availabilityZones?, cidrBlock?, vpcEndpoints? } or { name, vpcId, subnetIds, cidrBlock }" })
