@@ -1,11 +1,11 @@
 // Benchmark of the private-integration planner and component for 10, 50 and 200 services.
 // Usage: npm run bench:private. Offline: the component runs under Pulumi's mock runtime.
-import { parsePrivateIntegrationConfig } from "../components/private-integration/config";
 import { describePrivatePlan } from "../components/private-integration/describePrivatePlan";
 import { planPrivateIntegration } from "../components/private-integration/planPrivateIntegration";
+import { privateIntegrationSchema } from "../components/private-integration/privateIntegrationSchema";
 import { PrivateMicroservices } from "../components/private-integration/privateMicroservices";
 import { PRIVATE_TOPOLOGIES, PrivateTopology } from "../components/private-integration/settings";
-import { Problems } from "../components/shared/validation";
+import { parseWith } from "../components/shared/schema/parse";
 import { installMocks, MockRecorder, settle, valueOf } from "../test/support/mocks";
 
 const SIZES = [10, 50, 200];
@@ -21,11 +21,10 @@ function config(topology: PrivateTopology, count: number, raised: boolean): Reco
   };
 }
 
-/** What `npm run plan` does with the section before any resource: parse, plan, describe. */
+/** What `npm run plan` does with the section before any resource: parse (which plans too), plan, describe. */
 function planOnce(raw: Record<string, unknown>): number {
-  const problems = new Problems();
-  const settings = parsePrivateIntegrationConfig(raw, problems, "privateIntegration", "eu-west-1");
-  const lines = settings ? describePrivatePlan(planPrivateIntegration(settings)) : problems.all;
+  const parsed = privateIntegrationSchema("eu-west-1").safeParse(raw);
+  const lines = parsed.success ? describePrivatePlan(planPrivateIntegration(parsed.data)) : parsed.error.issues;
   return lines.length;
 }
 
@@ -57,9 +56,7 @@ function benchPlanner(raised: boolean): void {
 /** Builds the component for `count` services; returns its time and resource count. */
 async function buildOnce(count: number, mocks: MockRecorder): Promise<[number, number]> {
   mocks.reset();
-  const problems = new Problems();
-  const settings = parsePrivateIntegrationConfig(config("rest-shared-nlb", count, true), problems, "privateIntegration", "eu-west-1");
-  if (!settings) throw new Error(problems.all.map((p) => p.field).join(", "));
+  const settings = parseWith(privateIntegrationSchema("eu-west-1"), config("rest-shared-nlb", count, true), "bench", ["privateIntegration"]);
   const start = performance.now();
   const component = new PrivateMicroservices(`bench${count}-${performance.now()}`, { settings });
   await valueOf(component.services);

@@ -1,4 +1,4 @@
-import { PrivateIntegrationSettings, parsePrivateIntegrationConfig } from "../private-integration";
+import { PrivateIntegrationSettings } from "../private-integration";
 import { SHIELD_OFF, ShieldSettings, shieldKeySchema } from "../shield";
 import { isAwsRegion } from "../shared/region";
 import { problemsFrom } from "../shared/schema/problems";
@@ -59,7 +59,7 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   const top = stackSchema({ region: stackRegion, now: options.now ?? new Date() }).safeParse(raw);
   if (!top.success) for (const p of problemsFrom(top.error.issues, raw)) problems.add(p.field, p.value, p.allowed, p.path);
 
-  const privateIntegration = parsePrivateIntegrationConfig(raw.privateIntegration, problems, "privateIntegration", stackRegion);
+  const privateIntegration = top.success ? top.data.sections.privateIntegration : undefined;
   // Shield first: its layer-7 mitigation decides the WAF's anti-DDoS group and capacity reserve. Its problems
   // are reported by the parse above; while it has any, the WAF is read as without Shield.
   const shield = shieldKeySchema(options.now).safeParse(raw.shield).data ?? SHIELD_OFF;

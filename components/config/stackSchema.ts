@@ -4,6 +4,7 @@
  * output is nested the way the components take it.
  */
 import { z } from "zod";
+import { privateIntegrationSchema } from "../private-integration/privateIntegrationSchema";
 import { LEGACY_LOGGING } from "./accessLogs";
 import { apisSchema } from "./apis";
 import { distributionFields, distributionIssues, geoRestrictionFields, quotaFields } from "./distribution";
@@ -85,7 +86,7 @@ export function stackSchema(context: StackSchemaContext) {
     // Each section parses its own key.
     waf: z.unknown().optional(),
     shield: shieldKeySchema(context.now),
-    privateIntegration: z.unknown().optional(),
+    privateIntegration: privateIntegrationSchema(context.region).optional(),
   })
     .transform((s) => ({
       apis: s.apis ?? [],

@@ -1,4 +1,6 @@
-/** Formats shared by the private-integration config parsers. */
+/** Formats shared by the private-integration schemas. */
+import ipaddr from "ipaddr.js";
+import type { z } from "zod";
 
 /** Names of VPCs, services, NLBs and ALBs: they key child resources, so keep them short and plain. */
 export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,30}$/;
@@ -14,18 +16,29 @@ export const DNS_NAME_ALLOWED = "allowed: a DNS name the service's certificate c
 
 export const PORT_ALLOWED = "allowed: an integer port from 1 to 65535";
 
-export function isPort(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
+/**
+ * An aligned IPv4 CIDR (`10.20.0.0/16`, not `10.20.1.0/16`) in plain dotted decimal, with a prefix between
+ * `min` and `max`. Parsed by ipaddr.js, whose four-part check refuses the octal and hex forms it otherwise reads.
+ */
+export function isCidr(value: unknown, min: number, max: number): value is string {
+  if (typeof value !== "string" || !/\/\d{1,2}$/.test(value) || !ipaddr.IPv4.isValidCIDRFourPartDecimal(value)) return false;
+  const [address, prefix] = ipaddr.IPv4.parseCIDR(value);
+  return prefix >= min && prefix <= max && ipaddr.IPv4.networkAddressFromCIDR(value).toString() === address.toString();
 }
 
-/** An aligned IPv4 CIDR with a prefix between `min` and `max`. */
-export function isCidr(value: unknown, min: number, max: number): value is string {
-  if (typeof value !== "string") return false;
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
-  if (!match) return false;
-  const octets = match.slice(1, 5).map(Number);
-  const prefix = Number(match[5]);
-  if (octets.some((o) => o > 255) || prefix < min || prefix > max) return false;
-  const address = octets.reduce((a, o) => a * 256 + o, 0);
-  return address % 2 ** (32 - prefix) === 0;
+/** Whether two IPv4 CIDRs share an address: the wider one contains the other's network address. */
+export function cidrsOverlap(a: string, b: string): boolean {
+  const [first, firstPrefix] = ipaddr.IPv4.parseCIDR(a);
+  const [second, secondPrefix] = ipaddr.IPv4.parseCIDR(b);
+  return first.match(second, Math.min(firstPrefix, secondPrefix));
 }
+
+/**
+ * For cross-field refinements: run only when every field checked so far is valid. Zod otherwise runs a
+ * refinement after "continuable" problems (a port out of range, a name off its pattern), and the check
+ * would blame a second field for the first one's mistake.
+ */
+export const WHEN_VALID = { when: (payload: z.core.ParsePayload): boolean => payload.issues.length === 0 };
+
+/** For refinements that look only at which keys are present, so they hold even when a value is malformed. */
+export const ALWAYS = { when: (): boolean => true };

@@ -1,4 +1,3 @@
-export { parsePrivateIntegrationConfig } from "./config";
 export { describePrivatePlan } from "./describePrivatePlan";
 export { planPrivateIntegration } from "./planPrivateIntegration";
 export type {
@@ -6,7 +5,9 @@ export type {
 } from "./privatePlan";
 export { PrivateMicroservices } from "./privateMicroservices";
 export type { PrivateMicroservicesArgs, PrivateServiceOutput } from "./privateMicroservices";
-export { ALB_LISTENER_PORT, DEFAULT_QUOTAS, PRIVATE_TOPOLOGIES } from "./settings";
+export { privateIntegrationSchema } from "./privateIntegrationSchema";
+export { ALB_LISTENER_PORT, DEFAULT_QUOTAS, PRIVATE_TOPOLOGIES, serviceTarget } from "./settings";
 export type {
-  PrivateIntegrationSettings, PrivateQuotas, PrivateServiceSettings, PrivateTopology, PrivateVpcSettings, ServiceProtocol, ServiceTarget, TargetType,
+  CreatedVpcSettings, ExistingVpcSettings, PrivateIntegrationInput, PrivateIntegrationSettings, PrivateQuotas, PrivateServiceSettings, PrivateTopology,
+  PrivateVpcSettings, ServiceProtocol, ServiceTarget, TargetType,
 } from "./settings";

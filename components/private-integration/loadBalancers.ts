@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { mustGet } from "./mustGet";
 import type { PrivatePlan } from "./privatePlan";
 import type { VpcPlacement } from "./privateNetwork";
-import { ALB_HEALTH_PATH, ALB_LISTENER_PORT, PrivateServiceSettings } from "./settings";
+import { ALB_HEALTH_PATH, ALB_LISTENER_PORT, PrivateServiceSettings, serviceTarget } from "./settings";
 
 /** The last of ALB rule priorities 1-50000, so the health rule never takes a service's position. */
 const ALB_HEALTH_RULE_PRIORITY = 50_000;
@@ -86,11 +86,12 @@ export function createLoadBalancers(args: LoadBalancerArgs, parent: pulumi.Resou
   for (const planned of plan.services) {
     const { route } = planned;
     const s = mustGet(settingsOf, planned.name, "service settings");
-    if (s.target.kind !== "targetGroup") continue;
+    const target = serviceTarget(s);
+    if (target.kind !== "targetGroup") continue;
     const behindAlb = route.via === "alb" || route.via === "nlb-alb";
     const tg = new aws.lb.TargetGroup(`${name}-tg-${s.name}`, {
       vpcId: placement(s.vpc).vpcId,
-      targetType: s.target.targetType,
+      targetType: target.targetType,
       port: s.port,
       protocol: behindAlb ? s.protocol : "TCP",
       ...(behindAlb ? { healthCheck: { path: s.healthCheckPath, protocol: s.protocol, matcher: "200-399" } } : {}),

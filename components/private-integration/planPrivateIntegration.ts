@@ -1,4 +1,5 @@
-import { apiSpeaksTls, layoutPlan } from "./layoutPlan";
+import { layoutPlan } from "./layoutPlan";
+import { apiSpeaksTls, planProblem } from "./topologyFit";
 import type { PlanProblem, PrivatePlan, QuotaUsage } from "./privatePlan";
 import { countOf, peakUse, quotaUsage } from "./quotaUsage";
 import { PRIVATE_TOPOLOGIES, PrivateIntegrationSettings, PrivateQuotas } from "./settings";
@@ -13,12 +14,9 @@ export function planPrivateIntegration(settings: PrivateIntegrationSettings): Pr
   const over = usage.filter((u) => u.used > u.limit);
   if (over.length === 0) return { ...layout, usage };
   const alternatives = fittingAlternatives(settings);
-  const quotaProblems = over.map((u): PlanProblem => ({
-    field: `quotas.${u.quota}`,
-    value: u.used,
-    allowed: `${u.scope === "region" ? `${settings.services.length} services` : u.scope} need${u.scope === "region" ? "" : "s"} ` +
-      `${countOf(u.quota, u.used)} with ${settings.topology}, quota is ${u.limit}; ${advice(u.quota, alternatives)}`,
-  }));
+  const quotaProblems = over.map((u): PlanProblem => planProblem(settings, ["quotas", u.quota], u.used,
+    `${u.scope === "region" ? `${settings.services.length} services` : u.scope} need${u.scope === "region" ? "" : "s"} ` +
+      `${countOf(u.quota, u.used)} with ${settings.topology}, quota is ${u.limit}; ${advice(u.quota, alternatives)}`));
   return { ...layout, usage, problems: [...layout.problems, ...quotaProblems] };
 }
 

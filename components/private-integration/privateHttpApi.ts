@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { tlsHostnameOf } from "./layoutPlan";
+import { tlsHostnameOf } from "./topologyFit";
 import type { LoadBalancers } from "./loadBalancers";
 import { mustGet } from "./mustGet";
 import type { PlannedService, PrivatePlan } from "./privatePlan";

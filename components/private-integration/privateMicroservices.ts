@@ -1,21 +1,25 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { parseWith } from "../shared/schema/parse";
 import type { ApiOrigin } from "../shared/types";
-import { ConfigError } from "../shared/validation";
 import { createLoadBalancers } from "./loadBalancers";
 import { mustGet } from "./mustGet";
 import { planPrivateIntegration } from "./planPrivateIntegration";
+import { privateIntegrationSchema } from "./privateIntegrationSchema";
 import { createPrivateHttpApi } from "./privateHttpApi";
 import { createVpcs } from "./privateNetwork";
 import type { PrivatePlan } from "./privatePlan";
 import { createPrivateRestApi } from "./privateRestApi";
 import { createSecurityGroups } from "./securityGroups";
-import type { PrivateIntegrationSettings, TargetType } from "./settings";
+import { PrivateIntegrationInput, serviceTarget, TargetType } from "./settings";
 import { createVpcEndpoints } from "./vpcEndpoints";
 
 export interface PrivateMicroservicesArgs {
-  /** Parsed settings (see `parsePrivateIntegrationConfig`); the plan is checked again before anything is created. */
-  readonly settings: PrivateIntegrationSettings;
+  /**
+   * The `privateIntegration` section as the stack file writes it, checked by the same schema with the same
+   * defaults (parsed settings are accepted again); `region` is required, there being no stack region here.
+   */
+  readonly settings: PrivateIntegrationInput;
   /** Tags on every taggable child. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -57,11 +61,10 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
   readonly plan: PrivatePlan;
 
   constructor(name: string, args: PrivateMicroservicesArgs, opts: pulumi.ComponentResourceOptions = {}) {
-    // Planned before registering anything, so a plan that breaks a quota creates nothing at all.
-    const plan = planPrivateIntegration(args.settings);
-    if (plan.problems.length > 0) throw new ConfigError(`PrivateMicroservices ${name}`, plan.problems);
+    // Checked and planned before registering anything: bad settings or a plan that breaks a quota create nothing at all.
+    const settings = parseWith(privateIntegrationSchema(), args.settings, `${name}: invalid PrivateMicroservices arguments`, ["settings"]);
+    const plan = planPrivateIntegration(settings);
     super("edge-security:private-integration:PrivateMicroservices", name, {}, opts);
-    const { settings } = args;
     this.plan = plan;
     this.pathPrefix = settings.pathPrefix;
     const { region } = settings;
@@ -98,7 +101,9 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
     const listenerOf = new Map(plan.services.map((s) => [s.name, s.route.via === "listener" ? s.route.listenerArn : loadBalancers.listenerArns.get(s.name)]));
     const settingsOf = new Map(settings.services.map((s) => [s.name, s]));
     this.services = pulumi.output(Object.fromEntries(plan.services.map((s) => {
-      const { port, target } = mustGet(settingsOf, s.name, "service");
+      const service = mustGet(settingsOf, s.name, "service");
+      const { port } = service;
+      const target = serviceTarget(service);
       const targetGroup = loadBalancers.targetGroups.get(s.name);
       const listenerArn = listenerOf.get(s.name);
       const backend = securityGroups.get(`backend-${s.name}`);

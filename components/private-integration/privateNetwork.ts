@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { PrivateVpcSettings } from "./settings";
+import { isExistingVpc, PrivateVpcSettings } from "./settings";
 import { subnetCidrs } from "./subnetCidrs";
 
 /** Where a VPC's load balancers and VPC links go. */
@@ -25,7 +25,7 @@ export function createVpcs(
 ): Map<string, VpcPlacement> {
   const placements = new Map<string, VpcPlacement>();
   for (const vpc of vpcs) {
-    if (vpc.kind === "existing") {
+    if (isExistingVpc(vpc)) {
       placements.set(vpc.name, { vpcId: vpc.vpcId, subnetIds: [...vpc.subnetIds], cidrBlock: vpc.cidrBlock });
       continue;
     }

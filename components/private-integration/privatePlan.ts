@@ -67,8 +67,11 @@ export interface QuotaUsage {
   readonly limit: number;
 }
 
-/** A problem found while planning, with its field path relative to the config section. */
+/** A problem found while planning, located in the config section. */
 export interface PlanProblem {
+  /** Keys and indexes in the section: `["services", 2, "port"]`, `["quotas", "vpcLinksV1"]`. */
+  readonly path: readonly (string | number)[];
+  /** The same, services by name: `services[orders].port`. */
   readonly field: string;
   readonly value: unknown;
   readonly allowed: string;

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { definitionHash } from "../api/routes";
-import { tlsHostnameOf } from "./layoutPlan";
+import { tlsHostnameOf } from "./topologyFit";
 import { mustGet } from "./mustGet";
 import type { PrivateApi, PrivateApiArgs } from "./privateHttpApi";
 import type { PlannedService } from "./privatePlan";

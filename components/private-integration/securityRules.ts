@@ -1,5 +1,5 @@
 import type { PrivatePlan } from "./privatePlan";
-import { ALB_LISTENER_PORT, PrivateServiceSettings, PrivateVpcSettings } from "./settings";
+import { ALB_LISTENER_PORT, isExistingVpc, PrivateServiceSettings, PrivateVpcSettings } from "./settings";
 
 /**
  * A security group the component creates: per VPC link (v2), NLB, ALB, service backends, and the
@@ -65,7 +65,7 @@ export function securityRules(
   const byName = new Map(services.map((s) => [s.name, s]));
 
   for (const vpc of vpcs) {
-    if (vpc.kind === "create" && vpc.vpcEndpoints) {
+    if (!isExistingVpc(vpc) && vpc.vpcEndpoints) {
       add({ group: group("endpoints", vpc.name), direction: "ingress", port: ENDPOINT_PORT, peer: { kind: "vpcCidr", key: vpc.name } });
     }
   }

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { mustGet } from "./mustGet";
 import type { VpcPlacement } from "./privateNetwork";
-import type { PrivateVpcSettings } from "./settings";
+import { CreatedVpcSettings, isExistingVpc, PrivateVpcSettings } from "./settings";
 
 /**
  * Interface endpoints a Fargate task needs in a VPC without internet access: ECR's API and Docker
@@ -41,7 +41,7 @@ export function createVpcEndpoints(
   tags: Readonly<Record<string, string>>,
   parent: pulumi.Resource,
 ): void {
-  const created = vpcs.filter((v) => v.kind === "create" && v.vpcEndpoints);
+  const created = vpcs.filter((v): v is CreatedVpcSettings => !isExistingVpc(v) && v.vpcEndpoints);
   if (created.length === 0) return;
   const policy = pulumi.all([aws.getPartitionOutput({}, { parent }).partition, aws.getCallerIdentityOutput({}, { parent }).accountId])
     .apply(([partition, accountId]) => s3EndpointPolicy(partition, region, accountId));

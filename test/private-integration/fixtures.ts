@@ -2,26 +2,37 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { load } from "js-yaml";
-import { DEFAULT_QUOTAS, PrivateIntegrationSettings, PrivateServiceSettings, PrivateTopology, PrivateVpcSettings } from "../../components/private-integration/settings";
+import {
+  CreatedVpcSettings, DEFAULT_QUOTAS, ExistingVpcSettings, PrivateIntegrationSettings, PrivateServiceSettings, PrivateTopology, TargetType,
+} from "../../components/private-integration/settings";
 
 export const REGION = "eu-west-1";
 
-export const MAIN_VPC: Extract<PrivateVpcSettings, { kind: "create" }> = { kind: "create", name: "main", cidrBlock: "10.20.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], vpcEndpoints: true };
+export const MAIN_VPC: CreatedVpcSettings = { name: "main", cidrBlock: "10.20.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], vpcEndpoints: true };
+export const EXISTING_VPC: ExistingVpcSettings = { name: "other", vpcId: "vpc-0a1b2c3d", subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], cidrBlock: "10.9.0.0/16" };
+
+/** What a test may change in a service: its fields, and one target (a target group of `ip` unless it names another). */
+export type ServiceChanges = Partial<Pick<PrivateServiceSettings, "name" | "pathPrefix" | "vpc" | "port" | "protocol" | "tlsHostname" | "nlb" | "alb" | "listenerPort" | "healthCheckPath">> & {
+  readonly targetType?: TargetType;
+  readonly listenerArn?: string;
+  readonly cloudMapServiceArn?: string;
+};
 
 /** Service `svc<i>` at `/svc<i>` in VPC main, port 8000 + i, with a target group of IPs. */
-export function service(i: number, extra: Partial<PrivateServiceSettings> = {}): PrivateServiceSettings {
-  return {
-    name: `svc${i}`, pathPrefix: `/svc${i}`, vpc: "main", port: 8000 + i, protocol: "HTTP",
-    target: { kind: "targetGroup", targetType: "ip" }, healthCheckPath: "/", ...extra,
-  };
+export function service(i: number, extra: ServiceChanges = {}): PrivateServiceSettings {
+  const { targetType, listenerArn, cloudMapServiceArn, ...fields } = extra;
+  const base = { name: `svc${i}`, pathPrefix: `/svc${i}`, vpc: "main", port: 8000 + i, protocol: "HTTP" as const, healthCheckPath: "/", ...fields };
+  if (listenerArn !== undefined) return { ...base, listenerArn };
+  if (cloudMapServiceArn !== undefined) return { ...base, cloudMapServiceArn };
+  return { ...base, targetType: targetType ?? "ip" };
 }
 
-export function services(count: number, extra: (i: number) => Partial<PrivateServiceSettings> = () => ({})): PrivateServiceSettings[] {
+export function services(count: number, extra: (i: number) => ServiceChanges = () => ({})): PrivateServiceSettings[] {
   return Array.from({ length: count }, (_, i) => service(i, extra(i)));
 }
 
 export function settings(topology: PrivateTopology, list: readonly PrivateServiceSettings[], extra: Partial<PrivateIntegrationSettings> = {}): PrivateIntegrationSettings {
-  return { topology, region: REGION, pathPrefix: "/services", stageName: "live", vpcs: [MAIN_VPC], services: list, quotas: DEFAULT_QUOTAS, ...extra };
+  return { topology, region: REGION, pathPrefix: "/services", stageName: "live", vpcs: [MAIN_VPC], services: [...list], quotas: DEFAULT_QUOTAS, ...extra };
 }
 
 /** The `privateIntegration` value of an example stack file under examples/private-service. */

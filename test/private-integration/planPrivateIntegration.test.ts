@@ -3,15 +3,15 @@ import { planPrivateIntegration } from "../../components/private-integration/pla
 import { DEFAULT_QUOTAS, PrivateQuotas, PrivateTopology, PrivateVpcSettings } from "../../components/private-integration/settings";
 import { MAIN_VPC, service, services, settings } from "./fixtures";
 
-const OTHER_VPC: PrivateVpcSettings = { kind: "existing", name: "other", vpcId: "vpc-0a1b2c3d", subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], cidrBlock: "10.9.0.0/16" };
+const OTHER_VPC: PrivateVpcSettings = { name: "other", vpcId: "vpc-0a1b2c3d", subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], cidrBlock: "10.9.0.0/16" };
 const LISTENER = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/net/legacy/1a/2b";
 const CLOUD_MAP = "arn:aws:servicediscovery:eu-west-1:123456789012:service/srv-1";
 
 describe("planPrivateIntegration: layout per topology", () => {
   it("http-api: one v2 link per VPC fanning out to a path-routed ALB, an existing listener and Cloud Map", () => {
     const plan = planPrivateIntegration(settings("http-api", [
-      service(0), service(1), service(2, { vpc: "other", target: { kind: "listener", listenerArn: LISTENER } }),
-      service(3, { vpc: "other", target: { kind: "cloudMap", serviceArn: CLOUD_MAP } }),
+      service(0), service(1), service(2, { vpc: "other", listenerArn: LISTENER }),
+      service(3, { vpc: "other", cloudMapServiceArn: CLOUD_MAP }),
     ], { vpcs: [MAIN_VPC, OTHER_VPC] }));
     assert.deepEqual(plan.problems, []);
     assert.equal(plan.apiKind, "HTTP");
@@ -90,16 +90,17 @@ describe("planPrivateIntegration: layout per topology", () => {
 describe("planPrivateIntegration: structural problems", () => {
   const CASES: [string, PrivateTopology, Parameters<typeof settings>[1], [string, string][]][] = [
     ["an NLB spanning two VPCs", "rest-shared-nlb", [service(0), service(1, { vpc: "other" , nlb: "main" })],
-      [["services[1].nlb", "NLB \"main\" is in VPC \"main\" (services[0] (\"svc0\"))"]]],
-    ["an ALB spanning two VPCs", "http-api", [service(0), service(1, { vpc: "other", alb: "main" })], [["services[1].alb", "an ALB lives in one VPC"]]],
-    ["a listener port reused by another ALB", "rest-nlb-to-alb", [service(0), service(1, { alb: "b" })], [["services[1].port", "port 80 is already a listener of NLB \"main\""]]],
-    ["two listener ports for one ALB", "rest-nlb-to-alb", [service(0), service(1, { listenerPort: 81 })], [["services[1].listenerPort", "services on one ALB share its listenerPort"]]],
-    ["a listener port on an ALB topology", "rest-vpclink-v2", [service(0, { listenerPort: 81 })], [["services[0].listenerPort", "used only by topology"]]],
+      [["services[svc1].nlb", "NLB \"main\" is in VPC \"main\" (service \"svc0\")"]]],
+    ["an ALB spanning two VPCs", "http-api", [service(0), service(1, { vpc: "other", alb: "main" })], [["services[svc1].alb", "an ALB lives in one VPC"]]],
+    ["a listener port reused by another ALB", "rest-nlb-to-alb", [service(0), service(1, { alb: "b" })], [["services[svc1].port", "port 80 is already a listener of NLB \"main\""]]],
+    ["two listener ports for one ALB", "rest-nlb-to-alb", [service(0), service(1, { listenerPort: 81 })], [["services[svc1].listenerPort", "services on one ALB share its listenerPort"]]],
+    ["a listener port on an ALB topology", "rest-vpclink-v2", [service(0, { listenerPort: 81 })], [["services[svc0].listenerPort", "used only by topology"]]],
   ];
   for (const [title, topology, list, expected] of CASES) {
     it(`reports ${title}`, () => {
       const plan = planPrivateIntegration(settings(topology, list, { vpcs: [MAIN_VPC, OTHER_VPC] }));
       assert.deepEqual(plan.problems.map((p) => p.field), expected.map(([f]) => f));
+      assert.deepEqual(plan.problems.map((p) => p.path.join(".")), expected.map(([f]) => f.replace(/\[svc(\d+)\]/, ".$1")));
       expected.forEach(([, phrase], i) => assert.ok(plan.problems[i].allowed.includes(phrase), plan.problems[i].allowed));
     });
   }

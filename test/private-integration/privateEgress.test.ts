@@ -68,7 +68,7 @@ describe("PrivateMicroservices: what a Fargate task needs to start in a private-
   });
 
   it("creates no endpoints in a VPC that opts out or that the stack only names; their backends keep the same egress", async () => {
-    const existing: PrivateVpcSettings = { kind: "existing", name: "core", vpcId: "vpc-0a1b2c3d", subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], cidrBlock: "10.9.0.0/16" };
+    const existing: PrivateVpcSettings = { name: "core", vpcId: "vpc-0a1b2c3d", subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], cidrBlock: "10.9.0.0/16" };
     await build(settings("rest-shared-nlb", [service(0), service(1, { vpc: "core" })], { vpcs: [{ ...MAIN_VPC, vpcEndpoints: false }, existing] }));
     assert.deepEqual(names(T.endpoint), []);
     assert.deepEqual(names(T.sg).filter((n) => n.includes("endpoints")), []);
@@ -83,7 +83,7 @@ describe("PrivateMicroservices: what a Fargate task needs to start in a private-
 
   it("looks up no prefix list when no service has backends", async () => {
     const listenerArn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:listener/app/legacy/1a/2b`;
-    await build(settings("http-api", [service(0, { target: { kind: "listener", listenerArn } })]));
+    await build(settings("http-api", [service(0, { listenerArn })]));
     assert.deepEqual(mocks.calls.filter((c) => c.token.startsWith("aws:ec2/")).map((c) => c.token), []);
   });
 });

@@ -71,17 +71,17 @@ describe("PrivateMicroservices", () => {
 
     it("throws every plan problem before registering any resource", () => {
       assert.throws(() => new PrivateMicroservices("p", { settings: settings("rest-nlb-per-service", services(21)) }),
-        (e: unknown) => e instanceof ConfigError && /quotas\.vpcLinksV1: got 21; 21 services need 21 VPC links \(v1\)/.test(e.message));
+        (e: unknown) => e instanceof ConfigError && /^ConfigError: p: invalid PrivateMicroservices arguments: 1 problem\n  - settings\.quotas\.vpcLinksV1: got 20; 21 services need 21 VPC links \(v1\) with rest-nlb-per-service, quota is 20;/.test(String(e)));
       assert.deepEqual(mocks.resources, []);
     });
   });
 
   describe("PrivateMicroservices: http-api", () => {
     const listenerArn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:listener/net/legacy/1a/2b`;
-    const other: PrivateVpcSettings = { kind: "existing", name: "other", vpcId: "vpc-0a1b2c3d", subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], cidrBlock: "10.9.0.0/16" };
+    const other: PrivateVpcSettings = { name: "other", vpcId: "vpc-0a1b2c3d", subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], cidrBlock: "10.9.0.0/16" };
     const s = settings("http-api", [
       service(0, { pathPrefix: "/orders", port: 8080 }),
-      service(1, { vpc: "other", port: 7000, target: { kind: "listener", listenerArn } }),
+      service(1, { vpc: "other", port: 7000, listenerArn }),
     ], { vpcs: [settings("http-api", []).vpcs[0], other] });
 
     it("creates the private VPC and fans one v2 link per VPC out to an ALB listener and an existing listener", async () => {
@@ -147,9 +147,9 @@ describe("PrivateMicroservices", () => {
       const serviceArn = `arn:aws:servicediscovery:${REGION}:${ACCOUNT_ID}:service/srv-1`;
       await build(settings("http-api", [
         service(0, { protocol: "HTTPS" }),
-        service(1, { protocol: "HTTPS", tlsHostname: "legacy.internal.example.com", target: { kind: "listener", listenerArn } }),
-        service(2, { protocol: "HTTPS", tlsHostname: "svc2.internal.example.com", target: { kind: "cloudMap", serviceArn } }),
-        service(3, { target: { kind: "listener", listenerArn } }),
+        service(1, { protocol: "HTTPS", tlsHostname: "legacy.internal.example.com", listenerArn }),
+        service(2, { protocol: "HTTPS", tlsHostname: "svc2.internal.example.com", cloudMapServiceArn: serviceArn }),
+        service(3, { listenerArn }),
       ]));
       assert.deepEqual(byName(T.httpIntegration).map((r) => [r.name, r.inputs.integrationUri, r.inputs.tlsConfig]), [
         ["p-integration-svc0", MOCK_ARN("Listener", "p-alb-main-http"), undefined],
@@ -162,8 +162,8 @@ describe("PrivateMicroservices", () => {
 
     it("refuses HTTPS to an existing listener without tlsHostname before registering anything", () => {
       const listenerArn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:listener/app/legacy/1a/2b`;
-      assert.throws(() => new PrivateMicroservices("p", { settings: settings("http-api", [service(0, { protocol: "HTTPS", target: { kind: "listener", listenerArn } })]) }),
-        (e: unknown) => e instanceof ConfigError && /services\[0\]\.protocol: got "HTTPS"; HTTPS in http-api needs services\[0\]\.tlsHostname/.test(e.message));
+      assert.throws(() => new PrivateMicroservices("p", { settings: settings("http-api", [service(0, { protocol: "HTTPS", listenerArn })]) }),
+        (e: unknown) => e instanceof ConfigError && /settings\.services\[svc0\]\.protocol: got "HTTPS"; HTTPS in http-api needs a tlsHostname/.test(e.message));
       assert.deepEqual(mocks.resources, []);
     });
   });

@@ -2,8 +2,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { load } from "js-yaml";
-import { parsePrivateIntegrationConfig } from "../../components/private-integration/config";
-import { Problems } from "../../components/shared/validation";
+import { privateIntegrationSchema } from "../../components/private-integration/privateIntegrationSchema";
+import { parseWith } from "../../components/shared/schema/parse";
 import { exampleConfig, REGION } from "./fixtures";
 
 const README = fs.readFileSync(path.join(__dirname, "../../components/private-integration/README.md"), "utf8");
@@ -17,10 +17,7 @@ function readmeExamples(): unknown[] {
 }
 
 function settingsOf(raw: unknown) {
-  const problems = new Problems();
-  const settings = parsePrivateIntegrationConfig(raw, problems, "privateIntegration", REGION);
-  assert.deepEqual(problems.all, []);
-  return settings;
+  return parseWith(privateIntegrationSchema(REGION), raw, "README example", ["privateIntegration"]);
 }
 
 describe("private-integration README examples", () => {

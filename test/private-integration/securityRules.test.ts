@@ -5,7 +5,7 @@ import type { PrivateIntegrationSettings, PrivateTopology, PrivateVpcSettings } 
 import { MAIN_VPC, service, settings } from "./fixtures";
 
 const LISTENER = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/legacy/1a/2b";
-const EXISTING: PrivateVpcSettings = { kind: "existing", name: "main", vpcId: "vpc-0a1b2c3d", subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], cidrBlock: "10.9.0.0/16" };
+const EXISTING: PrivateVpcSettings = { name: "main", vpcId: "vpc-0a1b2c3d", subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], cidrBlock: "10.9.0.0/16" };
 
 function rulesOf(s: PrivateIntegrationSettings): string[] {
   return securityRules(planPrivateIntegration(s), s.services, s.vpcs).rules.map((r) => `${r.group.kind}:${r.group.key} ${r.direction} ${r.peer.kind}:${r.peer.key} ${r.port}`);
@@ -56,7 +56,7 @@ describe("securityRules", () => {
   });
 
   it("lets an HTTP API link reach existing listeners only inside its VPC, on their port; such services have no backend group", () => {
-    assert.deepEqual(rulesOf(settings("http-api", [service(0), service(1, { port: 443, target: { kind: "listener", listenerArn: LISTENER } })])), [
+    assert.deepEqual(rulesOf(settings("http-api", [service(0), service(1, { port: 443, listenerArn: LISTENER })])), [
       "endpoints:main ingress vpcCidr:main 443",
       ...egress("svc0"), "link:main egress alb:main 80", "alb:main ingress link:main 80",
       "alb:main egress backend:svc0 8000", "backend:svc0 ingress alb:main 8000",
