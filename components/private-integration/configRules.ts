@@ -1,6 +1,5 @@
 /** Formats shared by the private-integration schemas. */
 import ipaddr from "ipaddr.js";
-import type { z } from "zod";
 
 /** Names of VPCs, services, NLBs and ALBs: they key child resources, so keep them short and plain. */
 export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,30}$/;
@@ -33,12 +32,4 @@ export function cidrsOverlap(a: string, b: string): boolean {
   return first.match(second, Math.min(firstPrefix, secondPrefix));
 }
 
-/**
- * For cross-field refinements: run only when every field checked so far is valid. Zod otherwise runs a
- * refinement after "continuable" problems (a port out of range, a name off its pattern), and the check
- * would blame a second field for the first one's mistake.
- */
-export const WHEN_VALID = { when: (payload: z.core.ParsePayload): boolean => payload.issues.length === 0 };
 
-/** For refinements that look only at which keys are present, so they hold even when a value is malformed. */
-export const ALWAYS = { when: (): boolean => true };

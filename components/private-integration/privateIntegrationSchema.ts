@@ -6,10 +6,10 @@
 import { z } from "zod";
 import { regionField } from "../config/apis";
 import { parseArn } from "../shared/arn";
-import { choice, intIn, strictObject, text } from "../shared/schema/fields";
+import { choice, intIn, strictObject, text, whenValid } from "../shared/schema/fields";
 import { didYouMean } from "../shared/schema/suggest";
 import { oneOf } from "../shared/validation";
-import { PATH_ALLOWED, PATH_PATTERN, WHEN_VALID } from "./configRules";
+import { PATH_ALLOWED, PATH_PATTERN } from "./configRules";
 import { planPrivateIntegration } from "./planPrivateIntegration";
 import { servicesSchema } from "./serviceSchema";
 import { DEFAULT_QUOTAS, PRIVATE_TOPOLOGIES } from "./settings";
@@ -101,7 +101,7 @@ export function privateIntegrationSchema(defaultRegion?: string) {
   return privateIntegrationFields
     .superRefine((s, ctx) => {
       for (const issue of placementIssues(s, s.region ?? defaultRegion)) ctx.addIssue({ code: "custom", ...issue, path: [...issue.path] });
-    }, WHEN_VALID)
+    }, whenValid())
     .transform((s) => toSettings(s, s.region ?? defaultRegion ?? noRegion()))
     .superRefine((settings, ctx) => {
       for (const p of planPrivateIntegration(settings).problems) ctx.addIssue({ code: "custom", path: [...p.path], input: p.value, message: p.allowed });

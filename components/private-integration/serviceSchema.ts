@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseArn } from "../shared/arn";
-import { choice, intIn, listOf, strictObject, text } from "../shared/schema/fields";
-import { ALWAYS, DNS_NAME_ALLOWED, DNS_NAME_PATTERN, NAME_ALLOWED, NAME_PATTERN, PATH_ALLOWED, PATH_PATTERN, PORT_ALLOWED, WHEN_VALID } from "./configRules";
+import { ALWAYS, choice, intIn, listOf, strictObject, text, whenValid } from "../shared/schema/fields";
+import { DNS_NAME_ALLOWED, DNS_NAME_PATTERN, NAME_ALLOWED, NAME_PATTERN, PATH_ALLOWED, PATH_PATTERN, PORT_ALLOWED } from "./configRules";
 import { SERVICE_PROTOCOLS, TARGET_TYPES, TargetType } from "./settings";
 
 const LISTENER_RESOURCE = /^listener\/(app|net)\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+\/[0-9a-f]+$/;
@@ -92,4 +92,4 @@ export const servicesSchema = listOf(serviceSchema, "allowed: a non-empty list o
         if (owner !== undefined) ctx.addIssue({ code: "custom", path: [i, "pathPrefix"], input: s.pathPrefix, message: `nested under "${outer}" of service "${owner}"; path prefixes must not nest` });
       }
     });
-  }, WHEN_VALID);
+  }, whenValid());

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { listOf, strictObject, text } from "../shared/schema/fields";
-import { ALWAYS, cidrsOverlap, isCidr, NAME_ALLOWED, NAME_PATTERN, WHEN_VALID } from "./configRules";
+import { ALWAYS, listOf, strictObject, text, whenValid } from "../shared/schema/fields";
+import { cidrsOverlap, isCidr, NAME_ALLOWED, NAME_PATTERN } from "./configRules";
 
 const VPC_ID = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const SUBNET_ID = /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -94,4 +94,4 @@ export const vpcsSchema = listOf(vpcSchema, "allowed: a non-empty list of VPCs, 
         });
       }
     });
-  }, WHEN_VALID);
+  }, whenValid());

@@ -1,6 +1,6 @@
 import { listOf, flag, strictObject } from "../shared/schema/fields";
 import { MAX_EMERGENCY_CONTACTS, emailField, notesField, phoneField } from "./contacts";
-import { whenValid } from "./whenValid";
+import { whenValid } from "../shared/schema/fields";
 
 /** Someone the Shield Response Team may call or email; every field is stored as a secret. */
 export const emergencyContactSchema = strictObject({

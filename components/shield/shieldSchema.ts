@@ -12,7 +12,7 @@ import { proactiveEngagementSchema } from "./proactiveEngagementSchema";
 import { protectionGroupSchema } from "./protectionGroupSchema";
 import { LAYER7_MITIGATIONS, SUBSCRIPTION_MODES, ShieldSettings } from "./settings";
 import { srtAccessSchema } from "./srtAccessSchema";
-import { whenValid } from "./whenValid";
+import { whenValid } from "../shared/schema/fields";
 
 /** The Shield settings; `now` decides which `automaticResponse.protectedSince` days are past. */
 export function shieldSchema(now: Date = new Date()) {

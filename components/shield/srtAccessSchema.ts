@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseArn } from "../shared/arn";
 import { flag, strictObject } from "../shared/schema/fields";
-import { whenValid } from "./whenValid";
+import { whenValid } from "../shared/schema/fields";
 
 export function isIamRoleArn(value: string): boolean {
   const arn = parseArn(value);

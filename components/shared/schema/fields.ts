@@ -50,3 +50,19 @@ export function flag() {
 export function listOf<T extends z.ZodType>(item: T, allowed = "allowed: a list") {
   return z.array(item, { error: allowed });
 }
+
+/**
+ * `superRefine` params for a cross-field check: it runs only while the fields it reads are valid — none of
+ * `keys` (nor anything under them, nor the object itself) has a problem yet, or, without keys, nothing has.
+ * zod's own default skips a check only after type errors, so a value out of range would otherwise reach the
+ * check and give a second problem for one mistake.
+ */
+export function whenValid(...keys: readonly string[]): z.core.$ZodSuperRefineParams {
+  return {
+    when: (payload) =>
+      keys.length === 0 ? payload.issues.length === 0 : !payload.issues.some((issue) => issue.path?.[0] === undefined || keys.includes(String(issue.path[0]))),
+  };
+}
+
+/** `superRefine` params for a check that reads only which keys are present, so it holds even when values are malformed. */
+export const ALWAYS: z.core.$ZodSuperRefineParams = { when: () => true };
