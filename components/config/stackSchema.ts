@@ -10,12 +10,16 @@ import { distributionFields, distributionIssues, geoRestrictionFields, quotaFiel
 import { flag, strictObject } from "../shared/schema/fields";
 import { signerArchitectureField, signerFields } from "./signer";
 import { tagsSchema } from "./tags";
+import { ShieldMitigation } from "../waf/types";
+import { wafSchema } from "../waf/wafSchema";
 
 export interface StackSchemaContext {
   /** The stack's region (`aws:region`): the default region of the APIs. */
   readonly region: string;
   /** Decides which Lambda runtimes are still created. */
   readonly now: Date;
+  /** Shield's layer-7 mitigation, which reserves WAF capacity or adds the Anti-DDoS group. @default "none" */
+  readonly shieldMitigation?: ShieldMitigation;
 }
 
 /** Flat stack keys and the distribution setting each is (for naming cross-field problems by their key). */
@@ -81,8 +85,8 @@ export function stackSchema(context: StackSchemaContext) {
     // Refused with the way forward, rather than as unknown keys.
     loggingBucket: legacy,
     loggingPrefix: legacy,
+    waf: wafSchema({ shieldMitigation: context.shieldMitigation ?? "none" }).prefault({}),
     // Each section parses its own key.
-    waf: z.unknown().optional(),
     shield: z.unknown().optional(),
     privateIntegration: z.unknown().optional(),
   })
@@ -102,7 +106,8 @@ export function stackSchema(context: StackSchemaContext) {
         accessLogs: s.accessLogs,
       },
       quotas: { cacheBehaviors: s.cacheBehaviorQuota, origins: s.originQuota },
-      sections: { waf: s.waf, shield: s.shield, privateIntegration: s.privateIntegration },
+      waf: s.waf,
+      sections: { shield: s.shield, privateIntegration: s.privateIntegration },
     }))
     .superRefine((s, ctx) => {
       for (const issue of distributionIssues(s.distribution)) {

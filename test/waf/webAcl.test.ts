@@ -3,9 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { DistributionConfig } from "../../components/config/distribution";
 import { EdgeDistribution } from "../../components/edge/edgeDistribution";
 import { ConfigError } from "../../components/shared/validation";
-import { buildWafRules, EdgeWebAcl, isCloudFrontWebAclArn, toPulumiRules, WafSettings } from "../../components/waf";
+import { buildWafRules, EdgeWebAcl, EdgeWebAclArgs, isCloudFrontWebAclArn, toPulumiRules } from "../../components/waf";
 import { installMocks, MockRecorder, valueOf } from "../support/mocks";
-import { DEV_WAF, managed, parse, PROD_WAF } from "./fixtures";
+import { DEV_WAF, managed, PROD_WAF } from "./fixtures";
 
 const T = {
   acl: "aws:wafv2/webAcl:WebAcl",
@@ -29,7 +29,7 @@ describe("EdgeWebAcl", () => {
   beforeEach(() => mocks.reset());
 
   /** Builds the component and waits until every child is registered. */
-  async function build(name: string, settings: WafSettings): Promise<EdgeWebAcl> {
+  async function build(name: string, settings: EdgeWebAclArgs["settings"]): Promise<EdgeWebAcl> {
     const children: pulumi.Resource[] = [];
     const record: pulumi.ResourceTransformation = ({ resource }) => { children.push(resource); return undefined; };
     const acl = new EdgeWebAcl(name, { settings, tags: TAGS }, { transformations: [record] });
@@ -151,14 +151,14 @@ describe("EdgeWebAcl", () => {
 
   it("with existingWebAclArn creates nothing and exposes that ARN", async () => {
     const arn = `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/shared/0f0f0f0f-1111-2222-3333-444455556666`;
-    const acl = await build("edge", parse({ existingWebAclArn: arn }).settings);
+    const acl = await build("edge", { existingWebAclArn: arn });
     assert.deepEqual(mocks.resources.map((r) => r.type), ["edge-security:waf:EdgeWebAcl"]);
     assert.equal(await valueOf(acl.arn), arn);
   });
 
   it("throws before creating anything for disabled settings or a name AWS cannot use", () => {
     assert.throws(() => new EdgeWebAcl("edge", { settings: { kind: "disabled" } }), (e: unknown) => e instanceof ConfigError && /settings.kind: got "disabled"/.test(e.message));
-    assert.throws(() => new EdgeWebAcl("edge waf", { settings: managed({}) }), /name: got "edge waf"; letters, digits/);
+    assert.throws(() => new EdgeWebAcl("edge waf", { settings: managed({}) }), /name: got "edge waf"; allowed: letters, digits/);
     assert.deepEqual(mocks.resources, []);
   });
 });
