@@ -4,7 +4,7 @@ import { choice, flag, intIn, listOf, strictObject, text } from "../shared/schem
 import { oneOf } from "../shared/validation";
 import { labelField } from "./matchSchema";
 import { EVALUATION_WINDOWS, HTTP_METHODS, RATE_ACTIONS } from "./types";
-import { switchedOn, toggled, wafPathField } from "./wafFields";
+import { switchedOn, toggled, wafPathField, WHEN_VALID } from "./wafFields";
 
 export const DEFAULT_BLANKET_LIMIT = 2000;
 export const DEFAULT_REPUTATION_LIMIT = 100;
@@ -29,7 +29,7 @@ const aggregationKeySchema = strictObject({
 })
   .superRefine((key, ctx) => {
     if (Object.values(key).filter((v) => v !== undefined).length !== 1) ctx.addIssue({ code: "custom", path: [], input: key, message: KEY_ALLOWED });
-  })
+  }, WHEN_VALID)
   .transform((key) => {
     if (key.header !== undefined) return { kind: "header" as const, name: key.header };
     if (key.queryArgument !== undefined) return { kind: "queryArgument" as const, name: key.queryArgument };

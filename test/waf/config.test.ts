@@ -155,3 +155,49 @@ describe("waf config: bad input (each reports field, value and what is allowed)"
     assert.deepEqual(parse(PROD_WAF).problems, []);
   });
 });
+
+describe("waf config: one problem per mistake, with the way forward", () => {
+  const only = (raw: unknown) => {
+    const { problems } = parse(raw);
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    return problems[0];
+  };
+
+  it("a misspelt group is one problem, not also a budget or label problem", () => {
+    const p = only({ managedRuleGroups: { AWSManagedRulesCommonRuleSet: false, AWSManagedRulesCommonRuleSett: { ruleActionOverrides: { NoUserAgent_HEADER: "count" } } }, capacity: { limit: 100 } });
+    assert.deepEqual([p.field, p.path], ["waf.managedRuleGroups.AWSManagedRulesCommonRuleSett", ["waf", "managedRuleGroups", "AWSManagedRulesCommonRuleSett"]]);
+    assert.match(p.allowed, /did you mean "AWSManagedRulesCommonRuleSet"\?/);
+  });
+
+  it("a value out of range is one problem, not also the checks that read it", () => {
+    assert.equal(only({ capacity: { limit: 6000 } }).allowed, "allowed: a whole number of WCU from 1 to 5000");
+    assert.equal(only({ managedRuleGroups: { "all-rules": { vendor: "  " } } }).field, "waf.managedRuleGroups.all-rules.vendor");
+    assert.equal(only({ customRules: [{ name: "x", action: "block", match: { pathPrefix: "x" } }] }).field, "waf.customRules[x].match.pathPrefix");
+  });
+
+  it("explains quoted numbers and booleans", () => {
+    const { problems } = parse({ rateLimits: { blanket: { limit: "100" } }, managedRuleGroups: { AWSManagedRulesSQLiRuleSet: "true" } });
+    assert.deepEqual(problems.map((p) => [p.field, p.allowed]), [
+      ["waf.managedRuleGroups.AWSManagedRulesSQLiRuleSet", 'allowed: true, false or { enabled, vendor, version, overrideAction, ruleActionOverrides, scopeDown, wcu } ("true" is quoted, so YAML reads it as text: write true without quotes)'],
+      ["waf.rateLimits.blanket.limit", 'allowed: a whole number of requests from 10 to 2000000000 ("100" is quoted, so YAML reads it as text: write 100 without quotes)'],
+    ]);
+  });
+
+  it("reports inside a settings object given where true or false would also do", () => {
+    const { problems } = parse({ rateLimits: { blanket: { limit: 5, windowSec: 30 } }, logging: { filter: "blocked", retentionDays: 31 } });
+    assert.deepEqual(problems.map((p) => p.field), ["waf.rateLimits.blanket.limit", "waf.rateLimits.blanket.windowSec", "waf.logging.retentionDays", "waf.logging.filter"]);
+    const keys = parse({ rateLimits: { uri: [{ name: "k", pathPrefix: "/k", limit: 10, aggregation: { customKeys: [{ header: "a b" }, { cookie: "c d" }] } }] } });
+    assert.deepEqual(keys.fields, ["waf.rateLimits.uri[k].aggregation.customKeys[0].header", "waf.rateLimits.uri[k].aggregation.customKeys[1].cookie"]);
+  });
+
+  it("suggests the nearest key, value and method", () => {
+    assert.match(only({ rateLimits: { blanket: { windowsec: 60 } } }).allowed, /did you mean "windowSec"\?$/);
+    assert.match(only({ mode: "enforced" }).allowed, /^allowed: "enforce" or "count"; did you mean "enforce"\?$/);
+    assert.match(only({ customRules: [{ name: "x", action: "block", match: { methods: ["get"] } }] }).allowed, /did you mean "GET"\?$/);
+    assert.match(only({ rateLimits: { uri: [{ name: "a", pathPrefix: "/a", limit: 10, aggregation: "ip" }] } }).allowed, /did you mean "IP"\?$/);
+  });
+
+  it("an existingWebAclArn names each key it makes meaningless", () => {
+    assert.deepEqual(parse({ existingWebAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/a/b", logging: false, geo: { mode: "block", countries: ["KP"] } }).fields, ["waf.geo", "waf.logging"]);
+  });
+});
