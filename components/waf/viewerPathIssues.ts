@@ -1,6 +1,7 @@
 /**
  * WAF path rules written in an API's own terms instead of the viewer's. WAF sees the request as the viewer
- * sent it, before the signer strips a prefixed API's routing prefix: viewers reach the private integration's
+ * sent it, before the signer strips a prefixed API's routing prefix (WAF runs before Lambda@Edge:
+ * docs/aws-facts.md, AWS WAF): viewers reach the private integration's
  * `/v1/orders` at `/services/v1/orders`, so a rate limit on `/v1/orders` only meets requests the default
  * behaviour (`*`) routes to the default API, and never fires for the service.
  *
