@@ -55,7 +55,8 @@ export async function runCapacityCheck(options: {
   readonly ipSetArns?: IpSetArns<string>;
 }): Promise<CapacityRun> {
   const config = isPlainObject(options.stackConfig) && isPlainObject(options.stackConfig.config) ? options.stackConfig.config : {};
-  const raw = config["edge-security:waf"];
+  // An absent key is the default web ACL, as for the stack.
+  const raw = config["edge-security:waf"] ?? {};
   const parsed = wafSchema({ shieldMitigation: options.shieldMitigation }).safeParse(raw);
   if (!parsed.success) {
     const problems = problemsFrom(parsed.error.issues, raw, ["waf"]);

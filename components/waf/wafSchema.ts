@@ -46,13 +46,13 @@ const bodySizeSchema = strictObject({
   allowedPaths: listOf(wafPathField).default([]),
 });
 
-function sectionSchema(context: WafContext) {
+function sectionSchema(groups: ReturnType<typeof managedGroupsSchema>) {
   return strictObject({
     /** `false` is the explicit opt-out: no web ACL. */
     enabled: flag().default(true),
     existingWebAclArn: z.string({ error: ARN_ALLOWED }).refine(isCloudFrontWebAclArn, { error: ARN_ALLOWED }).optional(),
     mode: choice(ROLLOUT_MODES).optional(),
-    managedRuleGroups: managedGroupsSchema(context).optional(),
+    managedRuleGroups: groups.optional(),
     bodySize: bodySizeSchema.optional(),
     bodyInspectionLimit: choice(BODY_INSPECTION_LIMITS, " (above KB_16 costs extra)").optional(),
     rateLimits: rateLimitsSchema.optional(),
@@ -66,7 +66,7 @@ function sectionSchema(context: WafContext) {
 type Section = z.output<ReturnType<typeof sectionSchema>>;
 
 /** The managed web ACL's settings, every default applied. */
-function managedSettings(s: Section, context: WafContext) {
+function managedSettings(s: Section, context: WafContext, groups: ReturnType<typeof managedGroupsSchema>) {
   const bodyInspectionLimit = s.bodyInspectionLimit ?? "KB_16";
   const body = s.bodySize ?? bodySizeSchema.parse({});
   const logging = loggingSettingsOf(s.logging);
@@ -75,7 +75,7 @@ function managedSettings(s: Section, context: WafContext) {
     kind: "managed" as const,
     mode: s.mode ?? "enforce",
     /** Enabled groups only, in evaluation order. */
-    managedRuleGroups: s.managedRuleGroups ?? managedGroupsSchema(context).parse({}),
+    managedRuleGroups: s.managedRuleGroups ?? groups.parse({}),
     bodySize: { action: body.action, maxBytes: body.maxBytes ?? INSPECTION_LIMIT_BYTES[bodyInspectionLimit], allowedPaths: body.allowedPaths },
     bodyInspectionLimit,
     rateLimits: s.rateLimits ?? rateLimitsSchema.parse({}),
@@ -108,7 +108,8 @@ function managedIssues(settings: ManagedWafSettings): WafIssue[] {
 
 /** The `waf` settings schema for a stack whose Shield mitigation is `context.shieldMitigation`. */
 export function wafSchema(context: WafContext) {
-  return sectionSchema(context)
+  const groups = managedGroupsSchema(context);
+  return sectionSchema(groups)
     .superRefine((s, ctx) => {
       if (!s.enabled || s.existingWebAclArn === undefined) return;
       for (const key of MANAGED_KEYS.filter((k) => s[k] !== undefined)) {
@@ -118,7 +119,7 @@ export function wafSchema(context: WafContext) {
     .transform((s) => {
       if (!s.enabled) return { kind: "disabled" as const };
       if (s.existingWebAclArn !== undefined) return { kind: "existing" as const, existingWebAclArn: s.existingWebAclArn };
-      return managedSettings(s, context);
+      return managedSettings(s, context, groups);
     })
     .superRefine((settings, ctx) => {
       if (settings.kind !== "managed") return;
