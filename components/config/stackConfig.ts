@@ -1,9 +1,10 @@
 import { PrivateIntegrationSettings } from "../private-integration";
 import { SHIELD_OFF, ShieldSettings, shieldKeySchema } from "../shield";
 import { isAwsRegion } from "../shared/region";
-import { problemsFrom } from "../shared/schema/problems";
-import { WafSettings, parseWafConfig, wafLogBucketName } from "../waf";
+import { fieldName, problemsFrom, valueAt } from "../shared/schema/problems";
+import { WafSettings, viewerPathIssues, wafLogBucketName } from "../waf";
 import { ConfigError, Problem, Problems } from "../shared/validation";
+import { PETSTORE_ROUTES } from "../api/routes";
 import { ApiConfig } from "./apis";
 import { CloudFrontQuotas, DistributionConfig } from "./distribution";
 import { CONFIG_NAMESPACE, projectConfig } from "./namespace";
@@ -56,15 +57,12 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   // A bad stack region is reported once; the APIs that would default to it are checked against us-east-1.
   const stackRegion = isAwsRegion(region) ? region : "us-east-1";
 
-  const top = stackSchema({ region: stackRegion, now: options.now ?? new Date() }).safeParse(raw);
-  if (!top.success) for (const p of problemsFrom(top.error.issues, raw)) problems.add(p.field, p.value, p.allowed, p.path);
-
-  const privateIntegration = top.success ? top.data.sections.privateIntegration : undefined;
   // Shield first: its layer-7 mitigation decides the WAF's anti-DDoS group and capacity reserve. Its problems
-  // are reported by the parse above; while it has any, the WAF is read as without Shield.
+  // are reported by the stack parse below; while it has any, the WAF is read as without Shield.
   const shield = shieldKeySchema(options.now).safeParse(raw.shield).data ?? SHIELD_OFF;
-  const waf = parseWafConfig(raw.waf, problems, { shieldMitigation: shield.layer7Mitigation });
-  checkShieldNeeds(shield, waf, problems);
+  const top = stackSchema({ region: stackRegion, now: options.now ?? new Date(), shieldMitigation: shield.layer7Mitigation }).safeParse(raw);
+  if (!top.success) for (const p of problemsFrom(top.error.issues, raw)) problems.add(p.field, p.value, p.allowed, p.path);
+  const privateIntegration = top.success ? top.data.sections.privateIntegration : undefined;
 
   if (top.success) {
     const { apis } = top.data;
@@ -79,10 +77,20 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
       const named = issue.path[0] === "apis" && typeof issue.path[1] === "number" ? `apis[${apis[issue.path[1]].name}].${issue.path.slice(2).join(".")}` : issue.path.join(".");
       problems.add(named, issue.input, issue.message, issue.path);
     }
+    checkShieldNeeds(shield, top.data.waf, problems);
+    // WAF paths in an API's own terms (before its prefix is stripped) instead of the viewer's.
+    const viewerRoutes = [
+      ...apis.map((api) => ({ pathPattern: api.pathPattern, label: `API ${api.name}`, serves: api.existing ? undefined : PETSTORE_ROUTES.map((r) => r.path) })),
+      ...(privateIntegration ? [{ pathPattern: `${privateIntegration.pathPrefix}/*`, label: "the private integration", serves: privateIntegration.services.map((svc) => svc.pathPrefix) }] : []),
+    ];
+    for (const issue of viewerPathIssues(top.data.waf, viewerRoutes)) {
+      const path = ["waf", ...issue.path];
+      problems.add(fieldName(raw, path), valueAt(raw, path), issue.message, path);
+    }
   }
   problems.throwIfAny(`Invalid ${CONFIG_NAMESPACE} configuration`);
   if (!top.success) throw new Error("unreachable: a failed parse always records problems");
-  const { apis, manageApiGatewayAccount, signer, distribution, quotas, tags } = top.data;
+  const { apis, manageApiGatewayAccount, signer, distribution, quotas, tags, waf } = top.data;
   return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, tags };
 }
 

@@ -12,12 +12,16 @@ import { flag, strictObject } from "../shared/schema/fields";
 import { signerArchitectureField, signerFields } from "./signer";
 import { shieldKeySchema } from "../shield/shieldSchema";
 import { tagsSchema } from "./tags";
+import { ShieldMitigation } from "../waf/types";
+import { wafSchema } from "../waf/wafSchema";
 
 export interface StackSchemaContext {
   /** The stack's region (`aws:region`): the default region of the APIs. */
   readonly region: string;
   /** Decides which Lambda runtimes are still created. */
   readonly now: Date;
+  /** Shield's layer-7 mitigation, which reserves WAF capacity or adds the Anti-DDoS group. @default "none" */
+  readonly shieldMitigation?: ShieldMitigation;
 }
 
 /** Flat stack keys and the distribution setting each is (for naming cross-field problems by their key). */
@@ -83,8 +87,7 @@ export function stackSchema(context: StackSchemaContext) {
     // Refused with the way forward, rather than as unknown keys.
     loggingBucket: legacy,
     loggingPrefix: legacy,
-    // Each section parses its own key.
-    waf: z.unknown().optional(),
+    waf: wafSchema({ shieldMitigation: context.shieldMitigation ?? "none" }).prefault({}),
     shield: shieldKeySchema(context.now),
     privateIntegration: privateIntegrationSchema(context.region).optional(),
   })
@@ -104,7 +107,8 @@ export function stackSchema(context: StackSchemaContext) {
         accessLogs: s.accessLogs,
       },
       quotas: { cacheBehaviors: s.cacheBehaviorQuota, origins: s.originQuota },
-      sections: { waf: s.waf, shield: s.shield, privateIntegration: s.privateIntegration },
+      waf: s.waf,
+      sections: { shield: s.shield, privateIntegration: s.privateIntegration },
     }))
     .superRefine((s, ctx) => {
       for (const issue of distributionIssues(s.distribution)) {

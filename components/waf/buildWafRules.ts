@@ -25,27 +25,27 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
   const counting = settings.mode === "count";
   const act = (action: RuleAction): RuleAction => (counting ? { type: "count" } : action);
   const rules: WafRule<A>[] = [];
-  const plain = (name: string, priority: number, source: string, statement: WafStatement<A> | RateBasedStatement<A>, action: RuleAction) =>
+  const plain = (name: string, priority: number, source: WafRule<A>["source"], statement: WafStatement<A> | RateBasedStatement<A>, action: RuleAction) =>
     rules.push({ name, priority, metricName: name, source, statement, action: act(action) });
 
   // Reference only the sets that hold addresses (the component creates no empty set).
   const has = (list: "allow" | "deny", version: IpVersion) => settings.ipSets[list].some((c) => cidrVersion(c) === version);
   const pick = (arn: A | undefined, list: "allow" | "deny", version: IpVersion) => (has(list, version) ? arn : undefined);
   const allow = ipSetStatement(pick(ipSets.allowIpv4, "allow", "IPV4"), pick(ipSets.allowIpv6, "allow", "IPV6"));
-  if (allow) plain("allow-ip-set", PRIORITY.allowIpSet, "waf.ipSets.allow", allow, { type: "allow" });
+  if (allow) plain("allow-ip-set", PRIORITY.allowIpSet, ["ipSets", "allow"], allow, { type: "allow" });
   const deny = ipSetStatement(pick(ipSets.denyIpv4, "deny", "IPV4"), pick(ipSets.denyIpv6, "deny", "IPV6"));
-  if (deny) plain("deny-ip-set", PRIORITY.denyIpSet, "waf.ipSets.deny", deny, FORBIDDEN);
+  if (deny) plain("deny-ip-set", PRIORITY.denyIpSet, ["ipSets", "deny"], deny, FORBIDDEN);
   if (settings.geo) {
     const match: WafStatement<A> = { type: "geoMatch", countryCodes: settings.geo.countries };
     const blockAllow = settings.geo.mode === "block";
-    plain(blockAllow ? "geo-block" : "geo-allow-only", PRIORITY.geo, "waf.geo", blockAllow ? match : { type: "not", statement: match }, FORBIDDEN);
+    plain(blockAllow ? "geo-block" : "geo-allow-only", PRIORITY.geo, ["geo"], blockAllow ? match : { type: "not", statement: match }, FORBIDDEN);
   }
 
   const body = settings.bodySize;
   const tooLarge: WafStatement<A> = { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: body.maxBytes, transforms: [] };
   const exempt = body.allowedPaths.map((p) => pathStatement<A>(p));
   const bodyRule = exempt.length === 0 ? tooLarge : allOf([tooLarge, { type: "not", statement: anyOf(exempt) }]);
-  plain("body-too-large", PRIORITY.bodySize, "waf.bodySize", bodyRule, body.action === "block" ? FORBIDDEN : { type: "count" });
+  plain("body-too-large", PRIORITY.bodySize, ["bodySize"], bodyRule, body.action === "block" ? FORBIDDEN : { type: "count" });
 
   settings.managedRuleGroups.forEach((group, index) => {
     const priority = PRIORITY.managedStart + index * PRIORITY.managedStep;
@@ -68,11 +68,11 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
     // Rule names allow letters, digits, - and _ only; vendor names may hold spaces and dots.
     const name = `${group.vendor.replace(/[^A-Za-z0-9_-]/g, "")}-${group.name}`;
     const overrideAction = counting ? "count" : group.overrideAction;
-    rules.push({ name, priority, metricName: name, source: `waf.managedRuleGroups.${group.name}`, statement, overrideAction });
+    rules.push({ name, priority, metricName: name, source: ["managedRuleGroups", group.name], statement, overrideAction });
   });
 
   settings.customRules.forEach((rule, index) => {
-    plain(rule.name, rule.priority, `waf.customRules[${index}]`, matchStatement<A>(rule.match), rule.action === "block" ? FORBIDDEN : { type: rule.action });
+    plain(rule.name, rule.priority, ["customRules", index], matchStatement<A>(rule.match), rule.action === "block" ? FORBIDDEN : { type: rule.action });
   });
 
   const { ipReputation, uri, blanket } = settings.rateLimits;
@@ -80,16 +80,16 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
     const enabled = REPUTATION_GROUPS.filter((r) => settings.managedRuleGroups.some((g) => g.name === r.name && g.vendor === "AWS"));
     const labels = enabled.map((r): WafStatement<A> => ({ type: "labelMatch", scope: "NAMESPACE", key: r.labelNamespace }));
     if (labels.length > 0) {
-      plain("rate-ip-reputation", PRIORITY.rateIpReputation, "waf.rateLimits.ipReputation", rateStatement(ipReputation, anyOf(labels)), rateAction(ipReputation));
+      plain("rate-ip-reputation", PRIORITY.rateIpReputation, ["rateLimits", "ipReputation"], rateStatement(ipReputation, anyOf(labels)), rateAction(ipReputation));
     }
   }
   uri.forEach((rule, index) => {
     const parts = [pathStatement<A>(rule.pathPrefix)];
     if (rule.methods.length > 0) parts.push(methodsStatement<A>(rule.methods));
     const priority = PRIORITY.rateUriStart + index * PRIORITY.rateUriStep;
-    plain(`rate-uri-${rule.name}`, priority, `waf.rateLimits.uri[${index}]`, rateStatement(rule, allOf(parts)), rateAction(rule));
+    plain(`rate-uri-${rule.name}`, priority, ["rateLimits", "uri", index], rateStatement(rule, allOf(parts)), rateAction(rule));
   });
-  if (blanket) plain("rate-blanket", PRIORITY.rateBlanket, "waf.rateLimits.blanket", rateStatement<A>(blanket, undefined), rateAction(blanket));
+  if (blanket) plain("rate-blanket", PRIORITY.rateBlanket, ["rateLimits", "blanket"], rateStatement<A>(blanket, undefined), rateAction(blanket));
 
   return rules.sort((a, b) => a.priority - b.priority);
 }

@@ -5,12 +5,13 @@
  */
 import { CheckCapacityCommand, Rule, WAFV2Client } from "@aws-sdk/client-wafv2";
 import { EDGE_REGION } from "../shared/region";
-import { isPlainObject, Problems } from "../shared/validation";
+import { problemsFrom } from "../shared/schema/problems";
+import { isPlainObject } from "../shared/validation";
 import { buildWafRules } from "./buildWafRules";
-import { parseWafConfig, PLACEHOLDER_IP_SET_ARNS } from "./config";
 import { toWafApiRules } from "./toWafApiRules";
 import { ShieldMitigation } from "./types";
-import { IpSetArns } from "./wafRule";
+import { wafSchema } from "./wafSchema";
+import { IpSetArns, PLACEHOLDER_IP_SET_ARNS } from "./wafRule";
 import { wcuBudget } from "./wcuEstimate";
 
 export type CapacityAnswer =
@@ -54,12 +55,15 @@ export async function runCapacityCheck(options: {
   readonly ipSetArns?: IpSetArns<string>;
 }): Promise<CapacityRun> {
   const config = isPlainObject(options.stackConfig) && isPlainObject(options.stackConfig.config) ? options.stackConfig.config : {};
-  const problems = new Problems();
-  const settings = parseWafConfig(config["edge-security:waf"], problems, { shieldMitigation: options.shieldMitigation });
-  if (problems.all.length > 0) {
-    const lines = problems.all.map((p) => `  - ${p.field}: ${p.allowed}`);
-    return { exitCode: 2, lines: [`Pulumi.${options.stack}.yaml: edge-security:waf has ${problems.all.length} problem(s):`, ...lines] };
+  // An absent key is the default web ACL, as for the stack.
+  const raw = config["edge-security:waf"] ?? {};
+  const parsed = wafSchema({ shieldMitigation: options.shieldMitigation }).safeParse(raw);
+  if (!parsed.success) {
+    const problems = problemsFrom(parsed.error.issues, raw, ["waf"]);
+    const lines = problems.map((p) => `  - ${p.field}: ${p.allowed}`);
+    return { exitCode: 2, lines: [`Pulumi.${options.stack}.yaml: edge-security:waf has ${problems.length} problem(s):`, ...lines] };
   }
+  const settings = parsed.data;
   if (settings.kind !== "managed") {
     const what = settings.kind === "disabled" ? "WAF is disabled" : `the stack reuses ${settings.existingWebAclArn}`;
     return { exitCode: 0, lines: [`${options.stack}: ${what}; nothing to check.`] };

@@ -1,9 +1,8 @@
 import { buildWafRules } from "./buildWafRules";
-import { PLACEHOLDER_IP_SET_ARNS } from "./config";
 import { managedGroupFacts } from "./managedRuleCatalogue";
 import { CORE_RULE_SET } from "./managedRuleGroups";
 import { INSPECTION_LIMIT_BYTES, ManagedWafSettings, WafSettings } from "./types";
-import { WafRule } from "./wafRule";
+import { PLACEHOLDER_IP_SET_ARNS, WafRule } from "./wafRule";
 import { wcuBudget } from "./wcuEstimate";
 
 /** Lines the offline plan prints for the WAF: each rule with its action and WCU, then the budget. */

@@ -1,15 +1,16 @@
 /**
- * Typed WAF settings: the result of `parseWafConfig`, with every default applied.
- * Choices are literal unions; the parser rejects anything else.
+ * The WAF's choices and context, and the settings types: `z.input` of the schemas is what a stack file or a
+ * library user writes, `z.output` (re-exported here) the settings the rule builders and the component use.
  */
 
 /** `count` turns every rule's action into count, to observe a new environment before blocking. */
-export type WafRolloutMode = "enforce" | "count";
+export const ROLLOUT_MODES = ["enforce", "count"] as const;
+export type WafRolloutMode = (typeof ROLLOUT_MODES)[number];
 
 /** How Shield Advanced mitigates layer-7 floods; it changes the WAF budget and managed groups. */
 export type ShieldMitigation = "automatic-response" | "anti-ddos-rule-group" | "none";
 
-/** What the rest of the stack tells the WAF parser. */
+/** What the rest of the stack tells the WAF schema. */
 export interface WafContext {
   readonly shieldMitigation: ShieldMitigation;
 }
@@ -21,106 +22,24 @@ export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "O
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** Rate-based rules cannot allow (AWS rejects it). */
-export type RateAction = "block" | "count";
-export type CustomRuleAction = "allow" | "block" | "count";
+export const RATE_ACTIONS = ["block", "count"] as const;
+export type RateAction = (typeof RATE_ACTIONS)[number];
+export const CUSTOM_RULE_ACTIONS = ["allow", "block", "count"] as const;
+export type CustomRuleAction = (typeof CUSTOM_RULE_ACTIONS)[number];
 /** Rule-level override inside a managed group. Challenge/CAPTCHA are left out: API clients cannot solve them. */
-export type RuleOverrideAction = "allow" | "block" | "count";
+export const RULE_OVERRIDE_ACTIONS = ["allow", "block", "count"] as const;
+export type RuleOverrideAction = (typeof RULE_OVERRIDE_ACTIONS)[number];
 /** Group-level override: `none` keeps each rule's own action. */
 export type GroupOverrideAction = "none" | "count";
 
-/** One component of a custom aggregation key. Behind CloudFront the client IP is `ip`, never a forwarded header. */
-export type AggregationKey =
-  | { readonly kind: "ip" }
-  | { readonly kind: "header"; readonly name: string }
-  | { readonly kind: "queryArgument"; readonly name: string }
-  | { readonly kind: "cookie"; readonly name: string }
-  | { readonly kind: "labelNamespace"; readonly namespace: string };
-
-export type RateAggregation =
-  | { readonly kind: "IP" }
-  | { readonly kind: "CONSTANT" }
-  | { readonly kind: "CUSTOM_KEYS"; readonly keys: readonly AggregationKey[] };
-
-export interface RateRuleSettings {
-  /** Requests per evaluation window and aggregation instance, at least 10. */
-  readonly limit: number;
-  readonly windowSec: EvaluationWindowSec;
-  readonly aggregation: RateAggregation;
-  readonly action: RateAction;
-}
-
-/** A lower limit for one expensive or sensitive path. */
-export interface UriRateRuleSettings extends RateRuleSettings {
-  /** Rule name suffix: the rule is `rate-uri-<name>`. */
-  readonly name: string;
-  readonly pathPrefix: string;
-  /** Empty: every method. */
-  readonly methods: readonly HttpMethod[];
-}
-
-export type HeaderOperator = "EXACTLY" | "STARTS_WITH" | "ENDS_WITH" | "CONTAINS";
-export type LabelScope = "LABEL" | "NAMESPACE";
-
-/** A request condition; every given field must match (AND), `negate` inverts the whole. */
-export interface MatchSpec {
-  readonly pathPrefix?: string;
-  readonly methods?: readonly HttpMethod[];
-  readonly header?: { readonly name: string; readonly value: string; readonly operator: HeaderOperator };
-  readonly countries?: readonly string[];
-  readonly label?: { readonly scope: LabelScope; readonly key: string };
-  /** Body larger than this many bytes; bodies beyond the inspection limit count as larger. */
-  readonly bodyLargerThan?: number;
-  readonly negate: boolean;
-}
-
-export interface CustomRuleSettings {
-  readonly name: string;
-  /** In the application range (see `PRIORITY`). */
-  readonly priority: number;
-  readonly action: CustomRuleAction;
-  readonly match: MatchSpec;
-}
-
-export type ManagedGroupConfig =
-  | { readonly kind: "botControl"; readonly inspectionLevel: "COMMON" | "TARGETED" }
-  | {
-      readonly kind: "antiDdos";
-      /** Challenge actions only work for browsers; APIs keep them off. */
-      readonly challenge: "ENABLED" | "DISABLED";
-      readonly sensitivityToBlock: "LOW" | "MEDIUM" | "HIGH";
-    };
-
-export interface ManagedGroupSettings {
-  /** `AWS` for AWS Managed Rules (checked against the catalogue), or a third-party seller's vendor name. */
-  readonly vendor: string;
-  /** Rule group name, e.g. `AWSManagedRulesCommonRuleSet`. */
-  readonly name: string;
-  /** Pinned version, e.g. `Version_1.12`; absent follows AWS's default version. */
-  readonly version?: string;
-  readonly overrideAction: GroupOverrideAction;
-  readonly ruleActionOverrides: readonly { readonly name: string; readonly action: RuleOverrideAction }[];
-  readonly scopeDown?: MatchSpec;
-  /** Capacity units of the group itself (the catalogue's figure, or the configured `wcu`). */
-  readonly wcu: number;
-  readonly config?: ManagedGroupConfig;
-}
-
-/**
- * Bodies larger than `maxBytes` (default: the inspection limit) are blocked, or only counted,
- * except under `allowedPaths`. Managed groups inspect only the first `bodyInspectionLimit` bytes,
- * so a body beyond it could hide a payload behind padding; the rule treats such bodies as larger
- * (oversize handling MATCH). The Core rule set's own 8 KB `SizeRestrictions_BODY` always counts.
- */
-export interface BodySizeSettings {
-  readonly action: "block" | "count";
-  /** At most the inspection limit in bytes. */
-  readonly maxBytes: number;
-  /** Paths (and everything below them) that may send larger bodies, inspected only up to the limit. */
-  readonly allowedPaths: readonly string[];
-}
+export const HEADER_OPERATORS = ["EXACTLY", "STARTS_WITH", "ENDS_WITH", "CONTAINS"] as const;
+export type HeaderOperator = (typeof HEADER_OPERATORS)[number];
+export const LABEL_SCOPES = ["LABEL", "NAMESPACE"] as const;
+export type LabelScope = (typeof LABEL_SCOPES)[number];
 
 /** How much of a body AWS WAF inspects for CloudFront; above 16 KB costs extra. */
-export type BodyInspectionLimit = "KB_16" | "KB_32" | "KB_48" | "KB_64";
+export const BODY_INSPECTION_LIMITS = ["KB_16", "KB_32", "KB_48", "KB_64"] as const;
+export type BodyInspectionLimit = (typeof BODY_INSPECTION_LIMITS)[number];
 
 /** The inspection limits in bytes (API AssociationConfig, RequestBodyAssociatedResourceTypeConfig). */
 export const INSPECTION_LIMIT_BYTES: Readonly<Record<BodyInspectionLimit, number>> = {
@@ -130,44 +49,16 @@ export const INSPECTION_LIMIT_BYTES: Readonly<Record<BodyInspectionLimit, number
   KB_64: 65_536,
 };
 
-export type LogDestination =
-  | { readonly kind: "cloudwatch"; readonly retentionDays: number }
-  | { readonly kind: "existing"; readonly arn: string };
-
-export interface WafLoggingSettings {
-  readonly destination: LogDestination;
-  /** Lower-case header names, always including `authorization`, `x-forwarded-authorization`, `cookie`. */
-  readonly redactedHeaders: readonly string[];
-  /** `blocked-and-counted` keeps only requests that were blocked or counted. */
-  readonly filter: "all" | "blocked-and-counted";
+/** A problem found in the `waf` settings: where (a path in them), the value, and what is allowed. */
+export interface WafIssue {
+  readonly path: readonly (string | number)[];
+  readonly input: unknown;
+  readonly message: string;
 }
 
-export interface ManagedWafSettings {
-  readonly kind: "managed";
-  readonly mode: WafRolloutMode;
-  /** Enabled groups only, in evaluation order. */
-  readonly managedRuleGroups: readonly ManagedGroupSettings[];
-  readonly bodySize: BodySizeSettings;
-  readonly bodyInspectionLimit: BodyInspectionLimit;
-  readonly rateLimits: {
-    readonly blanket?: RateRuleSettings;
-    readonly uri: readonly UriRateRuleSettings[];
-    readonly ipReputation?: RateRuleSettings;
-  };
-  /** CIDRs (IPv4 and IPv6 mixed); split into one IP set per version. */
-  readonly ipSets: { readonly allow: readonly string[]; readonly deny: readonly string[] };
-  readonly geo?: { readonly mode: "block" | "allow"; readonly countries: readonly string[] };
-  readonly customRules: readonly CustomRuleSettings[];
-  readonly logging?: WafLoggingSettings;
-  readonly capacity: {
-    /** Maximum WCU for the web ACL including the reserve: 1,500 unless extra fees are accepted, at most 5,000. */
-    readonly limit: number;
-    /** Held back for Shield Advanced's automatic-mitigation rule group (150), else 0. */
-    readonly reserve: number;
-  };
-}
-
-export type WafSettings =
-  | { readonly kind: "disabled" }
-  | { readonly kind: "existing"; readonly existingWebAclArn: string }
-  | ManagedWafSettings;
+export type { MatchInput, MatchSpec } from "./matchSchema";
+export type { CustomRuleSettings } from "./customRulesSchema";
+export type { AggregationKey, RateAggregation, RateLimitSettings, RateRuleSettings, UriRateRuleSettings } from "./rateLimitsSchema";
+export type { ManagedGroupConfig, ManagedGroupSettings } from "./managedGroupsSchema";
+export type { LogDestination, WafLoggingSettings } from "./loggingSchema";
+export type { BodySizeSettings, ManagedWafSettings, WafInput, WafSettings } from "./wafSchema";

@@ -17,7 +17,7 @@ export const PATH_TRANSFORMS = ["URL_DECODE", "NORMALIZE_PATH", "LOWERCASE"] as 
 export const MAX_PATH_LENGTH = 199;
 
 export const WAF_PATH_ALLOWED =
-  `a path such as /pets: starts with /, at most ${MAX_PATH_LENGTH} printable ASCII characters, no empty, . or .. segments, ` +
+  `allowed: a path such as /pets: starts with /, at most ${MAX_PATH_LENGTH} printable ASCII characters, no empty, . or .. segments, ` +
   "no trailing / (the path covers itself and everything below it), no %-escapes, ? or # " +
   "(requests are URL-decoded, normalized and lowercased before they are compared)";
 

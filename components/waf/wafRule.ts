@@ -4,7 +4,9 @@
  * (toWafApiRules), so the deployed rules and the rules sent to CheckCapacity are the same.
  * `A` is the type of IP set ARNs: a Pulumi output at deploy time, a string for the API.
  */
-import { AggregationKey, HeaderOperator, LabelScope } from "./types";
+import { EDGE_REGION } from "../shared/region";
+import type { AggregationKey } from "./rateLimitsSchema";
+import { HeaderOperator, LabelScope } from "./types";
 
 /** The text transformations this module uses, applied in list order; none renders as `NONE`. */
 export type TextTransform = "URL_DECODE" | "NORMALIZE_PATH" | "LOWERCASE";
@@ -75,8 +77,8 @@ interface RuleBase {
   readonly priority: number;
   /** CloudWatch metric name of the rule (also enables sampled requests). */
   readonly metricName: string;
-  /** Config field the rule comes from, for error messages. */
-  readonly source: string;
+  /** Where the rule comes from in the `waf` settings (`["customRules", 2]`), for problems. */
+  readonly source: readonly (string | number)[];
 }
 
 export type WafRule<A> =
@@ -90,3 +92,11 @@ export interface IpSetArns<A> {
   readonly denyIpv4?: A;
   readonly denyIpv6?: A;
 }
+
+/** Placeholder ARNs, so the exact rules can be built (and budgeted) before the IP sets exist. */
+export const PLACEHOLDER_IP_SET_ARNS: IpSetArns<string> = {
+  allowIpv4: `arn:aws:wafv2:${EDGE_REGION}:123456789012:global/ipset/allow-ipv4/00000000-0000-0000-0000-000000000001`,
+  allowIpv6: `arn:aws:wafv2:${EDGE_REGION}:123456789012:global/ipset/allow-ipv6/00000000-0000-0000-0000-000000000002`,
+  denyIpv4: `arn:aws:wafv2:${EDGE_REGION}:123456789012:global/ipset/deny-ipv4/00000000-0000-0000-0000-000000000003`,
+  denyIpv6: `arn:aws:wafv2:${EDGE_REGION}:123456789012:global/ipset/deny-ipv6/00000000-0000-0000-0000-000000000004`,
+};

@@ -1,18 +1,29 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { EDGE_REGION } from "../shared/region";
-import { ConfigError, Problems } from "../shared/validation";
+import { problemsFrom } from "../shared/schema/problems";
+import { ConfigError, isPlainObject, Problem } from "../shared/validation";
 import { buildWafRules } from "./buildWafRules";
 import { cidrVersion, IpVersion } from "./cidr";
 import { loggingFilter, redactedFields, wafLogGroupName } from "./loggingConfig";
 import { customResponseBodies, toPulumiRules } from "./toPulumiRules";
-import { ManagedWafSettings, WafSettings } from "./types";
+import { ManagedWafSettings, ShieldMitigation, WafInput, WafSettings } from "./types";
 import { isValidWafName, visibilityConfig } from "./visibility";
+import { wafSchema } from "./wafSchema";
 import { IpSetArns } from "./wafRule";
 
 export interface EdgeWebAclArgs {
-  /** Parsed `waf` settings (see `parseWafConfig`); `disabled` is rejected: create no EdgeWebAcl then. */
-  readonly settings: WafSettings;
+  /**
+   * The web ACL's settings as the stack file's `edge-security:waf` key takes them (every field optional, the
+   * same defaults), or settings `wafSchema` parsed already (as EdgeProtection passes them). Settings that
+   * turn the WAF off are refused: create no EdgeWebAcl then. @default every default
+   */
+  readonly settings?: WafInput | WafSettings;
+  /**
+   * Shield Advanced's layer-7 mitigation, when `settings` are not parsed yet: `automatic-response` holds back
+   * 150 WCU for Shield's rule group, `anti-ddos-rule-group` adds AWS's Anti-DDoS group. @default "none"
+   */
+  readonly shieldMitigation?: ShieldMitigation;
   /** Tags for every created resource. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -25,9 +36,9 @@ export class EdgeWebAcl extends pulumi.ComponentResource {
   /** The web ACL ARN, for `aws.cloudfront.Distribution.webAclId`. */
   readonly arn: pulumi.Output<string>;
 
-  constructor(name: string, args: EdgeWebAclArgs, opts: pulumi.ComponentResourceOptions = {}) {
-    const settings = args.settings;
-    validateEdgeWebAclArgs(name, settings);
+  constructor(name: string, args: EdgeWebAclArgs = {}, opts: pulumi.ComponentResourceOptions = {}) {
+    // Every problem is reported before anything is registered.
+    const settings = edgeWebAclSettings(name, args);
     super("edge-security:waf:EdgeWebAcl", name, {}, opts);
     this.arn = settings.kind === "existing" ? pulumi.output(settings.existingWebAclArn) : this.createWebAcl(name, settings, args.tags ?? {});
     this.registerOutputs({ arn: this.arn });
@@ -89,12 +100,32 @@ export class EdgeWebAcl extends pulumi.ComponentResource {
   }
 }
 
-/** Rejects what the settings cannot say: a disabled WAF, or a name AWS cannot use. */
-export function validateEdgeWebAclArgs(name: string, settings: WafSettings): asserts settings is Exclude<WafSettings, { kind: "disabled" }> {
-  const problems = new Problems();
-  problems.check(settings.kind !== "disabled", "settings.kind", settings.kind, "managed or existing: with waf.enabled false, create no EdgeWebAcl and leave webAclId unset");
-  if (settings.kind === "managed") {
-    problems.check(isValidWafName(name) && name.length <= 100, "name", name, "letters, digits, - or _, at most 100 characters (web ACL, metric and IP set names derive from it)");
+/** Settings parsed already (the schema's output, never its input, has a `kind`). */
+function isParsed(settings: WafInput | WafSettings): settings is WafSettings {
+  return isPlainObject(settings) && "kind" in settings;
+}
+
+/**
+ * The settings an EdgeWebAcl named `name` builds, with every default applied, or one ConfigError naming every
+ * problem: the settings' own (as for the stack file, under `settings`), a WAF turned off, a name AWS cannot use.
+ */
+export function edgeWebAclSettings(name: string, args: EdgeWebAclArgs): Exclude<WafSettings, { kind: "disabled" }> {
+  const given = args.settings ?? {};
+  const problems: Problem[] = [];
+  let settings: WafSettings | undefined;
+  if (isParsed(given)) settings = given;
+  else {
+    const result = wafSchema({ shieldMitigation: args.shieldMitigation ?? "none" }).safeParse(given);
+    if (result.success) settings = result.data;
+    else problems.push(...problemsFrom(result.error.issues, given, ["settings"]));
   }
-  if (problems.all.length > 0) throw new ConfigError(`EdgeWebAcl ${name}`, problems.all);
+  if (settings?.kind === "disabled") {
+    const [field, value] = isParsed(given) ? ["settings.kind", "disabled"] : ["settings.enabled", false];
+    problems.push({ field, value, allowed: "allowed: a managed or existing web ACL: with waf.enabled false, create no EdgeWebAcl and leave webAclId unset", path: field.split(".") });
+  }
+  if (settings?.kind !== "existing" && !(isValidWafName(name) && name.length <= 100)) {
+    problems.push({ field: "name", value: name, allowed: "allowed: letters, digits, - or _, at most 100 characters (web ACL, metric and IP set names derive from it)", path: ["name"] });
+  }
+  if (problems.length > 0 || settings === undefined || settings.kind === "disabled") throw new ConfigError(`EdgeWebAcl ${name}`, problems);
+  return settings;
 }

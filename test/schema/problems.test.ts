@@ -75,6 +75,21 @@ describe("schema problems", () => {
     }
   });
 
+  it("reports the union branch that took the value's type, even when another branch has fewer problems", () => {
+    const toggle = strictObject({ logging: z.union([z.boolean({ error: "allowed: true, false or { days, enabled }" }), strictObject({ days: intIn(1, 9, "allowed: 1 to 9"), enabled: flag() })]) });
+    const fields = (input: unknown) => {
+      try {
+        parseWith(toggle, input, "test");
+      } catch (error) {
+        assert.ok(error instanceof ConfigError);
+        return error.problems.map((p) => [p.field, p.allowed]);
+      }
+      assert.fail("expected a ConfigError");
+    };
+    assert.deepEqual(fields({ logging: { days: 10, enabled: "yes" } }), [["logging.days", "allowed: 1 to 9"], ["logging.enabled", "allowed: true or false"]]);
+    assert.deepEqual(fields({ logging: "yes" }), [["logging", "allowed: true, false or { days, enabled }"]]);
+  });
+
   it("suggests only near misses", () => {
     assert.equal(nearest("eu-wset-1", ["eu-west-1", "eu-west-2", "us-west-1"]), "eu-west-1");
     assert.equal(nearest("PRICECLASS_100", ["PriceClass_100"]), "PriceClass_100");

@@ -148,6 +148,14 @@ describe("checkCapacity (mocked WAFV2 client)", () => {
     assert.deepEqual(off, { exitCode: 0, lines: ["dev: WAF is disabled; nothing to check."] });
     assert.equal(wafv2.commandCalls(CheckCapacityCommand).length, 0);
   });
+
+  it("checks the default web ACL when the stack file has no waf key", async () => {
+    wafv2.on(CheckCapacityCommand).resolves({ Capacity: 931 });
+    const run = await runCapacityCheck({ stack: "dev", stackConfig: { config: {} }, client: new WAFV2Client({}), shieldMitigation: "none" });
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.lines[0], "dev: 6 rules, scope CLOUDFRONT, region us-east-1");
+    assert.equal(run.lines[run.lines.length - 2], "estimate 931 WCU; AWS CheckCapacity 931 WCU (matches)");
+  });
 });
 
 describe("waf inputs: CIDRs and country codes", () => {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { Problems } from "../../components/shared/validation";
-import { parseWafConfig } from "../../components/waf/config";
+import { parseWith } from "../../components/shared/schema/parse";
+import { wafSchema } from "../../components/waf";
 import { DEV_WAF, managed, parse, PROD_WAF } from "./fixtures";
 
 describe("waf config: defaults", () => {
@@ -94,17 +94,17 @@ describe("waf config: bad input (each reports field, value and what is allowed)"
   const elevenUri = Array.from({ length: 9 }, (_, i) => ({ name: `u${i}`, pathPrefix: `/u${i}`, limit: 100 }));
   const cases: { title: string; raw: unknown; field: string; allowed: RegExp; context?: "automatic-response" | "anti-ddos-rule-group" }[] = [
     { title: "a rate limit under 10", raw: { rateLimits: { blanket: { limit: 9 } } }, field: "waf.rateLimits.blanket.limit", allowed: /from 10 to/ },
-    { title: "a URI rate limit under 10", raw: { rateLimits: { uri: [{ name: "p", pathPrefix: "/p", limit: 5 }] } }, field: "waf.rateLimits.uri[0].limit", allowed: /from 10 to/ },
+    { title: "a URI rate limit under 10", raw: { rateLimits: { uri: [{ name: "p", pathPrefix: "/p", limit: 5 }] } }, field: "waf.rateLimits.uri[p].limit", allowed: /from 10 to/ },
     { title: "an evaluation window not in {60,120,300,600}", raw: { rateLimits: { blanket: { windowSec: 30 } } }, field: "waf.rateLimits.blanket.windowSec", allowed: /60, 120, 300 or 600/ },
     { title: "CONSTANT aggregation without a scope-down", raw: { rateLimits: { blanket: { aggregation: "CONSTANT" } } }, field: "waf.rateLimits.blanket.aggregation", allowed: /needs a scope-down/ },
     { title: "FORWARDED_IP aggregation behind CloudFront", raw: { rateLimits: { blanket: { aggregation: "FORWARDED_IP" } } }, field: "waf.rateLimits.blanket.aggregation", allowed: /spoofed/ },
     { title: "more than 10 rate-based rules", raw: { rateLimits: { uri: elevenUri } }, field: "waf.rateLimits", allowed: /at most 10 rate-based rules/ },
     { title: "a duplicate rule name", raw: { customRules: [{ name: "x", action: "count", match: { pathPrefix: "/a" } }, { name: "x", action: "count", match: { pathPrefix: "/b" } }] }, field: "waf.customRules[1].name", allowed: /unique rule name; waf.customRules\[0\]/ },
-    { title: "a custom rule named like a built-in rule", raw: { customRules: [{ name: "rate-blanket", action: "count", match: { pathPrefix: "/a" } }] }, field: "waf.rateLimits.blanket.name", allowed: /unique rule name/ },
-    { title: "a duplicate priority", raw: { customRules: [{ name: "a", priority: 2000, action: "count", match: { pathPrefix: "/a" } }, { name: "b", priority: 2000, action: "count", match: { pathPrefix: "/b" } }] }, field: "waf.customRules[1].priority", allowed: /unique priority/ },
-    { title: "a custom rule at Shield's reserved priority", raw: { customRules: [{ name: "a", priority: 10_000_000, action: "block", match: { pathPrefix: "/a" } }] }, field: "waf.customRules[0].priority", allowed: /reserved .*10000000 Shield/ },
-    { title: "a custom rule in the managed-group range", raw: { customRules: [{ name: "a", priority: 100, action: "block", match: { pathPrefix: "/a" } }] }, field: "waf.customRules[0].priority", allowed: /from 1000 to 8999/ },
-    { title: "a misspelt AWS managed group, with the closest name", raw: { managedRuleGroups: { AWSManagedRulesSQLRuleSet: true } }, field: "waf.managedRuleGroups.AWSManagedRulesSQLRuleSet", allowed: /usable at CLOUDFRONT scope; did you mean AWSManagedRulesSQLiRuleSet\? \(a third-party group sets vendor and wcu\)/ },
+    { title: "a custom rule named like a built-in rule, at the rule the author named", raw: { customRules: [{ name: "rate-blanket", action: "count", match: { pathPrefix: "/a" } }] }, field: "waf.customRules[rate-blanket].name", allowed: /unique rule name; waf.rateLimits.blanket already uses rate-blanket/ },
+    { title: "a duplicate priority", raw: { customRules: [{ name: "a", priority: 2000, action: "count", match: { pathPrefix: "/a" } }, { name: "b", priority: 2000, action: "count", match: { pathPrefix: "/b" } }] }, field: "waf.customRules[b].priority", allowed: /unique priority; waf.customRules\[0\] already uses 2000/ },
+    { title: "a custom rule at Shield's reserved priority", raw: { customRules: [{ name: "a", priority: 10_000_000, action: "block", match: { pathPrefix: "/a" } }] }, field: "waf.customRules[a].priority", allowed: /reserved .*10000000 Shield/ },
+    { title: "a custom rule in the managed-group range", raw: { customRules: [{ name: "a", priority: 100, action: "block", match: { pathPrefix: "/a" } }] }, field: "waf.customRules[a].priority", allowed: /from 1000 to 8999/ },
+    { title: "a misspelt AWS managed group, with the closest name", raw: { managedRuleGroups: { AWSManagedRulesSQLRuleSet: true } }, field: "waf.managedRuleGroups.AWSManagedRulesSQLRuleSet", allowed: /usable at CLOUDFRONT scope; did you mean "AWSManagedRulesSQLiRuleSet"\? \(a third-party group sets vendor and wcu\)/ },
     { title: "a third-party group without its WCU", raw: { managedRuleGroups: { "all-rules": { vendor: "Example Seller" } } }, field: "waf.managedRuleGroups.all-rules.wcu", allowed: /required for a Example Seller group/ },
     { title: "the ACFP group, which needs registration endpoints", raw: { managedRuleGroups: { AWSManagedRulesACFPRuleSet: true } }, field: "waf.managedRuleGroups.AWSManagedRulesACFPRuleSet", allowed: /needs your login or registration endpoints/ },
     { title: "a malformed CIDR", raw: { ipSets: { allow: ["10.0.0.0/8", "10.0.0.256/32"] } }, field: "waf.ipSets.allow[1]", allowed: /CIDR/ },
@@ -126,13 +126,13 @@ describe("waf config: bad input (each reports field, value and what is allowed)"
     { title: "bodySize.maxBytes beyond the inspection limit", raw: { bodyInspectionLimit: "KB_32", bodySize: { maxBytes: 40000 } }, field: "waf.bodySize.maxBytes", allowed: /at most 32768, the bodyInspectionLimit KB_32: WAF sees no more/ },
     { title: "an unknown bodyInspectionLimit", raw: { bodyInspectionLimit: "KB_128" }, field: "waf.bodyInspectionLimit", allowed: /"KB_16", "KB_32", "KB_48" or "KB_64"/ },
     { title: "a rule override action other than allow/block/count", raw: { managedRuleGroups: { AWSManagedRulesKnownBadInputsRuleSet: { ruleActionOverrides: { Log4JRCE_BODY: "captcha" } } } }, field: "waf.managedRuleGroups.AWSManagedRulesKnownBadInputsRuleSet.ruleActionOverrides.Log4JRCE_BODY", allowed: /"allow", "block" or "count"/ },
-    { title: "a custom rule with an empty match", raw: { customRules: [{ name: "a", action: "block", match: {} }] }, field: "waf.customRules[0].match", allowed: /at least one condition/ },
+    { title: "a custom rule with an empty match", raw: { customRules: [{ name: "a", action: "block", match: {} }] }, field: "waf.customRules[a].match", allowed: /at least one condition/ },
     { title: "a mistyped key", raw: { rateLimit: {} }, field: "waf.rateLimit", allowed: /unknown key/ },
     { title: "a scope-down nested deeper than a managed group allows", raw: { managedRuleGroups: { AWSManagedRulesCommonRuleSet: { scopeDown: { pathPrefix: "/api", methods: ["GET", "POST"], negate: true } } } }, field: "waf.managedRuleGroups.AWSManagedRulesCommonRuleSet.scopeDown", allowed: /at most 2 levels of AND\/OR\/NOT in a scope-down/ },
-    { title: "a custom rule named like a metric AWS reserves", raw: { customRules: [{ name: "All", action: "count", match: { pathPrefix: "/a" } }] }, field: "waf.customRules[0].name", allowed: /other than All and Default_Action/ },
-    { title: "a custom rule named like Shield's rule group", raw: { customRules: [{ name: "ShieldMitigationRuleGroup_x", action: "count", match: { pathPrefix: "/a" } }] }, field: "waf.customRules[0].name", allowed: /not starting with ShieldMitigationRuleGroup/ },
-    { title: "a header name the provider refuses", raw: { customRules: [{ name: "h", action: "block", match: { header: { name: "x.api.key", value: "v" } } }] }, field: "waf.customRules[0].match.header.name", allowed: /lowercase letters, digits, _ or -, at most 40/ },
-    { title: "a header value over 200 bytes", raw: { customRules: [{ name: "h", action: "block", match: { header: { name: "x-key", value: "é".repeat(101) } } }] }, field: "waf.customRules[0].match.header.value", allowed: /1 to 200 bytes/ },
+    { title: "a custom rule named like a metric AWS reserves", raw: { customRules: [{ name: "All", action: "count", match: { pathPrefix: "/a" } }] }, field: "waf.customRules[All].name", allowed: /other than All and Default_Action/ },
+    { title: "a custom rule named like Shield's rule group", raw: { customRules: [{ name: "ShieldMitigationRuleGroup_x", action: "count", match: { pathPrefix: "/a" } }] }, field: "waf.customRules[ShieldMitigationRuleGroup_x].name", allowed: /not starting with ShieldMitigationRuleGroup/ },
+    { title: "a header name the provider refuses", raw: { customRules: [{ name: "h", action: "block", match: { header: { name: "x.api.key", value: "v" } } }] }, field: "waf.customRules[h].match.header.name", allowed: /lowercase letters, digits, _ or -, at most 40/ },
+    { title: "a header value over 200 bytes", raw: { customRules: [{ name: "h", action: "block", match: { header: { name: "x-key", value: "é".repeat(101) } } }] }, field: "waf.customRules[h].match.header.value", allowed: /1 to 200 bytes/ },
     { title: "an unknown rollout mode", raw: { mode: "block" }, field: "waf.mode", allowed: /"enforce" or "count"/ },
   ];
   for (const c of cases) {
@@ -145,14 +145,59 @@ describe("waf config: bad input (each reports field, value and what is allowed)"
   }
 
   it("collects every problem at once instead of stopping at the first", () => {
-    const problems = new Problems();
-    parseWafConfig({ mode: "x", rateLimits: { blanket: { limit: 1, windowSec: 7 } }, geo: { mode: "block", countries: ["ZZ"] } }, problems, { shieldMitigation: "none" });
-    assert.deepEqual(problems.all.map((p) => p.field), ["waf.mode", "waf.rateLimits.blanket.limit", "waf.rateLimits.blanket.windowSec", "waf.geo.countries[0]", "waf.geo.countries"]);
-    assert.throws(() => problems.throwIfAny("stack"), /stack: 5 problems/);
+    const raw = { mode: "x", rateLimits: { blanket: { limit: 1, windowSec: 7 } }, geo: { mode: "block", countries: ["ZZ"] } };
+    assert.deepEqual(parse(raw).fields, ["waf.mode", "waf.rateLimits.blanket.limit", "waf.rateLimits.blanket.windowSec", "waf.geo.countries[0]"]);
+    assert.throws(() => parseWith(wafSchema({ shieldMitigation: "none" }), raw, "stack", ["waf"]), /stack: 4 problems/);
   });
 
   it("valid configs report nothing (dev and prod examples)", () => {
     assert.deepEqual(parse(DEV_WAF).problems, []);
     assert.deepEqual(parse(PROD_WAF).problems, []);
+  });
+});
+
+describe("waf config: one problem per mistake, with the way forward", () => {
+  const only = (raw: unknown) => {
+    const { problems } = parse(raw);
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    return problems[0];
+  };
+
+  it("a misspelt group is one problem, not also a budget or label problem", () => {
+    const p = only({ managedRuleGroups: { AWSManagedRulesCommonRuleSet: false, AWSManagedRulesCommonRuleSett: { ruleActionOverrides: { NoUserAgent_HEADER: "count" } } }, capacity: { limit: 100 } });
+    assert.deepEqual([p.field, p.path], ["waf.managedRuleGroups.AWSManagedRulesCommonRuleSett", ["waf", "managedRuleGroups", "AWSManagedRulesCommonRuleSett"]]);
+    assert.match(p.allowed, /did you mean "AWSManagedRulesCommonRuleSet"\?/);
+  });
+
+  it("a value out of range is one problem, not also the checks that read it", () => {
+    assert.equal(only({ capacity: { limit: 6000 } }).allowed, "allowed: a whole number of WCU from 1 to 5000");
+    assert.equal(only({ managedRuleGroups: { "all-rules": { vendor: "  " } } }).field, "waf.managedRuleGroups.all-rules.vendor");
+    assert.equal(only({ customRules: [{ name: "x", action: "block", match: { pathPrefix: "x" } }] }).field, "waf.customRules[x].match.pathPrefix");
+  });
+
+  it("explains quoted numbers and booleans", () => {
+    const { problems } = parse({ rateLimits: { blanket: { limit: "100" } }, managedRuleGroups: { AWSManagedRulesSQLiRuleSet: "true" } });
+    assert.deepEqual(problems.map((p) => [p.field, p.allowed]), [
+      ["waf.managedRuleGroups.AWSManagedRulesSQLiRuleSet", 'allowed: true, false or { enabled, vendor, version, overrideAction, ruleActionOverrides, scopeDown, wcu } ("true" is quoted, so YAML reads it as text: write true without quotes)'],
+      ["waf.rateLimits.blanket.limit", 'allowed: a whole number of requests from 10 to 2000000000 ("100" is quoted, so YAML reads it as text: write 100 without quotes)'],
+    ]);
+  });
+
+  it("reports inside a settings object given where true or false would also do", () => {
+    const { problems } = parse({ rateLimits: { blanket: { limit: 5, windowSec: 30 } }, logging: { filter: "blocked", retentionDays: 31 } });
+    assert.deepEqual(problems.map((p) => p.field), ["waf.rateLimits.blanket.limit", "waf.rateLimits.blanket.windowSec", "waf.logging.retentionDays", "waf.logging.filter"]);
+    const keys = parse({ rateLimits: { uri: [{ name: "k", pathPrefix: "/k", limit: 10, aggregation: { customKeys: [{ header: "a b" }, { cookie: "c d" }] } }] } });
+    assert.deepEqual(keys.fields, ["waf.rateLimits.uri[k].aggregation.customKeys[0].header", "waf.rateLimits.uri[k].aggregation.customKeys[1].cookie"]);
+  });
+
+  it("suggests the nearest key, value and method", () => {
+    assert.match(only({ rateLimits: { blanket: { windowsec: 60 } } }).allowed, /did you mean "windowSec"\?$/);
+    assert.match(only({ mode: "enforced" }).allowed, /^allowed: "enforce" or "count"; did you mean "enforce"\?$/);
+    assert.match(only({ customRules: [{ name: "x", action: "block", match: { methods: ["get"] } }] }).allowed, /did you mean "GET"\?$/);
+    assert.match(only({ rateLimits: { uri: [{ name: "a", pathPrefix: "/a", limit: 10, aggregation: "ip" }] } }).allowed, /did you mean "IP"\?$/);
+  });
+
+  it("an existingWebAclArn names each key it makes meaningless", () => {
+    assert.deepEqual(parse({ existingWebAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/a/b", logging: false, geo: { mode: "block", countries: ["KP"] } }).fields, ["waf.geo", "waf.logging"]);
   });
 });

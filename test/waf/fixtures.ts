@@ -1,7 +1,8 @@
 /** The dev and prod `edge-security:waf` examples of the module README, as parsed YAML. */
-import { Problems } from "../../components/shared/validation";
-import { parseWafConfig } from "../../components/waf/config";
-import { ManagedWafSettings, WafContext } from "../../components/waf/types";
+import { problemsFrom } from "../../components/shared/schema/problems";
+import { Problem } from "../../components/shared/validation";
+import { ManagedWafSettings, WafContext, WafSettings } from "../../components/waf/types";
+import { wafSchema } from "../../components/waf/wafSchema";
 
 /** Dev: observe first. Defaults everywhere, every rule counts. */
 export const DEV_WAF = { mode: "count" };
@@ -26,17 +27,18 @@ export const PROD_WAF = {
 
 export const NO_SHIELD: WafContext = { shieldMitigation: "none" };
 
-/** Parses `raw` and returns the settings with the problems' fields and messages. */
-export function parse(raw: unknown, context: WafContext = NO_SHIELD) {
-  const problems = new Problems();
-  const settings = parseWafConfig(raw, problems, context);
-  return { settings, problems: problems.all, fields: problems.all.map((p) => p.field) };
+/** Parses `raw` as the stack's `waf` key: the settings, or the problems and their fields. */
+export function parse(raw: unknown, context: WafContext = NO_SHIELD): { settings?: WafSettings; problems: Problem[]; fields: string[] } {
+  const result = wafSchema(context).safeParse(raw ?? {});
+  if (result.success) return { settings: result.data, problems: [], fields: [] };
+  const problems = problemsFrom(result.error.issues, raw, ["waf"]);
+  return { problems, fields: problems.map((p) => p.field) };
 }
 
 /** Parses a config that must be valid and managed. */
 export function managed(raw: unknown, context: WafContext = NO_SHIELD): ManagedWafSettings {
   const { settings, problems } = parse(raw, context);
   if (problems.length > 0) throw new Error(`unexpected problems: ${JSON.stringify(problems)}`);
-  if (settings.kind !== "managed") throw new Error(`expected managed settings, got ${settings.kind}`);
+  if (settings?.kind !== "managed") throw new Error(`expected managed settings, got ${settings?.kind}`);
   return settings;
 }

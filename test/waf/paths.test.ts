@@ -19,7 +19,7 @@ describe("waf paths: the form a configured path must have", () => {
       bodySize: { allowedPaths: ["/up%6Coads"] },
     });
     const at = (field: string) => problems.find((p) => p.field === field);
-    for (const field of ["waf.rateLimits.uri[0].pathPrefix", "waf.customRules[0].match.pathPrefix", "waf.managedRuleGroups.AWSManagedRulesCommonRuleSet.scopeDown.pathPrefix", "waf.bodySize.allowedPaths[0]"]) {
+    for (const field of ["waf.rateLimits.uri[p].pathPrefix", "waf.customRules[a].match.pathPrefix", "waf.managedRuleGroups.AWSManagedRulesCommonRuleSet.scopeDown.pathPrefix", "waf.bodySize.allowedPaths[0]"]) {
       assert.match(at(field)?.allowed ?? "", /no empty, \. or \.\. segments, no trailing \/ .*no %-escapes/, field);
     }
   });

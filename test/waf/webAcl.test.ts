@@ -3,9 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { DistributionConfig } from "../../components/config/distribution";
 import { EdgeDistribution } from "../../components/edge/edgeDistribution";
 import { ConfigError } from "../../components/shared/validation";
-import { buildWafRules, EdgeWebAcl, isCloudFrontWebAclArn, toPulumiRules, WafSettings } from "../../components/waf";
+import { buildWafRules, EdgeWebAcl, EdgeWebAclArgs, edgeWebAclSettings, isCloudFrontWebAclArn, toPulumiRules } from "../../components/waf";
 import { installMocks, MockRecorder, valueOf } from "../support/mocks";
-import { DEV_WAF, managed, parse, PROD_WAF } from "./fixtures";
+import { DEV_WAF, managed, PROD_WAF } from "./fixtures";
 
 const T = {
   acl: "aws:wafv2/webAcl:WebAcl",
@@ -29,7 +29,7 @@ describe("EdgeWebAcl", () => {
   beforeEach(() => mocks.reset());
 
   /** Builds the component and waits until every child is registered. */
-  async function build(name: string, settings: WafSettings): Promise<EdgeWebAcl> {
+  async function build(name: string, settings: EdgeWebAclArgs["settings"]): Promise<EdgeWebAcl> {
     const children: pulumi.Resource[] = [];
     const record: pulumi.ResourceTransformation = ({ resource }) => { children.push(resource); return undefined; };
     const acl = new EdgeWebAcl(name, { settings, tags: TAGS }, { transformations: [record] });
@@ -151,14 +151,44 @@ describe("EdgeWebAcl", () => {
 
   it("with existingWebAclArn creates nothing and exposes that ARN", async () => {
     const arn = `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/shared/0f0f0f0f-1111-2222-3333-444455556666`;
-    const acl = await build("edge", parse({ existingWebAclArn: arn }).settings);
+    const acl = await build("edge", { existingWebAclArn: arn });
     assert.deepEqual(mocks.resources.map((r) => r.type), ["edge-security:waf:EdgeWebAcl"]);
     assert.equal(await valueOf(acl.arn), arn);
   });
 
   it("throws before creating anything for disabled settings or a name AWS cannot use", () => {
     assert.throws(() => new EdgeWebAcl("edge", { settings: { kind: "disabled" } }), (e: unknown) => e instanceof ConfigError && /settings.kind: got "disabled"/.test(e.message));
-    assert.throws(() => new EdgeWebAcl("edge waf", { settings: managed({}) }), /name: got "edge waf"; letters, digits/);
+    assert.throws(() => new EdgeWebAcl("edge", { settings: { enabled: false } }), /settings.enabled: got false; allowed: a managed or existing web ACL/);
+    assert.throws(() => new EdgeWebAcl("edge waf", { settings: managed({}) }), /name: got "edge waf"; allowed: letters, digits/);
     assert.deepEqual(mocks.resources, []);
+  });
+
+  describe("a library user's settings", () => {
+    it("are parsed with the stack file's defaults: a partial section builds the same web ACL", async () => {
+      const partial = { mode: "count" as const, rateLimits: { blanket: { limit: 500 } } };
+      await build("edge-lib", partial);
+      assert.deepEqual(inputs(T.acl, "edge-lib").rules, JSON.parse(JSON.stringify(toPulumiRules(buildWafRules(managed(partial), {})))));
+      assert.equal(inputs(T.logGroup, "edge-lib-logs").retentionInDays, 30);
+      await build("edge-defaults", undefined);
+      assert.equal(inputs(T.acl, "edge-defaults").description, "Edge web ACL edge-defaults, mode enforce");
+    });
+
+    it("take Shield's mitigation as the stack does: the 150 WCU reserve, or the Anti-DDoS group first", () => {
+      const reserved = edgeWebAclSettings("edge", { shieldMitigation: "automatic-response" });
+      assert.ok(reserved.kind === "managed" && reserved.capacity.reserve === 150);
+      const antiDdos = edgeWebAclSettings("edge", { settings: {}, shieldMitigation: "anti-ddos-rule-group" });
+      assert.equal(antiDdos.kind === "managed" && antiDdos.managedRuleGroups[0].name, "AWSManagedRulesAntiDDoSRuleSet");
+    });
+
+    it("are refused with every problem at once, named under settings, before any resource is registered", () => {
+      const bad = () => new EdgeWebAcl("edge waf", { settings: { mode: "cuont" as "count", rateLimits: { blanket: { limit: 5 } }, logging: { retentionDays: 31 as 30 } } });
+      assert.throws(bad, (e: unknown) => {
+        assert.ok(e instanceof ConfigError);
+        assert.deepEqual(e.problems.map((p) => p.field), ["settings.mode", "settings.rateLimits.blanket.limit", "settings.logging.retentionDays", "name"]);
+        assert.match(e.message, /^EdgeWebAcl edge waf: 4 problems\n  - settings.mode: got "cuont"; allowed: "enforce" or "count"; did you mean "count"\?/);
+        return true;
+      });
+      assert.deepEqual(mocks.resources, []);
+    });
   });
 });

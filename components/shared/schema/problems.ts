@@ -62,8 +62,10 @@ function unionProblems(
     return [problem(`${allowed}${quotedNote(value, typeof options[0])}${didYouMean(value, options)}`)];
   }
   if (issue.errors.length === 0) return [problem(issue.message)];
-  // The branch with the fewest problems is the one the author meant.
-  const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
+  // The branch the author meant: one that took the input's type (its problems lie inside the value, as for
+  // `true` or `{ ... }` given an object), else the one with the fewest problems.
+  const atRoot = (branch: readonly Issue[]) => (branch.every((i) => i.path.length === 0) ? 1 : 0);
+  const best = [...issue.errors].sort((a, b) => atRoot(a) - atRoot(b) || a.length - b.length)[0];
   return problemsFrom(best, input, base, path);
 }
 
