@@ -1,9 +1,9 @@
 /** Access control before every other rule: IP allow and deny lists, and a geo block or allow-only list. */
 import { z } from "zod";
 import { countryField } from "../config/countries";
-import { choice, listOf, strictObject } from "../shared/schema/fields";
+import { choice, listOf, strictObject, whenValid } from "../shared/schema/fields";
 import { cidrVersion } from "./cidr";
-import { WHEN_VALID } from "./wafFields";
+
 
 /** IP set Addresses: at most 10,000 per set (AWS WAF quotas). */
 export const MAX_IP_SET_ADDRESSES = 10_000;
@@ -16,7 +16,7 @@ const cidrList = listOf(z.string({ error: CIDR_ALLOWED }).refine((c) => cidrVers
       const count = new Set(cidrs.filter((c) => cidrVersion(c) === version)).size;
       if (count > MAX_IP_SET_ADDRESSES) ctx.addIssue({ code: "custom", path: [], input: cidrs, message: `allowed: at most ${MAX_IP_SET_ADDRESSES} ${version} blocks per IP set (this list has ${count})` });
     }
-  }, WHEN_VALID)
+  }, whenValid())
   .transform((cidrs) => [...new Set(cidrs)]);
 
 /** CIDRs (IPv4 and IPv6 mixed), split into one IP set per version; allow-listed clients skip every later rule. */

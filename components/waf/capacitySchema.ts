@@ -1,5 +1,5 @@
-import { flag, intIn, strictObject } from "../shared/schema/fields";
-import { WHEN_VALID } from "./wafFields";
+import { flag, intIn, strictObject, whenValid } from "../shared/schema/fields";
+
 
 /** The WCU the base price covers, and the hard maximum of a web ACL (AWS WAF pricing; quotas). */
 export const BASE_CAPACITY = 1500;
@@ -17,4 +17,4 @@ export const capacitySchema = strictObject({
     input: capacity.limit,
     message: `allowed: at most ${BASE_CAPACITY}, or set capacity.acceptExtraFees: true (AWS charges for WCU above ${BASE_CAPACITY}; maximum ${MAX_CAPACITY})`,
   });
-}, WHEN_VALID);
+}, whenValid());

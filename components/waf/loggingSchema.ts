@@ -2,9 +2,9 @@ import { z } from "zod";
 import { parseArn } from "../shared/arn";
 import { DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS } from "../shared/logRetention";
 import { EDGE_REGION } from "../shared/region";
-import { choice, flag, listOf, strictObject } from "../shared/schema/fields";
+import { choice, flag, listOf, strictObject, whenValid } from "../shared/schema/fields";
 import { oneOf } from "../shared/validation";
-import { switchedOn, toggled, WHEN_VALID } from "./wafFields";
+import { switchedOn, toggled } from "./wafFields";
 
 /** Always redacted: credentials and sessions must never reach the logs. */
 export const ALWAYS_REDACTED_HEADERS: readonly string[] = ["authorization", "x-forwarded-authorization", "cookie"];
@@ -45,7 +45,7 @@ const loggingSettings = strictObject({
   }
   const count = new Set([...ALWAYS_REDACTED_HEADERS, ...logging.redactedHeaders]).size;
   if (count > MAX_REDACTED) ctx.addIssue({ code: "custom", path: ["redactedHeaders"], input: logging.redactedHeaders, message: `allowed: at most ${MAX_REDACTED} redacted fields, the three always redacted included (these make ${count})` });
-}, WHEN_VALID);
+}, whenValid());
 const defaults = () => loggingSettings.parse({});
 
 /** On by default (a CloudWatch log group); `false` turns it off. */

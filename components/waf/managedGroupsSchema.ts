@@ -5,12 +5,12 @@
  * mitigation adds the Anti-DDoS group. The output is the enabled groups in evaluation order.
  */
 import { z } from "zod";
-import { choice, flag, intIn, strictObject, text } from "../shared/schema/fields";
+import { choice, flag, intIn, strictObject, text, whenValid } from "../shared/schema/fields";
 import { managedGroupFacts, MANAGED_GROUP_NAMES, ManagedRuleGroupFacts } from "./managedRuleCatalogue";
 import { ANTI_DDOS_RULE_SET, BODY_SIZE_RULE, BOT_CONTROL_RULE_SET, CORE_RULE_SET, DEFAULT_MANAGED_GROUPS, MANAGED_GROUP_ORDER } from "./managedRuleGroups";
 import { matchSchema } from "./matchSchema";
 import { RULE_OVERRIDE_ACTIONS, WafContext } from "./types";
-import { knownHint, switchedOn, toggled, wafNameField, WHEN_VALID } from "./wafFields";
+import { knownHint, switchedOn, toggled, wafNameField } from "./wafFields";
 
 const AWS = "AWS";
 const VERSION = /^Version_\d+(\.\d+)*$/;
@@ -113,7 +113,7 @@ export function managedGroupsSchema(context: WafContext) {
         }
         for (const issue of groupIssues(name, group)) ctx.addIssue({ code: "custom", path: [name, ...issue.path], input: map[name], message: issue.message });
       }
-    }, WHEN_VALID)
+    }, whenValid())
     .transform((map) => {
       const wanted = new Map<string, Omit<GroupSettings, "enabled"> | undefined>(DEFAULT_MANAGED_GROUPS.map((name) => [name, switchedOn(true, defaults, true)]));
       if (shieldNeedsAntiDdos) wanted.set(ANTI_DDOS_RULE_SET, switchedOn(true, defaults, true));

@@ -4,10 +4,10 @@
  */
 import { z } from "zod";
 import { countryField } from "../config/countries";
-import { choice, flag, intIn, listOf, strictObject, text } from "../shared/schema/fields";
+import { choice, flag, intIn, listOf, strictObject, text, whenValid } from "../shared/schema/fields";
 import { AWS_MANAGED_LABEL_PREFIX, labelOwner, MANAGED_RULE_CATALOGUE } from "./managedRuleCatalogue";
 import { HEADER_OPERATORS, HTTP_METHODS, LABEL_SCOPES } from "./types";
-import { knownHint, wafPathField, WHEN_VALID } from "./wafFields";
+import { knownHint, wafPathField } from "./wafFields";
 
 /** What the provider's single_header name accepts (lowercase letters, digits, _ and -, at most 40). */
 const HEADER_NAME = /^[a-z0-9_-]{1,40}$/;
@@ -61,6 +61,6 @@ export const matchSchema = strictObject({
 }).superRefine((match, ctx) => {
   if (CONDITIONS.some((key) => match[key] !== undefined)) return;
   ctx.addIssue({ code: "custom", path: [], input: match, message: `required: at least one condition: ${CONDITIONS.join(", ")}` });
-}, WHEN_VALID);
+}, whenValid());
 export type MatchInput = z.input<typeof matchSchema>;
 export type MatchSpec = z.output<typeof matchSchema>;

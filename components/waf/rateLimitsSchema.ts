@@ -1,10 +1,10 @@
 /** The three layers of rate limiting: blanket per client, URI-specific, and IP reputation (scoped to reputation labels). */
 import { z } from "zod";
-import { choice, flag, intIn, listOf, strictObject, text } from "../shared/schema/fields";
+import { choice, flag, intIn, listOf, strictObject, text, whenValid } from "../shared/schema/fields";
 import { oneOf } from "../shared/validation";
 import { labelField } from "./matchSchema";
 import { EVALUATION_WINDOWS, HTTP_METHODS, RATE_ACTIONS } from "./types";
-import { switchedOn, toggled, wafPathField, WHEN_VALID } from "./wafFields";
+import { switchedOn, toggled, wafPathField } from "./wafFields";
 
 export const DEFAULT_BLANKET_LIMIT = 2000;
 export const DEFAULT_REPUTATION_LIMIT = 100;
@@ -29,7 +29,7 @@ const aggregationKeySchema = strictObject({
 })
   .superRefine((key, ctx) => {
     if (Object.values(key).filter((v) => v !== undefined).length !== 1) ctx.addIssue({ code: "custom", path: [], input: key, message: KEY_ALLOWED });
-  }, WHEN_VALID)
+  }, whenValid())
   .transform((key) => {
     if (key.header !== undefined) return { kind: "header" as const, name: key.header };
     if (key.queryArgument !== undefined) return { kind: "queryArgument" as const, name: key.queryArgument };

@@ -5,12 +5,6 @@ import { didYouMean } from "../shared/schema/suggest";
 import { WAF_NAME_PATTERN } from "./visibility";
 import { isWafPath, WAF_PATH_ALLOWED } from "./wafPath";
 
-/**
- * For a cross-field refinement: run only when the fields themselves are valid. Zod skips a refinement after a
- * wrong type but not after a failed check (a number out of range, a string off its pattern), which would
- * otherwise add a second problem for one mistake.
- */
-export const WHEN_VALID = { when: (payload: z.core.ParsePayload) => payload.issues.length === 0 };
 
 /** A rule, metric or rule group name. */
 export function wafNameField(allowed = "allowed: letters, digits, - or _, at most 128 characters") {
