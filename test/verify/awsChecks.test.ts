@@ -7,7 +7,7 @@ import { backoffMs, waitForDeployed, webAclAttached } from "../../scripts/verify
 import { VerifyError } from "../../scripts/verify/report";
 import { checkShield } from "../../scripts/verify/shieldCheck";
 import { checkWebAcl, webAclRef } from "../../scripts/verify/webAclCheck";
-import { DISTRIBUTION_ARN, HEALTH_CHECK_ID, PROBE, VERIFICATION, WEB_ACL_ARN, deployedWebAcl } from "./fixtures";
+import { DISTRIBUTION_ARN, HEALTH_CHECK_ID, PROBE, VERIFICATION, WEB_ACL_ARN, deployedWebAcl, isolated } from "./fixtures";
 
 const error = (name: string, message = name) => Object.assign(new Error(message), { name });
 
@@ -19,9 +19,9 @@ function fakeClock() {
 }
 
 describe("verify: distribution", () => {
-  const cf = mockClient(CloudFrontClient);
+  const client = isolated(new CloudFrontClient({ region: "us-east-1" }));
+  const cf = mockClient(client);
   afterEach(() => cf.reset());
-  const client = new CloudFrontClient({ region: "us-east-1" });
 
   it("polls with backoff, printing progress, until Deployed", async () => {
     cf.on(GetDistributionCommand, { Id: "E2EXAMPLE" })
@@ -68,9 +68,9 @@ describe("verify: distribution", () => {
 });
 
 describe("verify: web ACL", () => {
-  const waf = mockClient(WAFV2Client);
+  const client = isolated(new WAFV2Client({ region: "us-east-1" }));
+  const waf = mockClient(client);
   afterEach(() => waf.reset());
-  const client = new WAFV2Client({ region: "us-east-1" });
 
   it("reads it by the name and id of its ARN, in scope CLOUDFRONT, and finds the configured rules, Shield's group and the JSON 429", async () => {
     waf.on(GetWebACLCommand, { Name: "edge-waf-edge-security-prod", Id: "a1b2c3d4-1111-2222-3333-444455556666", Scope: "CLOUDFRONT" }).resolves({ WebACL: deployedWebAcl() });
@@ -115,9 +115,9 @@ describe("verify: web ACL", () => {
 });
 
 describe("verify: Shield", () => {
-  const shield = mockClient(ShieldClient);
+  const client = isolated(new ShieldClient({ region: "us-east-1" }));
+  const shield = mockClient(client);
   afterEach(() => shield.reset());
-  const client = new ShieldClient({ region: "us-east-1" });
 
   it("passes an active subscription and the distribution's protection with its automatic response and health check", async () => {
     shield.on(GetSubscriptionStateCommand).resolves({ SubscriptionState: "ACTIVE" });

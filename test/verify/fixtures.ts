@@ -56,3 +56,13 @@ export function outputs(edgeUrl: string, directUrl: string, wsEdge: string, wsDi
     verification: VERIFICATION,
   };
 }
+
+/**
+ * Gives a client instance its own `send`, so that aws-sdk-client-mock stubs (and, on reset, re-stubs) the
+ * instance alone: other specs mock these clients' classes, and the library would otherwise find and restore
+ * their prototype stub. The own `send` refuses to call AWS if a test forgets to configure a response.
+ */
+export function isolated<C extends object>(client: C): C {
+  Object.defineProperty(client, "send", { value: () => Promise.reject(new Error("unmocked AWS call in a test")), writable: true, configurable: true });
+  return client;
+}

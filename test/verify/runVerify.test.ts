@@ -8,14 +8,19 @@ import { KNOWN_BAD_HEADER } from "../../scripts/verify/httpChecks";
 import { CheckResult, exitCodeOf, formatJson, formatLine, formatSummary, VerifyError } from "../../scripts/verify/report";
 import { runVerify, VerifyDependencies } from "../../scripts/verify/runVerify";
 import { API_GATEWAY_HEADERS, LocalServer, startServer } from "../monitoring/support/localServers";
-import { DISTRIBUTION_ARN, HEALTH_CHECK_ID, WEB_ACL_ARN, deployedWebAcl, outputs } from "./fixtures";
+import { DISTRIBUTION_ARN, HEALTH_CHECK_ID, WEB_ACL_ARN, deployedWebAcl, isolated, outputs } from "./fixtures";
 
 const OPTIONS = { timeoutSec: 900, rateLimitProbe: false, probeTimeoutSec: 300, probeMaxRequests: 200 };
 
 describe("verify: the whole run against mocked AWS and local servers", () => {
-  const cf = mockClient(CloudFrontClient);
-  const waf = mockClient(WAFV2Client);
-  const shield = mockClient(ShieldClient);
+  const clients = {
+    cloudfront: isolated(new CloudFrontClient({ region: "us-east-1" })),
+    wafv2: isolated(new WAFV2Client({ region: "us-east-1" })),
+    shield: isolated(new ShieldClient({ region: "us-east-1" })),
+  };
+  const cf = mockClient(clients.cloudfront);
+  const waf = mockClient(clients.wafv2);
+  const shield = mockClient(clients.shield);
   let edge: LocalServer;
   let direct: LocalServer;
   beforeEach(async () => {
@@ -36,9 +41,7 @@ describe("verify: the whole run against mocked AWS and local servers", () => {
 
   const stack = () => outputs(`${edge.url}/`, `${direct.url}/prod/`, `${edge.url.replace("http", "ws")}/ws`, `${direct.url.replace("http", "ws")}/prod`);
   const deps = (extra: Partial<VerifyDependencies> = {}): VerifyDependencies => ({
-    cloudfront: new CloudFrontClient({ region: "us-east-1" }),
-    wafv2: new WAFV2Client({ region: "us-east-1" }),
-    shield: new ShieldClient({ region: "us-east-1" }),
+    ...clients,
     credentials: async () => ({ accessKeyId: "AKIDEXAMPLE", secretAccessKey: "x" }),
     request: probe,
     clock: { now: () => 0, sleep: async () => undefined },
