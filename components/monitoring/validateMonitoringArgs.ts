@@ -19,5 +19,11 @@ export function validateMonitoringArgs(settings: MonitoringSettings, apis: reado
     );
   }
   problems.check(!settings.canary.enabled || apis.length > 0, "monitoring.canary.enabled", true, "allowed only with at least one API to probe");
+  if (settings.canary.enabled) {
+    // An unknown path proves nothing directly: REST answers 403 there to anyone, HTTP APIs 404 (signed or not).
+    for (const api of apis.filter((a) => a.kind !== "WEBSOCKET" && a.probe.path === "" && a.probe.expectStatus === undefined)) {
+      problems.add(`monitoring.apis.${api.name}.path`, undefined, "required with the canary: a path where the API has a method (and its expectStatus), so that the direct call's 403 is IAM's");
+    }
+  }
   return problems;
 }

@@ -3,7 +3,7 @@
  * URL refuses (403; WebSocket: upgrade refused). In enforce rollout a known-bad input (a Log4j JNDI lookup in a
  * header, which AWS's Known Bad Inputs group blocks) is blocked by WAF; in count rollout it passes.
  */
-import { fromApiGateway, judgeDirect, judgeEdge, describe as describeAnswer } from "../../edge-functions/canary/src/judge";
+import { fromApiGateway, judgeDirect, judgeEdge, describe as describeAnswer, noSuchRestRoute } from "../../edge-functions/canary/src/judge";
 import type { ProbeAnswer, ProbeRequest } from "../../edge-functions/canary/src/probe";
 import { targetUrl, type ProbeTarget } from "../../edge-functions/canary/src/targets";
 import { apiProbe, type VerificationOutput } from "../../components/monitoring/verification";
@@ -26,20 +26,35 @@ export function targetsOf(outputs: StackOutputs): ProbeTarget[] {
 }
 
 export async function checkApis(targets: readonly ProbeTarget[], request: Requester): Promise<CheckResult[]> {
-  const results = await Promise.all(targets.map(async (t) => [
-    await one(`api ${t.name} through the edge`, targetUrl(t.edgeUrl, t.path), request, (a) => judgeEdge(t, a)),
-    await one(`api ${t.name} direct`, targetUrl(t.directUrl, t.path), request, (a) => judgeDirect(t, a)),
-  ]));
+  const results = await Promise.all(targets.map(async (t) => {
+    const edgeName = `api ${t.name} through the edge`;
+    const directName = `api ${t.name} direct`;
+    const edgeUrl = targetUrl(t.edgeUrl, t.path);
+    const directUrl = targetUrl(t.directUrl, t.path);
+    const edge = await answerOf(edgeUrl, request);
+    const direct = await answerOf(directUrl, request);
+    const edgeResult = verdict(edgeName, edgeUrl, edge, (a) => judgeEdge(t, a));
+    // A REST path without a method answers 403 to anyone, so a 403 there says nothing about the signature.
+    if (edge.answer && noSuchRestRoute(edge.answer)) {
+      return [edgeResult, skip(directName, `${directUrl} -> not judged: ${edgeUrl} has no method, and REST answers 403 there to anyone; set monitoring.apis.${t.name}.path`)];
+    }
+    return [edgeResult, verdict(directName, directUrl, direct, (a) => judgeDirect(t, a))];
+  }));
   return results.flat();
 }
 
-async function one(name: string, url: string, request: Requester, judge: (a: ProbeAnswer) => { ok: boolean; evidence: string }): Promise<CheckResult> {
+async function answerOf(url: string, request: Requester): Promise<{ answer?: ProbeAnswer; error?: string }> {
   try {
-    const verdict = judge(await request(url));
-    return verdict.ok ? pass(name, `${url} -> ${verdict.evidence}`) : fail(name, `${url} -> ${verdict.evidence}`);
+    return { answer: await request(url) };
   } catch (error) {
-    return fail(name, `${url} -> no answer: ${error instanceof Error ? error.message : String(error)}`);
+    return { error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+function verdict(name: string, url: string, got: { answer?: ProbeAnswer; error?: string }, judge: (a: ProbeAnswer) => { ok: boolean; evidence: string }): CheckResult {
+  if (!got.answer) return fail(name, `${url} -> no answer: ${got.error}`);
+  const v = judge(got.answer);
+  return v.ok ? pass(name, `${url} -> ${v.evidence}`) : fail(name, `${url} -> ${v.evidence}`);
 }
 
 export async function checkKnownBad(targets: readonly ProbeTarget[], waf: VerificationOutput["waf"], request: Requester): Promise<CheckResult> {

@@ -52,6 +52,10 @@ describe("canary handler against local servers", () => {
     await assert.rejects(handler([target])(), /orders edge: 404; expected an answer from API Gateway, not 403 or 5xx/);
     edge.route("/", { status: 403, headers: API_GATEWAY_HEADERS, body: JSON.stringify({ message: "Forbidden" }) });
     await assert.rejects(handler([target])(), /orders edge: 403 \{"message":"Forbidden"\}; expected an answer/);
+    // A REST API without a method at the probed path answers 403 MissingAuthenticationToken, signed or not.
+    edge.route("/", { status: 403, headers: { ...API_GATEWAY_HEADERS, "x-amzn-errortype": "MissingAuthenticationTokenException" }, body: JSON.stringify({ message: "Missing Authentication Token" }) });
+    assert.equal(await handler([target])(), "2 checks passed");
+    assert.equal(JSON.parse(lines.at(-2)!).evidence, '403 {"message":"Missing Authentication Token"} (no such route; set monitoring.apis.orders.path)');
   });
 
   it("WebSocket: the upgrade through the edge is accepted and the direct one refused with 403", async () => {

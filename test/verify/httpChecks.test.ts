@@ -42,6 +42,19 @@ describe("verify: through the edge and direct", () => {
     ]);
   });
 
+  it("does not judge the direct 403 of a REST path without a method: REST answers 403 there to anyone", async () => {
+    const { verification: _ignored, ...bare } = stack();
+    const missing = { status: 403, headers: { ...API_GATEWAY_HEADERS, "x-amzn-errortype": "MissingAuthenticationTokenException" }, body: JSON.stringify({ message: "Missing Authentication Token" }) };
+    edge.route("/", missing);
+    direct.route("/prod/", missing);
+    const [edgeResult, directResult] = await checkApis(targetsOf(bare).filter((t) => t.name === "petstore"), probe);
+    assert.equal(edgeResult.status, "pass");
+    assert.deepEqual(directResult, {
+      name: "api petstore direct", status: "skip",
+      evidence: `${direct.url}/prod/ -> not judged: ${edge.url}/ has no method, and REST answers 403 there to anyone; set monitoring.apis.petstore.path`,
+    });
+  });
+
   it("without a verification output, any API Gateway answer but 403 and 5xx counts through the edge", () => {
     const { verification: _ignored, ...bare } = stack();
     assert.deepEqual(targetsOf(bare).map((t) => [t.name, t.path, t.expectStatus]), [["petstore", "", undefined], ["ws", "", undefined]]);

@@ -16,6 +16,14 @@ export function fromApiGateway(answer: ProbeAnswer): boolean {
   return "x-amzn-requestid" in answer.headers || "apigw-requestid" in answer.headers;
 }
 
+/**
+ * REST APIs answer a path without a resource or method with 403 MissingAuthenticationTokenException, signed or
+ * not. Through the edge (signed) that still proves the request reached API Gateway and was accepted as signed.
+ */
+export function noSuchRestRoute(answer: ProbeAnswer): boolean {
+  return answer.status === 403 && (answer.headers["x-amzn-errortype"] ?? "").startsWith("MissingAuthenticationTokenException");
+}
+
 export function judgeEdge(target: ProbeTarget, answer: ProbeAnswer): Verdict {
   if (target.kind === "WEBSOCKET") {
     return answer.upgraded
@@ -25,9 +33,10 @@ export function judgeEdge(target: ProbeTarget, answer: ProbeAnswer): Verdict {
   const expected = target.expectStatus;
   const ok = expected !== undefined
     ? answer.status === expected
-    : fromApiGateway(answer) && answer.status !== 403 && answer.status < 500;
+    : fromApiGateway(answer) && (answer.status !== 403 || noSuchRestRoute(answer)) && answer.status < 500;
   const wanted = expected !== undefined ? `expected ${expected}` : "expected an answer from API Gateway, not 403 or 5xx";
-  return { ok, evidence: ok ? describe(answer) : `${describe(answer)}; ${wanted}` };
+  if (!ok) return { ok, evidence: `${describe(answer)}; ${wanted}` };
+  return { ok, evidence: noSuchRestRoute(answer) ? `${describe(answer)} (no such route; set monitoring.apis.${target.name}.path)` : describe(answer) };
 }
 
 export function judgeDirect(target: ProbeTarget, answer: ProbeAnswer): Verdict {
