@@ -15,3 +15,4 @@ export { ACCESS_LOG_FILTERS, filtersFor, accessLogFields, assumedRoleArnPattern 
 export { METRICS, metricRef, type MetricKey, type MetricSpec, type MetricRef, ACCESS_LOG_NAMESPACE } from "./metricCatalog";
 export { REGIONAL_EDGE_CACHE_REGIONS } from "./edgeRegions";
 export { canaryPolicy, artifactBucketPolicy, canaryName, CANARY_TRUST_POLICY } from "./canaryPolicy";
+export { describeMonitoringPlan } from "./describeMonitoringPlan";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { monitoringConfigSchema, parseMonitoringConfig } from "../../components/monitoring/monitoringConfig";
 import { REGIONAL_EDGE_CACHE_REGIONS } from "../../components/monitoring/edgeRegions";
+import { describeMonitoringPlan } from "../../components/monitoring/describeMonitoringPlan";
 import { parseWith } from "../../components/shared/schema/parse";
 import { ConfigError } from "../../components/shared/validation";
 
@@ -84,5 +85,25 @@ describe("monitoring config schema", () => {
   it("refuses an empty Region list and an empty section value of the wrong type", () => {
     assert.deepEqual(problems({ signerLogs: { regions: [] } }), ["monitoring.signerLogs.regions: required: at least one Region"]);
     assert.deepEqual(problems("on"), ["monitoring: allowed: an object (a map of keys to values)"]);
+  });
+});
+
+describe("monitoring plan lines", () => {
+  it("says what is created where", () => {
+    const apis = [
+      { name: "petstore", kind: "REST" as const, region: "us-east-2", accessLogGroupName: "g" },
+      { name: "orders", kind: "REST" as const, region: "eu-west-1" },
+    ];
+    assert.deepEqual(describeMonitoringPlan(parseMonitoringConfig({ notifications: { emails: ["a@example.com"] }, canary: { enabled: true }, rateLimitProbe: { enabled: true } }), apis, { shieldTopic: true, webAcl: true }), [
+      "monitoring: alarms in us-east-1: Lambda@Edge errors, 5xx rate, WAF blocked anomaly, canary (on Shield's topic)",
+      "monitoring: signer-403 alarms in us-east-2: petstore (signerDenied)",
+      "monitoring: 1 email recipient(s), subscribed in every Region with alarms",
+      "monitoring: no access-log group known for orders: no signer-403 filters (set monitoring.apis.<name>.accessLogGroupName)",
+      "monitoring: dashboard in us-east-1; additional CloudFront metrics off",
+      "monitoring: signer log groups in 13 Regions, 30 days",
+      "monitoring: canary syn-nodejs-5.4 in us-east-1, rate(5 minutes), 2 API(s) through the edge and directly",
+      "monitoring: rate-limit probe rule on header x-edge-rate-probe (10 per 60 s)",
+    ]);
+    assert.deepEqual(describeMonitoringPlan(parseMonitoringConfig({ enabled: false }), apis, { shieldTopic: false, webAcl: false }), ["monitoring: off (monitoring.enabled false)"]);
   });
 });
