@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { dashboardBody } from "../../components/monitoring/dashboardBody";
-import { EdgeMonitoring, EdgeMonitoringArgs, webAclNameOf } from "../../components/monitoring/edgeMonitoring";
+import { EdgeMonitoring, EdgeMonitoringArgs } from "../../components/monitoring/edgeMonitoring";
 import { parseMonitoringConfig } from "../../components/monitoring/monitoringConfig";
-import { validateMonitoringArgs } from "../../components/monitoring/validateMonitoringArgs";
-import { ConfigError } from "../../components/shared/validation";
 import { MockRecorder, installMocks, valueOf } from "../support/mocks";
 import { DEV_APIS, DISTRIBUTION_ARN, DISTRIBUTION_ID, ORDERS_API, SHIELD_TOPIC, SIGNER_ROLE_ARN, WEB_ACL_ARN } from "./fixtures";
 
@@ -145,26 +143,4 @@ describe("EdgeMonitoring", () => {
     assert.deepEqual(mocks.resources.map((r) => r.type), ["edge-security:monitoring:EdgeMonitoring"]);
   });
 
-  it("refuses a REST API without its name and probes for unknown APIs, before creating anything", () => {
-    assert.throws(
-      () => new EdgeMonitoring("bad", {
-        settings: parseMonitoringConfig({ apis: { ghost: { path: "/x" } } }),
-        distributionId: DISTRIBUTION_ID, distributionArn: DISTRIBUTION_ARN, signerRoleArn: SIGNER_ROLE_ARN,
-        apis: [{ ...ORDERS_API, restApiName: undefined }],
-      }),
-      (e: unknown) => e instanceof ConfigError && e.problems.map((p) => p.field).join() === "monitoring.apis.ghost,monitoring.apis.orders.restApiName",
-    );
-    assert.deepEqual(mocks.resources, []);
-  });
-
-  it("with the canary, an API it cannot know must name a path with a method: otherwise the direct 403 proves nothing", () => {
-    const problems = validateMonitoringArgs(parseMonitoringConfig({ canary: { enabled: true } }), [...DEV_APIS, { ...ORDERS_API, probe: { path: "" } }]);
-    assert.deepEqual(problems.all.map((p) => p.field), ["monitoring.apis.orders.path"]);
-    assert.deepEqual(validateMonitoringArgs(parseMonitoringConfig({}), [{ ...ORDERS_API, probe: { path: "" } }]).all, []);
-  });
-
-  it("reads the web ACL's name from its ARN", () => {
-    assert.equal(webAclNameOf(WEB_ACL_ARN), "edge-waf-edge-security-test");
-    assert.throws(() => webAclNameOf("arn:aws:wafv2:us-east-1:123456789012:global/ipset/x/1"), /not a WAFv2 web ACL ARN/);
-  });
 });
