@@ -25,13 +25,16 @@ export interface MonitoredApi {
 
 /** Per API name, what the program knows of the APIs it created: their REST names and access-log groups. */
 export interface CreatedApiDetails {
+  /** The pet store demo (probed at /pets for 200), rather than another API the stack made (the private integration's). */
+  readonly petStore: boolean;
   readonly restApiName?: pulumi.Input<string>;
   readonly accessLogGroupName?: pulumi.Input<string>;
 }
 
 /**
- * One MonitoredApi per origin. `created` holds the APIs this stack made (pet stores); for the others the
- * monitoring config (`monitoring.apis.<name>`) gives the REST name, log group and probe.
+ * One MonitoredApi per origin. `created` holds the APIs this stack made; for the others the monitoring config
+ * (`monitoring.apis.<name>`) gives the REST name and log group. Probes come from the config, else pet stores
+ * are probed at /pets.
  */
 export function monitoredApis(
   origins: readonly ApiOrigin[],
@@ -52,7 +55,7 @@ export function monitoredApis(
       stage: origin.stage,
       edgeUrl: pulumi.output(distributionDomainName).apply((domain) => edgeUrlOf(origin, domain)),
       directUrl: pulumi.all([origin.apiId, origin.stage]).apply(([apiId, stage]) => directUrlOf(origin.kind, apiId, origin.region, stage)),
-      probe: apiProbe({ kind: origin.kind, petStore: own !== undefined }, configured),
+      probe: apiProbe({ kind: origin.kind, petStore: own?.petStore ?? false }, configured),
       ...(restApiName !== undefined ? { restApiName } : {}),
       ...(accessLogGroupName !== undefined ? { accessLogGroupName } : {}),
     };

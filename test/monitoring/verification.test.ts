@@ -68,14 +68,16 @@ describe("monitoredApis", () => {
       { name: "petstore", kind: "REST", apiId: pulumi.output("r1"), stage: "prod", region: "us-east-2", pathPattern: "*" },
       { name: "orders", kind: "REST", apiId: "o1", stage: "live", region: "eu-west-1", pathPattern: "/orders/*" },
       { name: "ws", kind: "WEBSOCKET", apiId: "w1", stage: "dev", region: "eu-west-1", pathPattern: "/ws/*" },
+      { name: "private", kind: "HTTP", apiId: "p1", stage: "$default", region: "eu-west-1", pathPattern: "/services/*" },
     ];
     const settings = parseMonitoringConfig({ apis: { orders: { path: "/health", restApiName: "orders-api", accessLogGroupName: "/aws/apigateway/orders" } } });
-    const apis = monitoredApis(origins, pulumi.output("d111.cloudfront.net"), { petstore: { restApiName: "apis-petstore-1", accessLogGroupName: "petstore-access" }, ws: {} }, settings);
+    const apis = monitoredApis(origins, pulumi.output("d111.cloudfront.net"), { petstore: { petStore: true, restApiName: "apis-petstore-1", accessLogGroupName: "petstore-access" }, ws: { petStore: true }, private: { petStore: false, accessLogGroupName: "private-access" } }, settings);
     const resolved = await Promise.all(apis.map(async (a) => ({ ...a, apiId: await valueOf(pulumi.output(a.apiId)), edgeUrl: await valueOf(pulumi.output(a.edgeUrl)), directUrl: await valueOf(pulumi.output(a.directUrl)) })));
     assert.deepEqual(resolved, [
       { name: "petstore", kind: "REST", region: "us-east-2", apiId: "r1", stage: "prod", edgeUrl: "https://d111.cloudfront.net/", directUrl: "https://r1.execute-api.us-east-2.amazonaws.com/prod/", probe: { path: "pets", expectStatus: 200 }, restApiName: "apis-petstore-1", accessLogGroupName: "petstore-access" },
       { name: "orders", kind: "REST", region: "eu-west-1", apiId: "o1", stage: "live", edgeUrl: "https://d111.cloudfront.net/orders/", directUrl: "https://o1.execute-api.eu-west-1.amazonaws.com/live/", probe: { path: "health" }, restApiName: "orders-api", accessLogGroupName: "/aws/apigateway/orders" },
       { name: "ws", kind: "WEBSOCKET", region: "eu-west-1", apiId: "w1", stage: "dev", edgeUrl: "wss://d111.cloudfront.net/ws", directUrl: "wss://w1.execute-api.eu-west-1.amazonaws.com/dev", probe: { path: "" } },
+      { name: "private", kind: "HTTP", region: "eu-west-1", apiId: "p1", stage: "$default", edgeUrl: "https://d111.cloudfront.net/services/", directUrl: "https://p1.execute-api.eu-west-1.amazonaws.com/", probe: { path: "" }, accessLogGroupName: "private-access" },
     ]);
   });
 });
