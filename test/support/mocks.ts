@@ -75,6 +75,8 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
       return { arn: `arn:aws:logs:${region}:${ACCOUNT_ID}:delivery-source:${inputs.name ?? name}`, name: inputs.name ?? name };
     case "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination":
       return { arn: `arn:aws:logs:${region}:${ACCOUNT_ID}:delivery-destination:${inputs.name ?? name}`, name: inputs.name ?? name };
+    case "aws:s3/bucket:Bucket":
+      return { arn: `arn:aws:s3:::${inputs.bucket ?? id}`, bucket: inputs.bucket ?? id };
     case "aws:cloudwatch/logGroup:LogGroup":
       return { arn: `arn:aws:logs:${region}:${ACCOUNT_ID}:log-group:${inputs.name ?? name}`, name: inputs.name ?? name };
     default:
