@@ -1,11 +1,11 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { costJson, describeBillables, estimateCost, formatCost, type Billables, type CostEstimate } from "../../components/cost";
+import { costJson, estimateCost, formatCost, type CostEstimate } from "../../components/cost";
 import { readStackConfig } from "../../components/config/stackConfig";
 import { ConfigError } from "../../components/shared/validation";
 import { buildWafRules, PLACEHOLDER_IP_SET_ARNS, wcuBudget } from "../../components/waf";
-import { runProgram } from "../../scripts/plan/runProgram";
 import { traffic } from "./fixtures";
+import { planned, type PlannedStack } from "./plannedStacks";
 
 type Row = [item: string, region: string, quantity: number, monthlyUsd: number | null];
 const rows = (estimate: CostEstimate): Row[] =>
@@ -13,12 +13,10 @@ const rows = (estimate: CostEstimate): Row[] =>
 
 describe("cost estimate of the example stacks (default traffic)", function () {
   this.timeout(60_000);
-  const stacks: Record<string, { billables: Billables; config: Readonly<Record<string, string>> }> = {};
+  const stacks: Record<string, PlannedStack> = {};
   before(async () => {
-    for (const stack of ["dev", "prod"]) {
-      const run = await runProgram(stack);
-      stacks[stack] = { billables: describeBillables(run.recorder.resources), config: run.config };
-    }
+    stacks.dev = await planned("dev");
+    stacks.prod = await planned("prod");
   });
 
   it("dev: every line, USD 178.98", () => {
