@@ -41,7 +41,8 @@ export const costSchema = strictObject({
 }).superRefine((cost, ctx) => {
   const shares = Object.values(cost.requestShares ?? {});
   const sum = shares.reduce((a, b) => a + b, 0);
-  if (shares.length > 0 && Math.abs(sum - 1) > 1e-9) {
+  // Shares outside 0-1 are reported on their own; their sum says nothing more.
+  if (shares.length > 0 && shares.every((s) => typeof s === "number" && s >= 0 && s <= 1) && Math.abs(sum - 1) > 1e-9) {
     ctx.addIssue({ code: "custom", path: ["requestShares"], input: cost.requestShares, message: `allowed: shares that add up to 1 (these add up to ${sum})` });
   }
 });

@@ -1,6 +1,6 @@
 /**
- * The list prices the estimate uses: USD, on-demand, us-east-1 (CloudFront and Lambda@Edge: viewers in the
- * United States or Europe, whose rates are equal), each with where it was read and how. `basis` says how sure
+ * The list prices the estimate uses: USD, on-demand, us-east-1 (CloudFront: viewers in the United States or
+ * Europe, whose rates are equal; Lambda@Edge has one global price), each with where it was read and how. `basis` says how sure
  * the figure is: an AWS page or document read here, or (marked "unconfirmed") a figure AWS's own page renders
  * client-side and that was read in transcriptions that agree. A `null` price is a fee AWS lists that no source
  * read here gave a figure for: the estimate shows the line, leaves it out of the total and says so.

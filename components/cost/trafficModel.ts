@@ -62,7 +62,7 @@ function requestSplit(billables: Billables, traffic: CostTraffic): Map<string, n
     const unknown = Object.keys(given).filter((name) => !names.includes(name));
     if (unknown.length > 0) {
       throw new ConfigError("Invalid cost estimate input", unknown.map((name) => ({
-        field: `cost.requestShares.${name}`, value: given[name], allowed: `a share for one of the stack's APIs: ${oneOf(names)}`, path: ["cost", "requestShares", name],
+        field: `cost.requestShares.${name}`, value: given[name], allowed: `${oneOf(names)} (the stack's APIs)`, path: ["cost", "requestShares", name],
       })));
     }
     return new Map(names.map((name) => [name, (given[name] ?? 0) * traffic.requestsPerMonth]));
