@@ -1,52 +1,118 @@
-// Offline plan: runs the real program under Pulumi's mock runtime, fed by Pulumi.<stack>.yaml, and
-// prints every resource it would create, grouped by component, then the stack outputs.
-// Usage: npm run plan -- [--stack dev] [--json]. Needs no AWS credentials and no Pulumi CLI.
+// The offline plan: runs the real program (index.ts) under Pulumi's mock runtime, fed by Pulumi.<stack>.yaml,
+// and shows a reviewer everything it would create. Needs no AWS credentials and no Pulumi CLI. `--help` says how.
+import { parseArgs } from "node:util";
 import { ConfigError } from "../components/shared/validation";
-import { describeResources, formatPlan } from "./plan/describe";
+import { comparePlans, formatComparison } from "./plan/compare";
+import { mermaidDiagram } from "./plan/diagram";
 import { formatConfigError } from "./plan/formatProblems";
-import { planNotes } from "./plan/notes";
+import { planJson } from "./plan/json";
+import { planModel, type PlanModel } from "./plan/model";
 import { PROJECT_DIR, runProgram } from "./plan/runProgram";
 import { loadStackFile, type StackFile } from "./plan/stackFiles";
+import { formatPlanText } from "./plan/text";
 
-const USAGE = "usage: npm run plan -- [--stack <name>] [--json]";
+export const HELP = `usage: npm run plan -- [--stack <name>] [--json | --diagram] [--compare <other stack>]
 
-function parseArgs(argv: readonly string[]): { stack: string; json: boolean } {
-  let stack = "dev";
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--json") json = true;
-    else if (argv[i] === "--stack" && argv[i + 1] && !argv[i + 1].startsWith("--")) stack = argv[++i];
-    else throw new Error(`unexpected argument ${JSON.stringify(argv[i])}; ${USAGE}`);
+  --stack <name>      the stack file Pulumi.<name>.yaml to plan (default: dev)
+  --json              everything as JSON: every resource with all its inputs (secrets masked), routes, IAM,
+                      WAF, Shield, private integration, cost, notes and outputs (npm run -s keeps npm quiet)
+  --diagram           the stack as a Mermaid flowchart
+  --compare <other>   what --stack has that <other> has not, and what differs (resources, routes, WAF, Shield, cost)
+  --help              this text
+
+exit codes: 0 the plan was printed; 1 the stack's config is invalid or its file is missing (every problem is
+printed, with file:line:column); 2 the command line is wrong.`;
+
+/** Options npm swallows when they come before `--` (it sets npm_config_<name> instead of passing them on). */
+const NPM_SWALLOWED = ["stack", "json", "diagram", "compare"];
+
+class UsageError extends Error {}
+
+interface Options {
+  readonly stack: string;
+  readonly json: boolean;
+  readonly diagram: boolean;
+  readonly compare?: string;
+  readonly help: boolean;
+}
+
+export function parsePlanArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Options {
+  if (argv.length === 0) {
+    const swallowed = NPM_SWALLOWED.filter((name) => env[`npm_config_${name}`] !== undefined);
+    if (swallowed.length > 0) {
+      throw new UsageError(`npm took ${swallowed.map((n) => `--${n}`).join(", ")} as its own option; put the plan's options after --: npm run plan -- ${swallowed.map((n) => `--${n}${env[`npm_config_${n}`] === "true" ? "" : ` ${env[`npm_config_${n}`]}`}`).join(" ")}`);
+    }
   }
-  return { stack, json };
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: { stack: { type: "string", default: "dev" }, json: { type: "boolean", default: false }, diagram: { type: "boolean", default: false }, compare: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.json && values.diagram) throw new UsageError("--json and --diagram are two outputs; choose one");
+    return { stack: values.stack, json: values.json, diagram: values.diagram, compare: values.compare, help: values.help };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${HELP}`);
+  }
+}
+
+async function plan(stack: string): Promise<PlanModel> {
+  return planModel(stack, await runProgram(stack));
 }
 
 async function main(): Promise<number> {
-  const { stack, json } = parseArgs(process.argv.slice(2));
-  let run;
+  let options: Options;
   try {
-    run = await runProgram(stack);
+    options = parsePlanArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
+  if (options.help) {
+    console.log(HELP);
+    return 0;
+  }
+  let model: PlanModel;
+  let base: PlanModel | undefined;
+  let planning = options.stack;
+  try {
+    model = await plan(planning);
+    if (options.compare) base = await plan((planning = options.compare));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    let stackFile: StackFile | undefined;
-    try {
-      stackFile = loadStackFile(PROJECT_DIR, stack);
-    } catch {
-      // The file itself is what failed (a YAML error carries its own position).
-    }
-    console.error(formatConfigError(error, stackFile));
+    console.error(formatConfigError(error, stackFileOf(planning)));
     return 1;
   }
-  const resources = describeResources(run.recorder.resources);
-  const notes = planNotes(run.config);
-  console.log(json ? JSON.stringify({ stack, resources, outputs: run.outputs, notes }, null, 2) : formatPlan(stack, resources, run.outputs, notes));
+  if (base) {
+    const comparison = comparePlans(base, model);
+    console.log(options.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison));
+  } else if (options.json) {
+    console.log(JSON.stringify(planJson(model), null, 2));
+  } else if (options.diagram) {
+    console.log(mermaidDiagram(model));
+  } else {
+    console.log(formatPlanText(model, { color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined }));
+  }
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+/** The stack file whose config failed, for positions (a stack whose YAML itself is broken has none). */
+function stackFileOf(stack: string): StackFile | undefined {
+  try {
+    return loadStackFile(PROJECT_DIR, stack);
+  } catch {
+    return undefined;
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

@@ -5,6 +5,7 @@ import { fieldName, problemsFrom, valueAt } from "../shared/schema/problems";
 import { WafSettings, viewerPathIssues, wafLogBucketName } from "../waf";
 import { ConfigError, Problem, Problems } from "../shared/validation";
 import { PETSTORE_ROUTES } from "../api/routes";
+import type { CostTraffic } from "../cost/costConfig";
 import { ApiConfig } from "./apis";
 import { CloudFrontQuotas, DistributionConfig } from "./distribution";
 import { CONFIG_NAMESPACE, projectConfig } from "./namespace";
@@ -31,6 +32,8 @@ export interface StackConfig {
   /** Private microservices over VPC links, fronted by the same edge; absent when not configured. */
   readonly privateIntegration?: PrivateIntegrationSettings;
   readonly tags: Readonly<Record<string, string>>;
+  /** Traffic the plan's cost estimate assumes (no resource depends on it). */
+  readonly cost: CostTraffic;
 }
 
 export interface ParseOptions {
@@ -90,8 +93,8 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   }
   problems.throwIfAny(`Invalid ${CONFIG_NAMESPACE} configuration`);
   if (!top.success) throw new Error("unreachable: a failed parse always records problems");
-  const { apis, manageApiGatewayAccount, signer, distribution, quotas, tags, waf } = top.data;
-  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, tags };
+  const { apis, manageApiGatewayAccount, signer, distribution, quotas, tags, waf, cost } = top.data;
+  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, tags, cost };
 }
 
 /** What Shield needs from the WAF config, named in the config's own terms (EdgeShield checks the same on its arguments). */

@@ -3,6 +3,7 @@
  * under the flat names the stack file gives them (`signerMemoryMb` is the signer's `memoryMb`). The
  * output is nested the way the components take it.
  */
+import { costSchema } from "../cost/costConfig";
 import { z } from "zod";
 import { privateIntegrationSchema } from "../private-integration/privateIntegrationSchema";
 import { LEGACY_LOGGING } from "./accessLogs";
@@ -57,6 +58,7 @@ export const KEY_DESCRIPTIONS = {
   waf: "The web ACL: managed rule groups, rate limits, logging (components/waf/README.md).",
   shield: "Shield Advanced (components/shield/README.md).",
   privateIntegration: "Private microservices over VPC links (components/private-integration/README.md).",
+  cost: "Traffic the plan's monthly cost estimate assumes (components/cost/README.md).",
 } as const;
 
 export function stackSchema(context: StackSchemaContext) {
@@ -90,6 +92,7 @@ export function stackSchema(context: StackSchemaContext) {
     waf: wafSchema({ shieldMitigation: context.shieldMitigation ?? "none" }).prefault({}),
     shield: shieldKeySchema(context.now),
     privateIntegration: privateIntegrationSchema(context.region).optional(),
+    cost: costSchema.prefault({}),
   })
     .transform((s) => ({
       apis: s.apis ?? [],
@@ -109,6 +112,7 @@ export function stackSchema(context: StackSchemaContext) {
       quotas: { cacheBehaviors: s.cacheBehaviorQuota, origins: s.originQuota },
       waf: s.waf,
       sections: { shield: s.shield, privateIntegration: s.privateIntegration },
+      cost: s.cost,
     }))
     .superRefine((s, ctx) => {
       for (const issue of distributionIssues(s.distribution)) {

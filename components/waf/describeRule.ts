@@ -80,7 +80,7 @@ function fieldWords(f: FieldToMatch): string {
     case "singleHeader":
       return `header ${f.name}`;
     case "body":
-      return `the body (beyond the inspection limit: ${f.oversizeHandling === "MATCH" ? "matches" : f.oversizeHandling === "NO_MATCH" ? "does not match" : "inspects what it has"})`;
+      return "the body";
   }
 }
 
@@ -94,10 +94,14 @@ const POSITION_WORDS = { EXACTLY: "is", STARTS_WITH: "starts with", ENDS_WITH: "
 
 export function statementWords(s: WafStatement<string>, ipSetNames: Readonly<Record<string, string>> = {}): string {
   switch (s.type) {
-    case "byteMatch":
-      return `${fieldWords(s.field)}${transformWords(s.transforms)} ${POSITION_WORDS[s.positional]} ${JSON.stringify(s.search)}`;
-    case "sizeGreaterThan":
-      return `${fieldWords(s.field)} is larger than ${s.size.toLocaleString("en-US")} bytes`;
+    case "byteMatch": {
+      const oversize = s.field.kind === "body" ? ` (a body beyond what WAF inspects ${s.field.oversizeHandling === "MATCH" ? "matches" : s.field.oversizeHandling === "NO_MATCH" ? "does not match" : "is inspected as far as it goes"})` : "";
+      return `${fieldWords(s.field)}${transformWords(s.transforms)} ${POSITION_WORDS[s.positional]} ${JSON.stringify(s.search)}${oversize}`;
+    }
+    case "sizeGreaterThan": {
+      const oversize = s.field.kind === "body" && s.field.oversizeHandling === "MATCH" ? " (a body beyond what WAF inspects counts as larger)" : "";
+      return `${fieldWords(s.field)} is larger than ${s.size.toLocaleString("en-US")} bytes${oversize}`;
+    }
     case "geoMatch":
       return `the client is in ${s.countryCodes.join(", ")}`;
     case "ipSet":

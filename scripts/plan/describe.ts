@@ -58,21 +58,3 @@ export function shortType(type: string): string {
   const [, module, name] = /^aws:([^/]+)\/[^:]+:(.+)$/.exec(type) ?? [];
   return module ? `${module}.${name}` : type;
 }
-
-export function formatPlan(stack: string, resources: readonly PlannedResource[], outputs: Record<string, unknown>, notes: readonly string[]): string {
-  const lines = [`Plan for stack "${stack}" (offline, Pulumi mock runtime): ${resources.length} resources`, ""];
-  const byComponent = new Map<string, PlannedResource[]>();
-  for (const r of [...resources].sort((a, b) => a.component.localeCompare(b.component))) byComponent.set(r.component, [...(byComponent.get(r.component) ?? []), r]);
-  for (const [component, members] of byComponent) {
-    lines.push(`${component} (${members.length})`);
-    for (const r of members) {
-      const settings = Object.entries(r.settings).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`).join(" ");
-      lines.push(`  ${shortType(r.type).padEnd(34)} ${r.name.padEnd(44)} ${r.region.padEnd(12)} ${settings}`.trimEnd());
-    }
-    lines.push("");
-  }
-  if (notes.length > 0) lines.push(...notes, "");
-  lines.push("Outputs");
-  for (const [key, value] of Object.entries(outputs)) lines.push(`  ${key}: ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")}`);
-  return lines.join("\n");
-}

@@ -1,5 +1,6 @@
 import { readStackConfig, type StackConfig } from "../../components/config/stackConfig";
-import { describePrivatePlan, planPrivateIntegration } from "../../components/private-integration";
+import { costJson, describeBillables, estimateCost, formatCost, type CostJson } from "../../components/cost";
+import { describePrivatePlan, planPrivateIntegration, type PlannedService } from "../../components/private-integration";
 import { describeShieldPlan } from "../../components/shield";
 import { buildWafRules, describeWafPlan, PLACEHOLDER_IP_SET_ARNS } from "../../components/waf";
 import { describeRule } from "../../components/waf/describeRule";
@@ -26,6 +27,11 @@ export interface PlanModel {
   readonly shield: readonly string[];
   readonly iam: IamSection;
   readonly privateIntegration: readonly string[];
+  /** How the private integration's API reaches each service (VPC link, NLB, ALB). */
+  readonly privateServices: readonly PlannedService[];
+  /** The monthly list-price estimate at the stack's traffic assumptions (`cost:`), and its text. */
+  readonly cost: CostJson;
+  readonly costText: string;
   readonly notes: readonly string[];
   readonly outputs: Readonly<Record<string, unknown>>;
   /** Every resource with all of its inputs as the program registered them, secrets masked. */
@@ -43,11 +49,23 @@ export function planModel(stack: string, run: ProgramRun, now: Date = new Date()
     waf: wafSection(config),
     shield: describeShieldPlan(config.shield, now),
     iam: iamOf(run.recorder.resources),
-    privateIntegration: config.privateIntegration ? describePrivatePlan(planPrivateIntegration(config.privateIntegration)) : [],
+    ...privateOf(config),
+    ...costOf(run, config),
     notes: edgeNotes(config, now),
     outputs: run.outputs,
     resources: described.map((r) => ({ ...r, inputs: sortKeys(maskSecrets(inputsOf.get(`${r.type} ${r.name}`))) })),
   };
+}
+
+function privateOf(config: StackConfig): Pick<PlanModel, "privateIntegration" | "privateServices"> {
+  if (!config.privateIntegration) return { privateIntegration: [], privateServices: [] };
+  const plan = planPrivateIntegration(config.privateIntegration);
+  return { privateIntegration: describePrivatePlan(plan), privateServices: plan.services };
+}
+
+function costOf(run: ProgramRun, config: StackConfig): Pick<PlanModel, "cost" | "costText"> {
+  const estimate = estimateCost(describeBillables(run.recorder.resources), config.cost);
+  return { cost: costJson(estimate), costText: formatCost(estimate) };
 }
 
 /** The web ACL's summary lines and each rule in words with its capacity. */

@@ -1,17 +1,6 @@
-import { readStackConfig, type StackConfig } from "../../components/config/stackConfig";
-import { describePrivatePlan, planPrivateIntegration } from "../../components/private-integration";
+import type { StackConfig } from "../../components/config/stackConfig";
 import { runtimeDeprecationNote } from "../../components/shared/lambdaRuntimes";
-import { describeShieldPlan } from "../../components/shield";
 import { describeSignerPlan } from "../../components/signer/describeSignerPlan";
-import { describeWafPlan } from "../../components/waf";
-
-/** What the plan says beyond the resource list: edge warnings, the WAF capacity budget, the Shield choices, the VPC-link packing, signer-only API policies. */
-export function planNotes(config: Readonly<Record<string, string>>, now: Date = new Date()): string[] {
-  const stack = readStackConfig(config, { now });
-  const privatePlan = stack.privateIntegration ? ["", ...describePrivatePlan(planPrivateIntegration(stack.privateIntegration))] : [];
-  const edge = edgeNotes(stack, now);
-  return [...edge, ...(edge.length > 0 ? [""] : []), ...describeWafPlan(stack.waf), "", ...describeShieldPlan(stack.shield, now), ...privatePlan];
-}
 
 /** Settings that deploy but deserve a reviewer's eye. */
 export function edgeNotes(stack: StackConfig, now: Date): string[] {

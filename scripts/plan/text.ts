@@ -14,10 +14,11 @@ export function formatPlanText(model: PlanModel, style: TextStyle = { color: fal
     if (body.length > 0) lines.push(heading(title), ...body, "");
   };
   section("Routes (CloudFront evaluates them top to bottom)", routeLines(model));
-  section("WAF", [...model.waf.summary, ...model.waf.rules.flatMap((r) => [`  ${String(r.priority).padStart(7)}  ${r.name}  (${r.wcu} WCU)`, `           ${r.words}`])]);
+  section("WAF", [...model.waf.summary.map((l) => (l.startsWith("WAF: ") ? `  ${l.slice(5)}` : l)), ...model.waf.rules.flatMap((r) => [`  ${String(r.priority).padStart(7)}  ${r.name}  (${r.wcu} WCU)`, `           ${r.words}`])]);
   section("Shield", model.shield.map((l) => `  ${l.replace(/^shield: /, "")}`));
   section("IAM", iamLines(model));
   section("Private integration", model.privateIntegration.map((l) => `  ${l.replace(/^private integration: /, "")}`));
+  section("Cost", model.costText.split("\n").map((l) => `  ${l}`.trimEnd()));
   section("Resources by component", resourceLines(model));
   section("Notes", model.notes.map((n) => `  ${n.replace(/^Note: /, "")}`));
   lines.push(heading("Outputs"));

@@ -172,7 +172,21 @@ describe("program (index.ts) under mocks", function () {
 
     it("names the stacks it has when the stack file is missing, and refuses unknown arguments", async () => {
       await assert.rejects(plan("--stack", "nosuchstack"), (error: any) => error.code === 1 && /no stack file Pulumi\.nosuchstack\.yaml; stacks here: .*dev/.test(error.stderr));
-      await assert.rejects(plan("--bogus"), (error: any) => error.code === 1 && /unexpected argument "--bogus"; usage: npm run plan/.test(error.stderr));
+      await assert.rejects(plan("--bogus"), (error: any) => error.code === 2 && /Unknown option '--bogus'[\s\S]*usage: npm run plan/.test(error.stderr));
+    });
+
+    it("explains itself with --help, and hints at -- when npm took the options", async () => {
+      const { stdout } = await plan("--help");
+      assert.match(stdout, /^usage: npm run plan -- \[--stack <name>\] \[--json \| --diagram\] \[--compare <other stack>\]/);
+      assert.match(stdout, /exit codes: 0 the plan was printed; 1 the stack's config is invalid/);
+      const hinted = promisify(execFile)(tsx, ["scripts/plan.ts"], { cwd: PROJECT_DIR, env: { ...process.env, npm_config_stack: "prod" } });
+      await assert.rejects(hinted, (error: any) => error.code === 2 && /npm took --stack as its own option; put the plan's options after --: npm run plan -- --stack prod/.test(error.stderr));
+    });
+
+    it("prints no colour codes when its output is not a terminal", async () => {
+      const { stdout } = await plan();
+      assert.doesNotMatch(stdout, /\x1b\[/);
+      assert.match(stdout, /^Plan for stack "dev"/);
     });
 
     it("prints the plan as JSON", async () => {
@@ -180,7 +194,8 @@ describe("program (index.ts) under mocks", function () {
       const parsed = JSON.parse(stdout);
       assert.equal(parsed.stack, "dev");
       assert.equal(parsed.outputs.distributionId, "edge-cdn-id");
-      assert.ok(parsed.notes.some((line: string) => line.startsWith("WAF: web ACL, scope CLOUDFRONT, us-east-1, mode count")));
+      assert.ok(parsed.waf.summary.some((line: string) => line.startsWith("WAF: web ACL, scope CLOUDFRONT, us-east-1, mode count")));
+      assert.ok(parsed.resources.every((r: { inputs: unknown }) => typeof r.inputs === "object"));
     });
   });
 });
