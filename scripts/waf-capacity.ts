@@ -4,7 +4,7 @@
 // Needs AWS credentials allowed wafv2:CheckCapacity; without them it says so and exits 1.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as yaml from "js-yaml";
+import * as yaml from "yaml";
 import { SHIELD_OFF, shieldKeySchema } from "../components/shield/shieldSchema";
 import { edgeWafClient, runCapacityCheck } from "../components/waf/checkCapacity";
 import { IpSetArns } from "../components/waf/wafRule";
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     console.error(`no stack file ${path.basename(file)}`);
     return 2;
   }
-  const stackConfig = yaml.load(fs.readFileSync(file, "utf8"));
+  const stackConfig = yaml.parse(fs.readFileSync(file, "utf8"));
   const config = (stackConfig as { config?: Record<string, unknown> } | undefined)?.config ?? {};
   const run = await runCapacityCheck({ stack, stackConfig, client: edgeWafClient(), shieldMitigation: shieldMitigation(config), ipSetArns });
   for (const line of run.lines) (run.exitCode === 0 ? console.log : console.error)(line);

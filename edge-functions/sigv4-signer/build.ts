@@ -3,10 +3,17 @@
  * signer component, `npm run build:edge`, the tests and the bench, so all of them run the same code.
  */
 import { buildSync } from "esbuild";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ConfigError } from "../../components/shared/validation";
 import { canonicalSignerSettings, DEFAULT_AUTHORIZATION_HEADER, signerSettingsProblems, type SignerSettings } from "./src/settings";
+
+/**
+ * The signer's TypeScript sources: beside this file in a checkout; in the installed package this file runs
+ * from `dist/edge-functions/sigv4-signer/`, and the sources ship at `edge-functions/sigv4-signer/` under the
+ * package root (package.json `files`), so both bundle the same sources into the same bytes.
+ */
+const SOURCE_DIR = existsSync(join(__dirname, "src", "index.ts")) ? __dirname : join(__dirname, "..", "..", "..", "edge-functions", "sigv4-signer");
 
 /** Bundles the handler with `settings` baked in (esbuild `define`), synchronously, minified, deterministic:
  *  the same settings always give byte-identical output (no timestamps, no absolute paths, stable key order). */
@@ -15,7 +22,7 @@ export function buildSignerBundle(settings: SignerSettings): string {
   if (problems.length > 0) throw new ConfigError("signer settings", problems);
   const result = buildSync({
     // Paths relative to this folder keep the output independent of where the checkout lives.
-    absWorkingDir: __dirname,
+    absWorkingDir: SOURCE_DIR,
     entryPoints: ["src/index.ts"],
     bundle: true,
     write: false,

@@ -27,6 +27,13 @@ describe("the package app teams install (npm run build:lib, npm pack)", function
     assert.deepEqual(files.filter((f) => /^(test|scripts|examples|index\.ts|Pulumi)/.test(f)), []);
   });
 
+  it("bundles the signer from the package exactly as from the checkout", () => {
+    const settings = { origins: [{ domain: "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com", path: "/prod", prefix: "", region: "eu-west-1" }], authorizationHeader: "x-forwarded-authorization" };
+    const packaged = require(path.join(DIST, "edge-functions", "sigv4-signer", "build.js")) as typeof import("../../edge-functions/sigv4-signer/build");
+    const source = require("../../edge-functions/sigv4-signer/build") as typeof import("../../edge-functions/sigv4-signer/build");
+    assert.equal(packaged.buildSignerBundle(settings), source.buildSignerBundle(settings));
+  });
+
   it("resolves by name through the exports map, as the examples import it", () => {
     const resolved = execFileSync(process.execPath, ["-e", "console.log(require.resolve('edge-security'))"], { cwd: ROOT, encoding: "utf8" }).trim();
     assert.equal(resolved, path.join(DIST, "components", "index.js"));

@@ -1,7 +1,7 @@
 /** Builders for private-integration tests: settings for N services without going through YAML. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { load } from "js-yaml";
+import { parse as load } from "yaml";
 import {
   CreatedVpcSettings, DEFAULT_QUOTAS, ExistingVpcSettings, PrivateIntegrationSettings, PrivateServiceSettings, PrivateTopology, TargetType,
 } from "../../components/private-integration/settings";

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { load } from "js-yaml";
+import { parse as load } from "yaml";
 import { privateIntegrationSchema } from "../../components/private-integration/privateIntegrationSchema";
 import { parseWith } from "../../components/shared/schema/parse";
 import { exampleConfig, REGION } from "./fixtures";

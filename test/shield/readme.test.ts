@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import * as yaml from "js-yaml";
+import * as yaml from "yaml";
 import { shieldWarnings } from "../../components/shield/shieldWarnings";
 import { NOW, parseValid } from "./fixtures";
 
@@ -11,7 +11,7 @@ const README = readFileSync(path.join(__dirname, "../../components/shield/README
 function example(marker: string): unknown {
   const match = new RegExp(`<!-- ${marker} -->\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(README);
   assert.ok(match, `README has a ${marker} block`);
-  const doc = yaml.load(match[1]) as { config: Record<string, unknown> };
+  const doc = yaml.parse(match[1]) as { config: Record<string, unknown> };
   return doc.config["edge-security:shield"];
 }
 

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import * as yaml from "js-yaml";
+import * as yaml from "yaml";
 import { buildWafRules, DEFAULT_MANAGED_GROUPS, MANAGED_RULE_CATALOGUE, pathStatement, PRIORITY, wcuBudget } from "../../components/waf";
 import { AUTOMATIC_RESPONSE_WCU } from "../../components/shield/settings";
 import { DEV_WAF, managed, PROD_WAF } from "./fixtures";
@@ -27,7 +27,7 @@ const n = (value: number) => value.toLocaleString("en-US");
 
 describe("waf README matches the code", () => {
   it("the dev and prod YAML snippets are the configs the tests parse", () => {
-    const blocks = [...README.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => yaml.load(m[1]) as { config?: Record<string, unknown> });
+    const blocks = [...README.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => yaml.parse(m[1]) as { config?: Record<string, unknown> });
     assert.deepEqual(blocks[0].config?.["edge-security:waf"], DEV_WAF);
     assert.deepEqual(blocks[1].config?.["edge-security:waf"], PROD_WAF);
   });
