@@ -5,8 +5,11 @@ import { INSPECTION_LIMIT_BYTES, ManagedWafSettings, WafSettings } from "./types
 import { PLACEHOLDER_IP_SET_ARNS, WafRule } from "./wafRule";
 import { wcuBudget } from "./wcuEstimate";
 
-/** Lines the offline plan prints for the WAF: each rule with its action and WCU, then the budget. */
-export function describeWafPlan(settings: WafSettings): string[] {
+/**
+ * Lines the offline plan prints for the WAF: the web ACL, body handling and extra charges, each rule with its
+ * action and WCU (unless `rules: false`, for a plan that describes the rules itself), then the budget.
+ */
+export function describeWafPlan(settings: WafSettings, options: { readonly rules?: boolean } = {}): string[] {
   if (settings.kind === "disabled") return ["WAF: disabled (waf.enabled: false); the distribution has no web ACL"];
   if (settings.kind === "existing") return [`WAF: existing web ACL ${settings.existingWebAclArn} (rules and capacity managed elsewhere)`];
   const rules = buildWafRules(settings, PLACEHOLDER_IP_SET_ARNS);
@@ -19,7 +22,7 @@ export function describeWafPlan(settings: WafSettings): string[] {
     `WAF: web ACL, scope CLOUDFRONT, us-east-1, mode ${settings.mode}, logging ${logging}`,
     bodyLine(settings),
     ...costLines(settings),
-    ...rules.map((r, i) => `  ${String(r.priority).padStart(7)}  ${r.name.padEnd(width)}  ${actionText(r).padEnd(14)} ${String(budget.lines[i].wcu).padStart(4)} WCU`),
+    ...(options.rules === false ? [] : rules.map((r, i) => `  ${String(r.priority).padStart(7)}  ${r.name.padEnd(width)}  ${actionText(r).padEnd(14)} ${String(budget.lines[i].wcu).padStart(4)} WCU`)),
     `  total ${budget.total} WCU + reserve ${budget.reserve}${budget.reserve > 0 ? " (Shield automatic mitigation)" : ""} = ${budget.total + budget.reserve} of limit ${budget.limit}${budget.withinBudget ? "" : "  OVER BUDGET"}`,
   ];
 }

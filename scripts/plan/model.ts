@@ -70,7 +70,7 @@ function costOf(run: ProgramRun, config: StackConfig): Pick<PlanModel, "cost" | 
 
 /** The web ACL's summary lines and each rule in words with its capacity. */
 function wafSection(config: StackConfig): PlanModel["waf"] {
-  const summary = describeWafPlan(config.waf).filter((line) => !/^ {2}\s*\d+ {2}/.test(line));
+  const summary = describeWafPlan(config.waf, { rules: false });
   if (config.waf.kind !== "managed") return { summary, rules: [] };
   const rules = buildWafRules(config.waf, PLACEHOLDER_IP_SET_ARNS);
   const budget = wcuBudget(rules, config.waf.capacity.limit, config.waf.capacity.reserve);

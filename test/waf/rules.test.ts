@@ -227,5 +227,7 @@ describe("waf capacity estimate", () => {
     assert.equal(lines[4], "      110  AWS-AWSManagedRulesCommonRuleSet           group: count    700 WCU");
     assert.equal(lines[lines.length - 1], "  total 931 WCU + reserve 150 (Shield automatic mitigation) = 1081 of limit 1500");
     assert.deepEqual(describeWafPlan({ kind: "disabled" }), ["WAF: disabled (waf.enabled: false); the distribution has no web ACL"]);
+    const summary = describeWafPlan(managed(DEV_WAF), { rules: false });
+    assert.deepEqual(summary, [lines[0], lines[1], "  total 931 WCU + reserve 0 = 931 of limit 1500"]);
   });
 });
