@@ -41,6 +41,8 @@ export interface ParseOptions {
   readonly now?: Date;
   /** Problems found before parsing (e.g. keys in the wrong namespace), reported with the rest. */
   readonly problems?: readonly Problem[];
+  /** Keys (without namespace) whose values are Pulumi secrets: a problem there never prints the value. */
+  readonly secretKeys?: readonly string[];
 }
 
 /** The StackConfig from all of a stack's config as Pulumi hands it over (`pulumi.runtime.allConfig()`). */
@@ -91,7 +93,10 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
       problems.add(fieldName(raw, path), valueAt(raw, path), issue.message, path);
     }
   }
-  problems.throwIfAny(`Invalid ${CONFIG_NAMESPACE} configuration`);
+  // Pulumi hands the program decrypted secrets; an error about one names its field, never its value.
+  const secret = new Set(options.secretKeys ?? []);
+  const reported = problems.all.map((p) => (secret.has(String(p.path?.[0] ?? p.field.split(/[.[]/)[0])) ? { ...p, value: "[secret]" } : p));
+  if (reported.length > 0) throw new ConfigError(`Invalid ${CONFIG_NAMESPACE} configuration`, reported);
   if (!top.success) throw new Error("unreachable: a failed parse always records problems");
   const { apis, manageApiGatewayAccount, signer, distribution, quotas, tags, waf, cost } = top.data;
   return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, tags, cost };

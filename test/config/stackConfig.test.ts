@@ -181,6 +181,19 @@ describe("the mistakes a new user makes get one problem each, with the way forwa
   });
 });
 
+describe("secrets in problems", () => {
+  it("names the field of a problem in a secret key, never its value", () => {
+    const raw = { apis: [REST], shield: { enabled: true, notifications: { emails: ["not-an-email"] } }, signerMemoryMb: 64 };
+    assert.throws(() => parseStackConfig(raw, "eu-west-1", { secretKeys: ["shield"] }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      const found = Object.fromEntries(error.problems.map((p) => [p.field, p.value]));
+      assert.deepEqual(found, { signerMemoryMb: 64, "shield.notifications.emails[0]": "[secret]" });
+      assert.doesNotMatch(error.message, /not-an-email/);
+      return true;
+    });
+  });
+});
+
 describe("Shield and WAF together", () => {
   it("keeps 150 WCU of the web ACL free only for Shield's automatic response", () => {
     const reserve = (shield: unknown) => {
