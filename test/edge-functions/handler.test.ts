@@ -97,7 +97,9 @@ describe("sigv4-signer handler: forwarded requests", () => {
     ["k=%e1%88%b4&%E1%88%B4=v", "k=%E1%88%B4&%E1%88%B4=v"],
     ["filter[name]=rex&ids[]=1&ids[]=2", "filter%5Bname%5D=rex&ids%5B%5D=1&ids%5B%5D=2"],
     ["a=b=c&e=!'()*", "a=b%3Dc&e=%21%27%28%29%2A"],
-    ["constructor=1&toString=2&hasOwnProperty=3", "constructor=1&toString=2&hasOwnProperty=3"],
+    ["constructor=1&toString=2&hasOwnProperty=3&prototype=4", "constructor=1&toString=2&hasOwnProperty=3&prototype=4"],
+    ["filter[constructorName]=x&a.b=c&method=x&_methods=y", "filter%5BconstructorName%5D=x&a.b=c&method=x&_methods=y"],
+    ["q=line%20one%2C%20two&tab=%E2%80%83", "q=line%20one%2C%20two&tab=%E2%80%83"],
   ];
   for (const [input, forwarded] of QUERIES) {
     it(`forwards the query ${input} exactly as signed: ${forwarded}`, async () => {

@@ -97,6 +97,17 @@ function refusal(prefix: string | undefined, uri: string): string | undefined {
   return undefined;
 }
 
+/** The README's query rules, written independently of query.ts: why the signer must refuse this query, or undefined. */
+function queryRefusal(qs: string): string | undefined {
+  for (const [name, value] of formDecoded(qs)) {
+    if (/[\x00-\x1f\x7f]/.test(name + value)) return "control character";
+    if (/^_method$/i.test(name)) return "method override";
+    const segments = name.split(/[[\].]/);
+    if (segments.length > 1 && segments.some((s) => /^(?:__proto__|constructor|prototype)$/i.test(s))) return "prototype key";
+  }
+  return undefined;
+}
+
 /** The viewer's parameters as any form decoder reads them (`+` is a space): what the application must still see. */
 const formDecoded = (qs: string) => qs.split("&").filter(Boolean).map((p) => {
   const eq = p.indexOf("=");
@@ -110,8 +121,10 @@ describe("sigv4-signer properties", () => {
     await fc.assert(
       fc.asyncProperty(request, async (input) => {
         const body = input.body ?? undefined;
-        const result = await handler(originRequestEvent({ ...input, body }));
-        const reason = refusal(input.originPrefix, input.uri);
+        // A binary body says so: an untyped body is read as text and refused when it holds NUL bytes.
+        const headers = body === undefined ? input.headers : [...input.headers, ["Content-Type", "application/octet-stream"] as const];
+        const result = await handler(originRequestEvent({ ...input, headers, body }));
+        const reason = refusal(input.originPrefix, input.uri) ?? queryRefusal(input.querystring);
         if (reason !== undefined) {
           assert.equal((result as CloudFrontResultResponse).status, "400", `forwarded a path that must be refused (${reason}): ${input.uri}`);
           seen.refused++;
@@ -218,7 +231,7 @@ describe("sigv4-signer properties", () => {
       fc.asyncProperty(garbage, async (input) => {
         const result = await handler(originRequestEvent(input));
         if (result && "status" in result) {
-          assert.ok(["400", "500", "502"].includes((result as CloudFrontResultResponse).status));
+          assert.ok(["400", "415", "500", "502"].includes((result as CloudFrontResultResponse).status));
           seen.refused++;
           return;
         }
