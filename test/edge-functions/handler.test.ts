@@ -129,6 +129,11 @@ describe("sigv4-signer handler: forwarded requests", () => {
     assert.deepEqual(values(moved, "x-app-auth"), ["x-app-auth: Basic dXNlcg=="]);
     const forged = await forward({ headers: [["X-Forwarded-Authorization", "Bearer forged"]] });
     assert.equal(forged.headers["x-forwarded-authorization"], undefined);
+    // Rack, PHP and Django read X_Forwarded_Authorization as X-Forwarded-Authorization: dropped in that spelling too.
+    const underscored = await forward({ headers: [["Authorization", "Bearer real"], ["X_Forwarded_Authorization", "Bearer forged"], ["X_App_Auth", "forged"]] }, { authorizationHeader: "x-app-auth" });
+    assert.deepEqual(values(underscored, "x-app-auth"), ["x-app-auth: Bearer real"]);
+    assert.equal(underscored.headers.x_app_auth, undefined);
+    assert.deepEqual(values(underscored, "x_forwarded_authorization"), ["X_Forwarded_Authorization: Bearer forged"], "only the configured header is the relocation one");
   });
 
   it("replaces viewer-supplied x-amz-date, x-amz-security-token and x-amz-content-sha256", async () => {
@@ -154,7 +159,11 @@ describe("sigv4-signer handler: forwarded requests", () => {
 
   it("drops exactly the documented list", () => {
     assert.deepEqual(DROPPED_HEADER_PREFIXES, ["x-amz-", "x-apigw-"]);
-    assert.deepEqual(DROPPED_HEADER_NAMES, ["x-original-url", "x-rewrite-url", "x-http-method-override", "x-http-method", "x-method-override", "x-forwarded-prefix"]);
+    assert.deepEqual(DROPPED_HEADER_NAMES, [
+      "x-original-url", "x-rewrite-url", "x-original-uri", "x-forwarded-uri",
+      "x-http-method-override", "x-http-method", "x-method-override", "x-original-method",
+      "x-forwarded-prefix", "x-forwarded-host", "forwarded",
+    ]);
   });
 
   it("signs for a baked origin in the region the list gives it, with the listed domain as Host", async () => {

@@ -5,7 +5,7 @@
  */
 import type { CloudFrontCustomOrigin, CloudFrontHeaders, CloudFrontRequest } from "aws-lambda";
 import { SignerFailure } from "./failure";
-import { isDroppedHeader } from "./droppedHeaders";
+import { hyphenated, isDroppedHeader } from "./droppedHeaders";
 import type { SignerOrigin } from "./settings";
 import type { SignedHeaders } from "./sign";
 
@@ -70,7 +70,7 @@ const SIGNER_OWNED = ["host", "authorization", "x-amz-date", "x-amz-security-tok
 /**
  * The forwarded headers: headers named like an origin custom header dropped (CloudFront adds those itself
  * and Lambda@Edge rejects a result that has both), the viewer headers the signer drops (droppedHeaders.ts:
- * x-amz-*, x-apigw-*, URL and method overrides, X-Forwarded-Prefix), viewer `Authorization` moved to
+ * x-amz-*, x-apigw-*, URL and method overrides, forwarded prefix and host, in either spelling), viewer `Authorization` moved to
  * `authorizationHeader` (or that header removed when the viewer sent none), then `Host` and the signed
  * headers set. Every other header, including the ones CloudFront makes read-only, is left as it was. An
  * origin custom header the signer must set itself is a misconfigured origin: refused (502).
@@ -87,7 +87,8 @@ export function rewriteHeaders(
   }
   const out: CloudFrontHeaders = {};
   for (const name in headers) {
-    if (!isDroppedHeader(name) && !Object.hasOwn(originHeaders, name) && name !== "authorization" && name !== authorizationHeader) out[name] = headers[name];
+    // The relocation header in any spelling: a backend reading `x_forwarded_authorization` as it would be forged.
+    if (!isDroppedHeader(name) && !Object.hasOwn(originHeaders, name) && name !== "authorization" && hyphenated(name) !== authorizationHeader) out[name] = headers[name];
   }
   const viewerAuthorization = headers.authorization;
   if (viewerAuthorization?.length) out[authorizationHeader] = viewerAuthorization.map(({ value }) => ({ key: authorizationHeader, value }));

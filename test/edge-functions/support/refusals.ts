@@ -138,5 +138,9 @@ export const AT_LIMITS: [string, EventInput][] = [
 /** Viewer headers that steer API Gateway or the backend: never forwarded. */
 export const STEERING_HEADERS = [
   "X-Amz-Signature", "X-Amz-Credential", "X-Amz-SignedHeaders", "X-Amz-Algorithm", "X-Amz-Invocation-Type", "X-Amz-Target",
-  "X-Apigw-Api-Id", "X-Original-URL", "X-Rewrite-URL", "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override", "X-Forwarded-Prefix",
+  "X-Apigw-Api-Id", "X-Original-URL", "X-Rewrite-URL", "X-Original-URI", "X-Forwarded-Uri",
+  "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override", "X-Original-Method", "X-Forwarded-Prefix", "X-Forwarded-Host", "Forwarded",
+  // Underscore spellings, which Rack, PHP, Django and WSGI read as the hyphenated header.
+  "X_HTTP_Method_Override", "X_Original_URL", "X_Forwarded_Prefix", "X_Forwarded_Authorization", "X_Amz_Security_Token", "x_apigw_api_id",
+  "X_Forwarded_Host", "X_Forwarded_For", "X_Forwarded_Proto", "CloudFront_Viewer_Country",
 ];
