@@ -7,8 +7,9 @@ import type { CloudFrontRequest } from "aws-lambda";
 import { DROPPED_HEADER_NAMES, DROPPED_HEADER_PREFIXES } from "../../edge-functions/sigv4-signer/src/droppedHeaders";
 import { createHandler } from "../../edge-functions/sigv4-signer/src/handler";
 import { API_DOMAIN, CREDENTIALS_ENV, originRequestEvent, receivedBy, SIGNING_TIME, VERIFIER_KEYS } from "./support/events";
-import { AUTHORIZATION, forward, logs, TEST_SETTINGS, values, verify } from "./support/handlerHarness";
-import { STEERING_HEADERS } from "./support/refusals";
+import { AUTHORIZATION, forward, handlerWith, logs, TEST_SETTINGS, values, verify } from "./support/handlerHarness";
+import { returnedOriginProblems } from "./support/returnedOrigin";
+import { READABLE_BODIES, STEERING_HEADERS } from "./support/refusals";
 import { verifySigV4 } from "./support/verifySigV4";
 
 describe("sigv4-signer handler: forwarded requests", () => {
@@ -52,6 +53,13 @@ describe("sigv4-signer handler: forwarded requests", () => {
     assert.equal(out.body?.data, body.toString("base64"));
   });
 
+  for (const [what, input] of READABLE_BODIES) {
+    it(`forwards a body every reader decodes as WAF does, signed with its hash: ${what}`, async () => {
+      const out = await forward(input);
+      assert.deepEqual(verify(receivedBy(out, input.body)), { ok: true });
+    });
+  }
+
   it("signs origin path + URI and forwards it whole as the URI, with the origin path emptied and the rest of the origin kept", async () => {
     const event = originRequestEvent({ uri: "/pets/1", originPath: "/prod" });
     const out = await forward({ uri: "/pets/1", originPath: "/prod" });
@@ -62,6 +70,16 @@ describe("sigv4-signer handler: forwarded requests", () => {
     assert.equal(noOriginPath.uri, "/pets/1");
     assert.deepEqual(verify(receivedBy(noOriginPath)), { ok: true });
     assert.notEqual(out.headers.authorization[0].value, noOriginPath.headers.authorization[0].value);
+  });
+
+  it("returns the connection pinned to HTTPS on 443 with TLS 1.2, whatever the origin said (a signed request never in clear text)", async () => {
+    const event = originRequestEvent({ uri: "/pets" });
+    const custom = event.Records[0].cf.request.origin!.custom!;
+    Object.assign(custom, { protocol: "http", port: 80, sslProtocols: ["SSLv3", "TLSv1"] });
+    const out = (await handlerWith()(event)) as CloudFrontRequest;
+    assert.deepEqual(out.origin, { custom: { ...custom, path: "", protocol: "https", port: 443, sslProtocols: ["TLSv1.2"] } });
+    assert.deepEqual(returnedOriginProblems(out.origin!.custom!), []);
+    assert.deepEqual(verify(receivedBy(out)), { ok: true });
   });
 
   // [viewer URI, forwarded in RFC 3986 normal form: escapes of unreserved characters decoded, other escapes in uppercase hex]

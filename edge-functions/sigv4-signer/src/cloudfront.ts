@@ -39,6 +39,20 @@ export function apiOriginOf(request: CloudFrontRequest, origins: readonly Signer
   return { domain: known.domain, path: known.path, region: known.region, prefix: known.prefix, custom };
 }
 
+/**
+ * What the returned origin always says about the connection, whatever CloudFront gave: execute-api serves
+ * HTTPS on 443 only, and a signed request (with the edge role's session token) must never travel in clear
+ * text or over SSLv3/TLS 1.0. Field names and values: "Lambda@Edge event structure", request event, custom
+ * origin (`port` 443, `protocol` "https", `sslProtocols` among TLSv1.2, TLSv1.1, TLSv1, SSLv3),
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html
+ */
+export const PINNED_CONNECTION = { protocol: "https", port: 443, sslProtocols: ["TLSv1.2"] } as const;
+
+/** The custom origin to return: CloudFront's, its path emptied (the URI carries the whole signed path), the connection pinned. */
+export function returnedOrigin(custom: CloudFrontCustomOrigin): CloudFrontCustomOrigin {
+  return { ...custom, path: "", protocol: PINNED_CONNECTION.protocol, port: PINNED_CONNECTION.port, sslProtocols: [...PINNED_CONNECTION.sslProtocols] };
+}
+
 /** The exact bytes CloudFront forwards; undefined when there is no body. */
 export function bodyOf(request: CloudFrontRequest): Uint8Array | undefined {
   const body = request.body;

@@ -100,6 +100,38 @@ export const MALFORMED: [string, EventInput, string][] = [
   ["a '{' in the prefixed path", { uri: "/ws/{id}", originPrefix: "/ws" }, "path: not RFC 3986"],
 ];
 
+const json = Buffer.from('{"q":"1 UNION SELECT password FROM users"}');
+const utf16 = (text: string) => Buffer.from(text, "utf16le");
+/** Bodies the managed rules cannot read, [what, input, log detail]: 415 UNSUPPORTED_MEDIA_TYPE, never signed. */
+export const UNREADABLE_BODIES: [string, EventInput, string][] = [
+  ["a gzip body (also a gzip bomb past the size rule)", { method: "POST", body: Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), headers: [["Content-Type", "application/json"], ["Content-Encoding", "gzip"]] }, "body: content-encoding"],
+  ["a deflate body", { method: "POST", body: json, headers: [["Content-Encoding", "deflate"]] }, "body: content-encoding"],
+  ["a Content-Encoding list that is not only identity", { method: "PUT", body: json, headers: [["Content-Encoding", "identity, br"]] }, "body: content-encoding"],
+  ["a second Content-Encoding header", { method: "POST", body: json, headers: [["Content-Encoding", "identity"], ["Content-Encoding", "GZIP"]] }, "body: content-encoding"],
+  ["JSON declared UTF-16LE", { method: "POST", body: utf16('{"q":"<script>"}'), headers: [["Content-Type", "application/json; charset=utf-16le"]] }, "body: charset"],
+  ["a form in UTF-7 (+ADw-script+AD4-)", { method: "POST", body: Buffer.from("q=+ADw-script+AD4-"), headers: [["Content-Type", "application/x-www-form-urlencoded;charset=UTF-7"]] }, "body: charset"],
+  ["text in Latin-1, quoted", { method: "POST", body: Buffer.from("x"), headers: [["Content-Type", 'text/plain; charset="ISO-8859-1"']] }, "body: charset"],
+  ["a second charset parameter", { method: "POST", body: json, headers: [["Content-Type", "application/json; charset=utf-8; charset=utf-32"]] }, "body: charset"],
+  ["two Content-Type headers", { method: "POST", body: json, headers: [["Content-Type", "application/json"], ["Content-Type", "text/plain; charset=utf-16"]] }, "body: content-type repeated"],
+  ["UTF-16 JSON without a charset (Jackson and Python detect it from the bytes)", { method: "POST", body: utf16('{"q":"1 UNION SELECT 1"}'), headers: [["Content-Type", "application/json"]] }, "body: NUL byte in a text body"],
+  ["a NUL in a JSON body", { method: "POST", body: Buffer.from('{"a":"x\0"}'), headers: [["Content-Type", "application/problem+json"]] }, "body: NUL byte in a text body"],
+  ["a NUL in a text body", { method: "POST", body: Buffer.from("a\0b"), headers: [["Content-Type", "text/plain; charset=utf-8"]] }, "body: NUL byte in a text body"],
+  ["a NUL in an XML body", { method: "POST", body: Buffer.from("<a>\0</a>"), headers: [["Content-Type", "application/soap+xml"]] }, "body: NUL byte in a text body"],
+  ["a NUL in a form", { method: "POST", body: Buffer.from("a=\0"), headers: [["Content-Type", "application/x-www-form-urlencoded"]] }, "body: NUL byte in a text body"],
+  ["a NUL in a body without Content-Type (read as JSON)", { method: "POST", body: Buffer.from([0x7b, 0, 0x7d]) }, "body: NUL byte in a text body"],
+];
+/** Bodies every reader decodes as WAF does: forwarded, signed. */
+export const READABLE_BODIES: [string, EventInput][] = [
+  ["JSON in UTF-8, no charset", { method: "POST", body: json, headers: [["Content-Type", "application/json"]] }],
+  ["JSON with charset=UTF-8, quoted, and identity encoding", { method: "POST", body: json, headers: [["Content-Type", 'application/json; charset="UTF-8"'], ["Content-Encoding", "identity"]] }],
+  ["text in US-ASCII", { method: "POST", body: Buffer.from("hello"), headers: [["Content-Type", "text/plain;charset=us-ascii"]] }],
+  ["charset=utf8, as some clients spell it", { method: "PATCH", body: json, headers: [["Content-Type", "application/json;charset=utf8"]] }],
+  ["binary with NUL bytes, declared binary", { method: "PUT", body: Buffer.from([0, 1, 2, 0, 255]), headers: [["Content-Type", "application/octet-stream"]] }],
+  ["an image", { method: "PUT", body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]), headers: [["Content-Type", "image/png"]] }],
+  ["a multipart upload with a binary part", { method: "POST", body: Buffer.from("--b\r\n\r\n\0\r\n--b--"), headers: [["Content-Type", "multipart/form-data; boundary=b"]] }],
+  ["Content-Encoding on a request without a body", { method: "GET", headers: [["Content-Encoding", "gzip"], ["Content-Type", "text/plain; charset=utf-16"]] }],
+];
+
 // Origins that are not in the baked list (TEST_ORIGINS: API_DOMAIN with origin paths "", /prod, /v1, /live and
 // prefixes "", /ws, /rest, /v1/ws, /a.b~c): the published version attached to another distribution or origin.
 export const FOREIGN_ORIGINS: [string, EventInput][] = [
