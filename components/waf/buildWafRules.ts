@@ -18,7 +18,8 @@ export function rateLimited(windowSec: number): RuleAction {
 }
 
 /**
- * Every rule of the web ACL, sorted by priority, following the layout in `priorities.ts`.
+ * Every rule of the web ACL, sorted by priority, following the layout in `priorities.ts` (rate rules before
+ * anything that can allow).
  * In `count` rollout every action becomes count and every group override becomes count.
  */
 export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns<A>): WafRule<A>[] {
@@ -86,7 +87,9 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
   uri.forEach((rule, index) => {
     const parts = [pathStatement<A>(rule.pathPrefix)];
     if (rule.methods.length > 0) parts.push(methodsStatement<A>(rule.methods));
-    const priority = PRIORITY.rateUriStart + index * PRIORITY.rateUriStep;
+    // A rule keyed on a label namespace must run after the group that adds the labels; every other one runs first.
+    const labelled = rule.aggregation.kind === "CUSTOM_KEYS" && rule.aggregation.keys.some((k) => k.kind === "labelNamespace");
+    const priority = (labelled ? PRIORITY.rateLabelledUriStart : PRIORITY.rateUriStart) + index * PRIORITY.rateUriStep;
     plain(`rate-uri-${rule.name}`, priority, ["rateLimits", "uri", index], rateStatement(rule, allOf(parts)), rateAction(rule));
   });
   if (blanket) plain("rate-blanket", PRIORITY.rateBlanket, ["rateLimits", "blanket"], rateStatement<A>(blanket, undefined), rateAction(blanket));

@@ -7,7 +7,7 @@ import { wafNameField } from "./wafFields";
 
 const PRIORITY_ALLOWED =
   `allowed: a whole number from ${PRIORITY.appStart} to ${PRIORITY.appEnd}; other priorities are reserved ` +
-  `(0-999 access control and managed groups, 9000-9999 rate rules, ${PRIORITY.shieldMitigation} Shield)`;
+  `(0-999 access control, rate rules and managed groups, ${PRIORITY.shieldMitigation} Shield)`;
 
 const customRuleSchema = strictObject({
   name: wafNameField(),
@@ -17,7 +17,7 @@ const customRuleSchema = strictObject({
   match: matchSchema,
 });
 
-/** Application rules, between the baseline groups and the rate-based rules. */
+/** Application rules, after the rate-based rules and the managed groups. */
 export const customRulesSchema = listOf(customRuleSchema, "allowed: a list of rules { name, priority, action, match }").transform((rules) =>
   rules.map(({ name, priority, action, match }, i) => ({ name, priority: priority ?? PRIORITY.appStart + i * PRIORITY.appStep, action, match })),
 );

@@ -39,7 +39,11 @@ const aggregationKeySchema = strictObject({
   });
 export type AggregationKey = z.output<typeof aggregationKeySchema>;
 
-/** `IP` (default), `CONSTANT` (only with a scope-down: `scoped`) or `{ customKeys }`. Behind CloudFront the client IP is `IP`. */
+/**
+ * `IP` (default), `CONSTANT` (only with a scope-down: `scoped`) or `{ customKeys }` (not on the blanket rule,
+ * the per-IP backstop: a request that lacks a custom key is not counted by that rule at all). Behind
+ * CloudFront the client IP is `IP`.
+ */
 function aggregationField(scoped: boolean) {
   const simple = z.enum(["IP", "CONSTANT"], {
     error: (issue) => (issue.input === "FORWARDED_IP" ? `${AGGREGATION_ALLOWED}: behind CloudFront a forwarded IP header can be spoofed; use IP` : AGGREGATION_ALLOWED),
@@ -48,8 +52,13 @@ function aggregationField(scoped: boolean) {
   return z
     .union([simple, custom])
     .superRefine((aggregation, ctx) => {
-      if (aggregation !== "CONSTANT" || scoped) return;
-      ctx.addIssue({ code: "custom", path: [], input: aggregation, message: 'allowed: "IP" or { customKeys }: CONSTANT aggregation needs a scope-down statement and this rule has none' });
+      if (scoped) return;
+      if (aggregation === "CONSTANT") {
+        ctx.addIssue({ code: "custom", path: [], input: aggregation, message: 'allowed: "IP": CONSTANT aggregation needs a scope-down statement and this rule has none' });
+      } else if (aggregation !== "IP") {
+        const message = 'allowed: "IP": the blanket rule is the per-IP backstop, and a request that lacks a custom key is not counted by that rule at all (key a rateLimits.uri rule instead)';
+        ctx.addIssue({ code: "custom", path: [], input: aggregation, message });
+      }
     })
     .transform((aggregation) => (typeof aggregation === "string" ? { kind: aggregation } : { kind: "CUSTOM_KEYS" as const, keys: aggregation.customKeys }))
     .prefault("IP");
