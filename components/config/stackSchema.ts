@@ -128,3 +128,18 @@ function described<Shape extends Record<keyof typeof KEY_DESCRIPTIONS, z.ZodType
   const withDocs = Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.meta({ description: KEY_DESCRIPTIONS[key as keyof typeof KEY_DESCRIPTIONS] })])) as unknown as Shape;
   return strictObject(withDocs);
 }
+
+/**
+ * The stack keys whose values are plain strings. Pulumi hands every value over as a string and JSON-encodes
+ * the others, so these must never be JSON-decoded (`priceClass: "2024"` stays a string). Read from the schema,
+ * so a new string key cannot be forgotten.
+ */
+export const STRING_KEYS: readonly string[] = (() => {
+  const shape = (stackSchema({ region: "us-east-1", now: new Date(0) }) as unknown as { in: { shape: Record<string, z.ZodType> } }).in.shape;
+  const unwrap = (schema: z.core.$ZodType): z.core.$ZodType => {
+    const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+    return def.innerType ? unwrap(def.innerType) : def.type === "pipe" && def.in ? unwrap(def.in) : schema;
+  };
+  return Object.entries(shape).filter(([, schema]) => ["string", "enum", "literal"].includes(unwrap(schema)._zod.def.type)).map(([key]) => key);
+})();
+

@@ -104,6 +104,7 @@ describe("parseStackConfig", () => {
     ["an API ID on a created API", { apis: [{ ...REST, apiId: "a1b2c3d4e5" }] }, "eu-west-1", ["apis[shop].apiId"]],
     ["restrictToSigner on an HTTP API", { apis: [{ name: "h", kind: "HTTP", existing: true, apiId: "a1b2c3d4e5", region: "eu-west-1", pathPattern: "*", restrictToSigner: true }] }, "eu-west-1", ["apis[h].restrictToSigner"]],
     ["the same path pattern twice", { apis: [REST, { ...REST, name: "other" }] }, "eu-west-1", ["apis[other].pathPattern"]],
+    ["path patterns that differ only in case", { apis: [REST, { ...REST, name: "a", pathPattern: "/api/*" }, { ...REST, name: "b", pathPattern: "/Api/*" }] }, "eu-west-1", ["apis[b].pathPattern"]],
     ["the same API name twice", { apis: [REST, { ...REST, pathPattern: "/b/*" }] }, "eu-west-1", ["apis[1].name"]],
     ["no default behaviour", { apis: [{ ...REST, pathPattern: "/shop/*" }] }, "eu-west-1", ["apis"]],
     ["no API at all", {}, "eu-west-1", ["apis"]],
