@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { ConfigError } from "../../components/shared/validation";
+import { main } from "../../scripts/plan";
 import { PROJECT_DIR, ProgramRun, runProgram } from "../../scripts/plan/runProgram";
 import { ACCOUNT_ID, installMocks, settle } from "../support/mocks";
 
@@ -170,27 +171,48 @@ describe("program (index.ts) under mocks", function () {
       });
     });
 
+    /** The command in this process: its exit code and what it wrote. */
+    async function planHere(argv: string[], env: Record<string, string | undefined> = {}) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env, tty: false });
+      return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+    }
+
     it("names the stacks it has when the stack file is missing, and refuses unknown arguments", async () => {
-      await assert.rejects(plan("--stack", "nosuchstack"), (error: any) => error.code === 1 && /no stack file Pulumi\.nosuchstack\.yaml; stacks here: .*dev/.test(error.stderr));
-      await assert.rejects(plan("--bogus"), (error: any) => error.code === 2 && /Unknown option '--bogus'[\s\S]*usage: npm run plan/.test(error.stderr));
+      const missing = await planHere(["--stack", "nosuchstack"]);
+      assert.equal(missing.code, 1);
+      assert.match(missing.stderr, /no stack file Pulumi\.nosuchstack\.yaml; stacks here: .*dev/);
+      const bogus = await planHere(["--bogus"]);
+      assert.equal(bogus.code, 2);
+      assert.match(bogus.stderr, /Unknown option '--bogus'[\s\S]*usage: npm run plan/);
     });
 
     it("explains itself with --help, and hints at -- when npm took the options", async () => {
-      const { stdout } = await plan("--help");
-      assert.match(stdout, /^usage: npm run plan -- \[--stack <name>\] \[--json \| --diagram\] \[--compare <other stack>\]/);
-      assert.match(stdout, /exit codes: 0 the plan was printed; 1 the stack's config is invalid/);
-      const hinted = promisify(execFile)(tsx, ["scripts/plan.ts"], { cwd: PROJECT_DIR, env: { ...process.env, npm_config_stack: "prod" } });
-      await assert.rejects(hinted, (error: any) => error.code === 2 && /npm took --stack as its own option; put the plan's options after --: npm run plan -- --stack prod/.test(error.stderr));
+      const help = await planHere(["--help"]);
+      assert.equal(help.code, 0);
+      assert.match(help.stdout, /^usage: npm run plan -- \[--stack <name>\] \[--json \| --diagram\] \[--compare <other stack>\]/);
+      assert.match(help.stdout, /exit codes: 0 the plan was printed; 1 the stack's config is invalid/);
+      const hinted = await planHere([], { npm_config_stack: "prod" });
+      assert.equal(hinted.code, 2);
+      assert.match(hinted.stderr, /npm took --stack as its own option; put the plan's options after --: npm run plan -- --stack prod/);
     });
 
-    it("prints no colour codes when its output is not a terminal", async () => {
-      const { stdout } = await plan();
-      assert.doesNotMatch(stdout, /\x1b\[/);
-      assert.match(stdout, /^Plan for stack "dev"/);
+    it("prints colour codes only on a terminal without NO_COLOR", async () => {
+      const plain = await planHere([]);
+      assert.doesNotMatch(plain.stdout, /\x1b\[/);
+      assert.match(plain.stdout, /^Plan for stack "dev"/);
+      const out: string[] = [];
+      await main([], { out: (t) => out.push(t), err: () => undefined, env: {}, tty: true });
+      assert.match(out.join(""), /^\x1b\[1mPlan for stack "dev"/);
+      const noColor: string[] = [];
+      await main([], { out: (t) => noColor.push(t), err: () => undefined, env: { NO_COLOR: "1" }, tty: true });
+      assert.doesNotMatch(noColor.join(""), /\x1b\[/);
     });
 
     it("prints the plan as JSON", async () => {
-      const { stdout } = await plan("--json");
+      const { code, stdout } = await planHere(["--json"]);
+      assert.equal(code, 0);
       const parsed = JSON.parse(stdout);
       assert.equal(parsed.stack, "dev");
       assert.equal(parsed.outputs.distributionId, "edge-cdn-id");
