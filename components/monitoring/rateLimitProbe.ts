@@ -39,3 +39,12 @@ export function probeToken(project: string, stack: string): string {
 export function rateLimitProbe(headerName: string, token: string): RateLimitProbe {
   return { headerName, token, limit: PROBE_LIMIT, windowSec: PROBE_WINDOW_SEC, ruleName: PROBE_RULE_NAME };
 }
+
+/** The probe a stack's monitoring settings put in its web ACL (none unless the section and the probe are on). */
+export function configuredRateLimitProbe(
+  settings: { readonly enabled: boolean; readonly rateLimitProbe: { readonly enabled: boolean; readonly headerName: string } },
+  project: string,
+  stack: string,
+): RateLimitProbe | undefined {
+  return settings.enabled && settings.rateLimitProbe.enabled ? rateLimitProbe(settings.rateLimitProbe.headerName, probeToken(project, stack)) : undefined;
+}
