@@ -19,7 +19,7 @@ describe("cost estimate of the example stacks (default traffic)", function () {
     stacks.prod = await planned("prod");
   });
 
-  it("dev: every line, USD 178.98", () => {
+  it("dev: every line, USD 182.88", () => {
     const estimate = estimateCost(stacks.dev.billables);
     assert.deepEqual(rows(estimate), [
       ["HTTPS requests (US/Europe), always free 10,000,000", "edge", 10000000, 0],
@@ -45,8 +45,10 @@ describe("cost estimate of the example stacks (default traffic)", function () {
       ["petstore-ws: API access logs: storage", "eu-west-1", 0.37, 0.011],
       ["signer logs (Lambda@Edge): delivered to CloudWatch Logs, first 10 TB", "edge", 8.38, 4.191],
       ["signer logs (Lambda@Edge): storage", "edge", 100.58, 3.0175],
+      ["standard-resolution alarms", "us-east-1", 9, 0.9],
+      ["dashboards", "us-east-1", 1, 3],
     ]);
-    assert.equal(estimate.totalUsd.toFixed(2), "178.98");
+    assert.equal(estimate.totalUsd.toFixed(2), "182.88");
   });
 
   it("dev: the main lines follow from the traffic by hand", () => {
@@ -66,7 +68,7 @@ describe("cost estimate of the example stacks (default traffic)", function () {
     assert.equal(line("WAF logs: storage").quantity, wafGb * (30 / (730 / 24)));
   });
 
-  it("prod: every line, USD 3,309.30 (the Shield subscription is 3,000 of it)", () => {
+  it("prod: every line, USD 3,313.00 (the Shield subscription is 3,000 of it)", () => {
     const estimate = estimateCost(stacks.prod.billables);
     assert.deepEqual(rows(estimate), [
       ["HTTPS requests (US/Europe), always free 10,000,000", "edge", 10000000, 0],
@@ -95,10 +97,11 @@ describe("cost estimate of the example stacks (default traffic)", function () {
       ["petstore: API access logs: storage", "us-east-2", 44.7, 1.3411],
       ["signer logs (Lambda@Edge): delivered to CloudWatch Logs, first 10 TB", "edge", 8.38, 4.191],
       ["signer logs (Lambda@Edge): storage", "edge", 100.58, 3.0175],
-      ["standard-resolution alarms", "us-east-1", 2, 0.2],
+      ["standard-resolution alarms", "us-east-1", 9, 0.9],
+      ["dashboards", "us-east-1", 1, 3],
       ["health checks (alarm-based or calculated)", "global", 1, 0.5],
     ]);
-    assert.equal(estimate.totalUsd.toFixed(2), "3309.30");
+    assert.equal(estimate.totalUsd.toFixed(2), "3313.00");
     assert.ok(estimate.excluded.includes("API Gateway fees of the APIs the stack only fronts (orders): their owners' bill."));
   });
 
