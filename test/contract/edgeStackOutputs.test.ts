@@ -1,4 +1,6 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { EdgeStackOutputs, readEdgeStack } from "../../components/contract/edgeStackOutputs";
 import { installMocks, valueOf } from "../support/mocks";
@@ -15,6 +17,12 @@ const contractKeysAreExported: Record<keyof EdgeStackOutputs, true> = {} as Reco
 void exportsFitTheContract;
 void contractKeysAreExported;
 
+/** Every output of the contract: the compiler refuses a missing or unknown key. */
+const CONTRACT_KEYS: Record<keyof EdgeStackOutputs, true> = {
+  distributionId: true, distributionArn: true, distributionDomainName: true, edgeUrl: true, apis: true, signerRoleArn: true, signerVersionArn: true,
+  webAclArn: true, shield: true, privateServices: true, vpcLinks: true, verification: true, monitoring: true,
+};
+
 const VERIFICATION = {
   waf: { mode: "enforce", ruleNames: ["rate-limit-probe", "rate-blanket"], knownBad: "waf-403" },
   rateLimitProbe: { headerName: "x-edge-rate-probe", token: "0123456789abcdef0123456789abcdef", limit: 10, windowSec: 60, ruleName: "rate-limit-probe" },
@@ -23,6 +31,14 @@ const VERIFICATION = {
 const MONITORING = { dashboardName: "edge-security-prod-edge", topicArns: { "us-east-1": "arn:aws:sns:us-east-1:123456789012:t" }, canaryName: "prod-edge-ad7b" };
 
 describe("the outputs contract (readEdgeStack)", () => {
+  it("is what the README's outputs table lists, output by output", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("| output | value |"), readme.indexOf("The types are in `components/contract/edgeStackOutputs.ts`"));
+    const listed = table.split("\n").filter((l) => l.startsWith("| `")).flatMap((l) => [...l.split("|")[1].matchAll(/`([^`]+)`/g)].map((m) => m[1]));
+    assert.deepEqual(listed.sort(), Object.keys(CONTRACT_KEYS).sort());
+  });
+
+
   function reference(outputs: Record<string, unknown>): pulumi.StackReference {
     pulumi.runtime.setMocks({
       newResource: (args) => ({ id: args.inputs.name, state: { name: args.inputs.name, outputs, secretOutputNames: [] } }),
