@@ -13,7 +13,8 @@ import { flag, strictObject } from "../shared/schema/fields";
 import { signerArchitectureField, signerFields } from "./signer";
 import { shieldKeySchema } from "../shield/shieldSchema";
 import { tagsSchema } from "./tags";
-import { ShieldMitigation } from "../waf/types";
+import { monitoringConfigSchema } from "../monitoring/monitoringConfig";
+import { RateLimitProbe, ShieldMitigation } from "../waf/types";
 import { wafSchema } from "../waf/wafSchema";
 
 export interface StackSchemaContext {
@@ -23,6 +24,8 @@ export interface StackSchemaContext {
   readonly now: Date;
   /** Shield's layer-7 mitigation, which reserves WAF capacity or adds the Anti-DDoS group. @default "none" */
   readonly shieldMitigation?: ShieldMitigation;
+  /** The monitoring's rate-limit probe, a rule of the managed web ACL. @default none */
+  readonly rateLimitProbe?: RateLimitProbe;
 }
 
 /** Flat stack keys and the distribution setting each is (for naming cross-field problems by their key). */
@@ -59,6 +62,7 @@ export const KEY_DESCRIPTIONS = {
   shield: "Shield Advanced (components/shield/README.md).",
   privateIntegration: "Private microservices over VPC links (components/private-integration/README.md).",
   cost: "Traffic the plan's monthly cost estimate assumes (components/cost/README.md).",
+  monitoring: "Dashboard, alarms, signer log retention, the synthetic canary and the rate-limit probe rule (components/monitoring/README.md).",
 } as const;
 
 export function stackSchema(context: StackSchemaContext) {
@@ -89,10 +93,11 @@ export function stackSchema(context: StackSchemaContext) {
     // Refused with the way forward, rather than as unknown keys.
     loggingBucket: legacy,
     loggingPrefix: legacy,
-    waf: wafSchema({ shieldMitigation: context.shieldMitigation ?? "none" }).prefault({}),
+    waf: wafSchema({ shieldMitigation: context.shieldMitigation ?? "none", rateLimitProbe: context.rateLimitProbe }).prefault({}),
     shield: shieldKeySchema(context.now),
     privateIntegration: privateIntegrationSchema(context.region).optional(),
     cost: costSchema.prefault({}),
+    monitoring: monitoringConfigSchema.prefault({}),
   })
     .transform((s) => ({
       apis: s.apis ?? [],
@@ -111,7 +116,7 @@ export function stackSchema(context: StackSchemaContext) {
       },
       quotas: { cacheBehaviors: s.cacheBehaviorQuota, origins: s.originQuota },
       waf: s.waf,
-      sections: { shield: s.shield, privateIntegration: s.privateIntegration },
+      sections: { shield: s.shield, privateIntegration: s.privateIntegration, monitoring: s.monitoring },
       cost: s.cost,
     }))
     .superRefine((s, ctx) => {

@@ -20,6 +20,8 @@ export const PRIORITY = {
   /** URI-specific rate rules: 9,100, 9,110 ... */
   rateUriStart: 9100,
   rateUriStep: 10,
+  /** The monitoring's rate-limit probe (rateLimitProbeRule.ts), after the URI rules, before the blanket rule. */
+  rateLimitProbe: 9800,
   rateBlanket: 9900,
   shieldMitigation: 10_000_000,
 } as const;

@@ -69,6 +69,7 @@ describe("parseStackConfig", () => {
         { name: "http", kind: "HTTP", pathPattern: "*" },
         { name: "orders", kind: "REST", existing: true, apiId: "a1b2c3d4e5", stage: "live", region: "ap-southeast-2", pathPattern: "/orders/*", restrictToSigner: true },
       ],
+      monitoring: { apis: { orders: { restApiName: "orders-api" } } },
     }, "eu-west-1");
     assert.equal(config.apis[0].stage, "$default");
     assert.deepEqual(config.apis[1], { name: "orders", kind: "REST", stage: "live", region: "ap-southeast-2", pathPattern: "/orders/*", existing: true, apiId: "a1b2c3d4e5", restrictToSigner: true });

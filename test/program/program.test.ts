@@ -7,6 +7,7 @@ import { ConfigError } from "../../components/shared/validation";
 import { main } from "../../scripts/plan";
 import { PROJECT_DIR, ProgramRun, runProgram } from "../../scripts/plan/runProgram";
 import { ACCOUNT_ID, installMocks, settle } from "../support/mocks";
+import { programRun } from "./programRuns";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 
@@ -15,6 +16,9 @@ const UNTAGGABLE = new Set([
   "apigateway/account:Account", "apigateway/deployment:Deployment", "apigateway/integration:Integration",
   "apigateway/method:Method", "apigateway/methodSettings:MethodSettings", "apigateway/resource:Resource",
   "apigateway/restApiPolicy:RestApiPolicy", "apigatewayv2/integration:Integration", "apigatewayv2/route:Route",
+  "cloudwatch/dashboard:Dashboard", "cloudwatch/logMetricFilter:LogMetricFilter", "s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+  "s3/bucketOwnershipControls:BucketOwnershipControls", "s3/bucketPolicy:BucketPolicy", "s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+  "s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
   "apigatewayv2/routeResponse:RouteResponse", "cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
   "iam/rolePolicy:RolePolicy", "iam/rolePolicyAttachment:RolePolicyAttachment", "lambda/permission:Permission",
   "shield/applicationLayerAutomaticResponse:ApplicationLayerAutomaticResponse",
@@ -35,12 +39,12 @@ describe("program (index.ts) under mocks", function () {
   describe("dev stack", () => {
     let run: ProgramRun;
     before(async () => {
-      run = await runProgram("dev");
+      run = await programRun("dev");
     });
 
     it("exports the documented contract, resolved", () => {
       const { outputs } = run;
-      assert.deepEqual(Object.keys(outputs).sort(), ["apis", "distributionArn", "distributionDomainName", "distributionId", "edgeUrl", "signerRoleArn", "signerVersionArn", "webAclArn"]);
+      assert.deepEqual(Object.keys(outputs).sort(), ["apis", "distributionArn", "distributionDomainName", "distributionId", "edgeUrl", "monitoring", "signerRoleArn", "signerVersionArn", "verification", "webAclArn"]);
       assert.equal(outputs.distributionId, "edge-cdn-id");
       assert.equal(outputs.edgeUrl, "https://edge-cdn.cloudfront.net");
       assert.equal(outputs.signerVersionArn, `arn:aws:lambda:us-east-1:${ACCOUNT_ID}:function:edge-signer-fn:1`);
@@ -75,12 +79,13 @@ describe("program (index.ts) under mocks", function () {
     });
 
     it("tags every taggable resource with the stack", () => assertTagged(run));
+
   });
 
   describe("prod stack", () => {
     let run: ProgramRun;
     before(async () => {
-      run = await runProgram("prod");
+      run = await programRun("prod");
     });
 
     it("fronts the existing API in its own region and restricts it to the signer", () => {
@@ -101,6 +106,9 @@ describe("program (index.ts) under mocks", function () {
       assert.equal(acl.ruleJson, undefined);
       assert.ok(acl.rules.some((r: any) => r.action?.block), "rate rules block in prod");
       assert.deepEqual(Object.keys(run.outputs.shield as object).sort(), ["alarmTopicArn", "healthCheckId", "protectionId"]);
+      assert.deepEqual(Object.keys(run.outputs).sort(), [
+        "apis", "distributionArn", "distributionDomainName", "distributionId", "edgeUrl", "monitoring", "privateServices", "shield", "signerRoleArn", "signerVersionArn", "verification", "vpcLinks", "webAclArn",
+      ]);
     });
 
     it("fronts the private microservices' API at /services/* and exports what app teams register", () => {

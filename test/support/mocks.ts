@@ -56,7 +56,7 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
     case "aws:cloudfront/distribution:Distribution":
       return { arn: `arn:aws:cloudfront::${ACCOUNT_ID}:distribution/${id}`, domainName: `${name}.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2" };
     case "aws:apigateway/restApi:RestApi":
-      return { arn: `arn:aws:apigateway:${region}::/restapis/${id}`, rootResourceId: `${name}-root`, executionArn: `arn:aws:execute-api:${region}:${ACCOUNT_ID}:${id}` };
+      return { arn: `arn:aws:apigateway:${region}::/restapis/${id}`, rootResourceId: `${name}-root`, executionArn: `arn:aws:execute-api:${region}:${ACCOUNT_ID}:${id}`, name: inputs.name ?? name };
     case "aws:apigatewayv2/api:Api":
       return { arn: `arn:aws:apigateway:${region}::/apis/${id}`, apiEndpoint: `https://${id}.execute-api.${region}.amazonaws.com`, executionArn: `arn:aws:execute-api:${region}:${ACCOUNT_ID}:${id}` };
     case "aws:ec2/vpc:Vpc":

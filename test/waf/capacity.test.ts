@@ -119,6 +119,16 @@ describe("checkCapacity (mocked WAFV2 client)", () => {
     assert.equal(sent.find((r) => r.Name === "deny-ip-set")?.Statement?.OrStatement?.Statements?.[0].IPSetReferenceStatement?.ARN, ARNS.denyIpv4);
   });
 
+  it("sends the monitoring's probe rule with the others when the stack has it", async () => {
+    wafv2.on(CheckCapacityCommand).resolves({ Capacity: 1333 });
+    const probe = { headerName: "x-edge-rate-probe", token: "0123456789abcdef0123456789abcdef", limit: 10, windowSec: 60, ruleName: "rate-limit-probe" };
+    const run = await runCapacityCheck({ stack: "prod", stackConfig, client: new WAFV2Client({}), shieldMitigation: "automatic-response", rateLimitProbe: probe, ipSetArns: ARNS });
+    assert.equal(run.lines[0], "prod: 11 rules, scope CLOUDFRONT, region us-east-1");
+    assert.deepEqual(run.lines.slice(-2), ["estimate 1333 WCU; AWS CheckCapacity 1333 WCU (matches)", "AWS figure + reserve 150 = 1483 of limit 1500: fits"]);
+    const sent = wafv2.commandCalls(CheckCapacityCommand).at(-1)!.args[0].input.Rules ?? [];
+    assert.equal(sent.find((r) => r.Name === "rate-limit-probe")?.Statement?.RateBasedStatement?.ScopeDownStatement?.ByteMatchStatement?.FieldToMatch?.SingleHeader?.Name, "x-edge-rate-probe");
+  });
+
   it("exits 1 when AWS's figure with the reserve is over the limit", async () => {
     wafv2.on(CheckCapacityCommand).resolves({ Capacity: 1400 });
     const run = await runCapacityCheck({ stack: "prod", stackConfig, client: new WAFV2Client({}), shieldMitigation: "automatic-response" });

@@ -180,6 +180,21 @@ describe("EdgeWebAcl", () => {
       assert.equal(antiDdos.kind === "managed" && antiDdos.managedRuleGroups[0].name, "AWSManagedRulesAntiDDoSRuleSet");
     });
 
+    it("take the monitoring's rate-limit probe as the stack does, once: as a context of unparsed settings, never beside parsed ones", async () => {
+      const probe = { headerName: "x-edge-rate-probe", token: "0123456789abcdef0123456789abcdef", limit: 10, windowSec: 60, ruleName: "rate-limit-probe" };
+      const parsed = managed({ mode: "count" }, { shieldMitigation: "none", rateLimitProbe: probe });
+      const acl = new EdgeWebAcl("edge-probe", { settings: { mode: "count" }, rateLimitProbe: probe, tags: TAGS });
+      await valueOf(acl.arn);
+      const rules = inputs(T.acl, "edge-probe").rules;
+      assert.deepEqual(rules, JSON.parse(JSON.stringify(toPulumiRules(buildWafRules(parsed, {})))));
+      assert.deepEqual(rules.find((r: { name: string }) => r.name === "rate-limit-probe").statement.rateBasedStatement.scopeDownStatement.byteMatchStatement.searchString, probe.token);
+      assert.throws(() => new EdgeWebAcl("edge-twice", { settings: parsed, rateLimitProbe: probe }), (e: unknown) => {
+        assert.ok(e instanceof ConfigError);
+        assert.deepEqual(e.problems.map((p) => [p.field, p.allowed]), [["rateLimitProbe", "allowed: only with settings not parsed yet; parsed settings carry their probe (wafSchema's rateLimitProbe)"]]);
+        return true;
+      });
+    });
+
     it("are refused with every problem at once, named under settings, before any resource is registered", () => {
       const bad = () => new EdgeWebAcl("edge waf", { settings: { mode: "cuont" as "count", rateLimits: { blanket: { limit: 5 } }, logging: { retentionDays: 31 as 30 } } });
       assert.throws(bad, (e: unknown) => {
