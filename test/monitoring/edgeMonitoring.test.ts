@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { dashboardBody } from "../../components/monitoring/dashboardBody";
 import { EdgeMonitoring, EdgeMonitoringArgs } from "../../components/monitoring/edgeMonitoring";
 import { parseMonitoringConfig } from "../../components/monitoring/monitoringConfig";
-import { MockRecorder, installMocks, valueOf } from "../support/mocks";
+import { MockRecorder, installMocks, secretInput, valueOf } from "../support/mocks";
 import { DEV_APIS, DISTRIBUTION_ARN, DISTRIBUTION_ID, ORDERS_API, SHIELD_TOPIC, SIGNER_ROLE_ARN, WEB_ACL_ARN } from "./fixtures";
 
 const T = {
@@ -59,7 +59,7 @@ describe("EdgeMonitoring", () => {
 
     it("topics have no KMS key and carry the tags; each address is subscribed by email in its topic's Region", () => {
       assert.deepEqual(inputs(T.topic, "mon-alarms-eu-west-1"), { region: "eu-west-1", tags: TAGS });
-      assert.deepEqual(inputs(T.email, `mon-alarms-eu-west-1-email-${EMAIL_HASH}`), { region: "eu-west-1", topic: topicArn("eu-west-1"), protocol: "email", endpoint: "ops@example.com" });
+      assert.deepEqual(inputs(T.email, `mon-alarms-eu-west-1-email-${EMAIL_HASH}`), { region: "eu-west-1", topic: topicArn("eu-west-1"), protocol: "email", endpoint: secretInput("ops@example.com") });
     });
 
     it("filters each API's access log in its Region for 403s to the signer's assumed role, into the stack's scoped metric", () => {

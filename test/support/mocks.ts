@@ -132,3 +132,7 @@ export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
 }
+
+/** How the mock runtime hands over a secret input: Pulumi's secret signature beside the value. */
+export const SECRET_SIG = { key: "4dabf18193072939515e22adb298388d", value: "1b47061264138c4ac30d75fd1eb44270" } as const;
+export const secretInput = (value: unknown) => ({ [SECRET_SIG.key]: SECRET_SIG.value, value });
