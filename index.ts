@@ -3,15 +3,38 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   EdgeProtection, PRIVATE_API_NAME, PrivateMicroservices, ProtectedApis, apiEndpoints, privateServiceEndpoints, readStackConfig,
 } from "./components";
+import { CreatedApiDetails, EdgeMonitoring, monitoredApis, verificationOutput } from "./components";
 
-const config = readStackConfig(pulumi.runtime.allConfig());
+const config = readStackConfig(pulumi.runtime.allConfig(), { stack: { project: pulumi.getProject(), name: pulumi.getStack() } });
 const tags = { ...config.tags, "edge-security:stack": pulumi.getStack() };
 
 const protectedApis = new ProtectedApis("apis", { apis: config.apis, manageApiGatewayAccount: config.manageApiGatewayAccount, tags });
 const microservices = config.privateIntegration && new PrivateMicroservices(PRIVATE_API_NAME, { settings: config.privateIntegration, tags });
 const origins = [...protectedApis.origins, ...(microservices?.origins ?? [])];
-const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, quotas: config.quotas, waf: config.waf, shield: config.shield, tags });
+const signerLogs = config.monitoring.enabled ? config.monitoring.signerLogs : undefined;
+const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, quotas: config.quotas, waf: config.waf, shield: config.shield, signerLogs, tags });
 const cdn = edge.distribution.distribution;
+
+// What the stack made of each API; the private integration's API is no pet store.
+const created: Record<string, CreatedApiDetails> = { ...protectedApis.created, ...(microservices ? { [PRIVATE_API_NAME]: { petStore: false, restApiName: microservices.restApiName } } : {}) };
+const verificationInfo = verificationOutput({
+  waf: config.waf, shield: config.shield, monitoring: config.monitoring,
+  apis: origins.map((o) => ({ name: o.name, kind: o.kind, petStore: created[o.name]?.petStore ?? false })),
+});
+const monitor = new EdgeMonitoring("monitoring", {
+  settings: config.monitoring,
+  distributionId: cdn.id,
+  distributionArn: cdn.arn,
+  signerRoleArn: edge.signer.roleArn,
+  apis: monitoredApis(origins, cdn.domainName, created, config.monitoring),
+  webAcl: edge.webAcl && verificationInfo.waf ? { arn: edge.webAcl.arn, ruleMetricNames: verificationInfo.waf.ruleNames } : undefined,
+  shield: edge.shield && {
+    topicArn: edge.shield.snsTopicArn.apply((arn) => arn!),
+    subscribedEmails: config.shield.notifications.emails,
+    watches5xx: config.shield.healthChecks.cloudfront5xx !== undefined,
+  },
+  tags,
+});
 
 export const distributionId = cdn.id;
 export const distributionArn = cdn.arn;
@@ -28,3 +51,7 @@ export const shield = edge.shield && {
 };
 export const privateServices = microservices && privateServiceEndpoints(microservices.services, microservices.pathPrefix, cdn.domainName);
 export const vpcLinks = microservices?.vpcLinks;
+export const verification = verificationInfo;
+export const monitoring = config.monitoring.enabled
+  ? { dashboardName: monitor.dashboardName, topicArns: monitor.topicArns, ...(monitor.canaryName ? { canaryName: monitor.canaryName } : {}) }
+  : undefined;

@@ -8,7 +8,7 @@ import { formatConfigError } from "./plan/formatProblems";
 import { planJson } from "./plan/json";
 import { planModel, type PlanModel } from "./plan/model";
 import { PROJECT_DIR, runProgram } from "./plan/runProgram";
-import { loadStackFile, type StackFile } from "./plan/stackFiles";
+import { loadStackFile, StackFileError, type StackFile } from "./plan/stackFiles";
 import { formatPlanText } from "./plan/text";
 
 export const HELP = `usage: npm run plan -- [--stack <name>] [--json | --diagram] [--compare <other stack>]
@@ -62,16 +62,28 @@ async function plan(stack: string): Promise<PlanModel> {
   return planModel(stack, await runProgram(stack));
 }
 
-async function main(): Promise<number> {
+/** Where the plan writes: the process's streams, or a test's. */
+export interface PlanIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout is a terminal (colours only then). */
+  readonly tty: boolean;
+}
+
+const PROCESS_IO: PlanIo = { out: (t) => console.log(t), err: (t) => console.error(t), env: process.env, tty: Boolean(process.stdout.isTTY) };
+
+/** The command: prints the plan (or the help, a comparison, JSON, a diagram) and returns the exit code. */
+export async function main(argv: readonly string[], io: PlanIo = PROCESS_IO): Promise<number> {
   let options: Options;
   try {
-    options = parsePlanArgs(process.argv.slice(2));
+    options = parsePlanArgs(argv, io.env);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    io.err(error instanceof Error ? error.message : String(error));
     return 2;
   }
   if (options.help) {
-    console.log(HELP);
+    io.out(HELP);
     return 0;
   }
   let model: PlanModel;
@@ -81,19 +93,23 @@ async function main(): Promise<number> {
     model = await plan(planning);
     if (options.compare) base = await plan((planning = options.compare));
   } catch (error) {
+    if (error instanceof StackFileError) {
+      io.err(error.message);
+      return 1;
+    }
     if (!(error instanceof ConfigError)) throw error;
-    console.error(formatConfigError(error, stackFileOf(planning)));
+    io.err(formatConfigError(error, stackFileOf(planning)));
     return 1;
   }
   if (base) {
     const comparison = comparePlans(base, model);
-    console.log(options.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison));
+    io.out(options.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison));
   } else if (options.json) {
-    console.log(JSON.stringify(planJson(model), null, 2));
+    io.out(JSON.stringify(planJson(model), null, 2));
   } else if (options.diagram) {
-    console.log(mermaidDiagram(model));
+    io.out(mermaidDiagram(model));
   } else {
-    console.log(formatPlanText(model, { color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined }));
+    io.out(formatPlanText(model, { color: io.tty && io.env.NO_COLOR === undefined }));
   }
   return 0;
 }
@@ -108,7 +124,7 @@ function stackFileOf(stack: string): StackFile | undefined {
 }
 
 if (require.main === module) {
-  main().then(
+  main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error) => {
       console.error(error instanceof Error ? error.message : error);

@@ -3,6 +3,8 @@ import { ApiKind } from "../shared/types";
 /**
  * One JSON access-log line per request or WebSocket event. Each API kind has its own set of
  * `$context` variables, and a stage refuses a format that names one its kind does not have.
+ * `errorType` ($context.error.responseType, which all three kinds log: docs/aws-facts.md) tells a
+ * rejected signature and an unsigned call apart for the monitoring's 403 filters.
  */
 export const ACCESS_LOG_FORMATS: Readonly<Record<ApiKind, string>> = {
   REST: JSON.stringify({
@@ -18,6 +20,7 @@ export const ACCESS_LOG_FORMATS: Readonly<Record<ApiKind, string>> = {
     responseLength: "$context.responseLength",
     integrationError: "$context.integrationErrorMessage",
     authorizeError: "$context.authorize.error",
+    errorType: "$context.error.responseType",
   }),
   HTTP: JSON.stringify({
     requestId: "$context.requestId",
@@ -31,6 +34,7 @@ export const ACCESS_LOG_FORMATS: Readonly<Record<ApiKind, string>> = {
     responseLength: "$context.responseLength",
     integrationError: "$context.integrationErrorMessage",
     authorizerError: "$context.authorizer.error",
+    errorType: "$context.error.responseType",
   }),
   WEBSOCKET: JSON.stringify({
     requestId: "$context.requestId",
@@ -42,5 +46,6 @@ export const ACCESS_LOG_FORMATS: Readonly<Record<ApiKind, string>> = {
     connectionId: "$context.connectionId",
     status: "$context.status",
     error: "$context.error.message",
+    errorType: "$context.error.responseType",
   }),
 };

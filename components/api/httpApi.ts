@@ -9,6 +9,8 @@ import { createV2Stage } from "./v2Stage";
 /** An HTTP API with the pet store behind it, `authorizationType: "AWS_IAM"` on every route, and an auto-deployed stage. */
 export class IamHttpApi extends pulumi.ComponentResource {
   readonly origin: ApiOrigin;
+  /** The stage's JSON access-log group, for the monitoring's signer-403 filters. */
+  readonly accessLogGroupName: pulumi.Output<string>;
 
   constructor(name: string, args: CreatedApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:api:IamHttpApi", name, {}, opts);
@@ -43,7 +45,8 @@ export class IamHttpApi extends pulumi.ComponentResource {
       }, { parent: this });
     }
 
-    const stage = createV2Stage(name, api.id, args, this);
+    const { stage, accessLogGroupName } = createV2Stage(name, api.id, args, this);
+    this.accessLogGroupName = accessLogGroupName;
 
     this.origin = { name: config.name, kind: "HTTP", apiId: api.id, stage: stage.name, region, pathPattern: config.pathPattern };
     this.registerOutputs({ apiId: api.id });

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ApiInput, CreatedApiConfig, apisSchema } from "../config/apis";
 import { parseWith } from "../shared/schema/parse";
+import type { CreatedApiDetails } from "../monitoring/monitoredApis";
 import { ApiOrigin } from "../shared/types";
 import { ApiGatewayAccount } from "./apiGatewayAccount";
 import { existingApiOrigin } from "./existingApi";
@@ -21,6 +22,8 @@ export interface ProtectedApisArgs {
 /** The APIs behind the edge: the ones the stack creates (pet store demos) and the ones it only fronts. */
 export class ProtectedApis extends pulumi.ComponentResource {
   readonly origins: readonly ApiOrigin[];
+  /** Per name, what the monitoring needs of the APIs created here (pet stores all): REST names, access-log groups. */
+  readonly created: Readonly<Record<string, CreatedApiDetails>>;
 
   constructor(name: string, args: ProtectedApisArgs, opts: pulumi.ComponentResourceOptions = {}) {
     const apis = parseWith(apisSchema(args.region), args.apis, `${name}: invalid ProtectedApis arguments`, ["apis"]);
@@ -32,9 +35,18 @@ export class ProtectedApis extends pulumi.ComponentResource {
       for (const region of [...regions].sort()) accounts.set(region, new ApiGatewayAccount(`${name}-account-${region}`, { region, tags }, { parent: this }));
     }
 
-    this.origins = apis.map((api) =>
-      api.existing ? existingApiOrigin(api) : this.create(`${name}-${api.name}`, api, accounts.get(api.region)?.account, tags).origin,
-    );
+    const created: Record<string, CreatedApiDetails> = {};
+    this.origins = apis.map((api) => {
+      if (api.existing) return existingApiOrigin(api);
+      const component = this.create(`${name}-${api.name}`, api, accounts.get(api.region)?.account, tags);
+      created[api.name] = {
+        petStore: true,
+        accessLogGroupName: component.accessLogGroupName,
+        ...(component instanceof IamRestApi ? { restApiName: component.restApiName } : {}),
+      };
+      return component.origin;
+    });
+    this.created = created;
     this.registerOutputs({});
   }
 

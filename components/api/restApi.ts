@@ -13,6 +13,10 @@ import { PETSTORE_ROUTES, definitionHash, pathSlug, resourcePaths } from "./rout
  */
 export class IamRestApi extends pulumi.ComponentResource {
   readonly origin: ApiOrigin;
+  /** The API's name: REST metrics are keyed by it (dimension ApiName). */
+  readonly restApiName: pulumi.Output<string>;
+  /** The stage's JSON access-log group, for the monitoring's signer-403 filters. */
+  readonly accessLogGroupName: pulumi.Output<string>;
 
   constructor(name: string, args: CreatedApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:api:IamRestApi", name, {}, opts);
@@ -96,6 +100,8 @@ export class IamRestApi extends pulumi.ComponentResource {
     }, { parent: this });
 
     this.origin = { name: config.name, kind: "REST", apiId: api.id, stage: stage.stageName, region, pathPattern: config.pathPattern };
+    this.restApiName = api.name;
+    this.accessLogGroupName = accessLog.name;
     this.registerOutputs({ apiId: api.id });
   }
 }

@@ -11,6 +11,8 @@ import { createV2Stage } from "./v2Stage";
  */
 export class IamWebSocketApi extends pulumi.ComponentResource {
   readonly origin: ApiOrigin;
+  /** The stage's JSON access-log group, for the monitoring's signer-403 filters. */
+  readonly accessLogGroupName: pulumi.Output<string>;
 
   constructor(name: string, args: CreatedApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:api:IamWebSocketApi", name, {}, opts);
@@ -50,7 +52,8 @@ export class IamWebSocketApi extends pulumi.ComponentResource {
     }, { parent: this });
     new aws.apigatewayv2.RouteResponse(`${name}-default`, { region, apiId: api.id, routeId: messages.id, routeResponseKey: "$default" }, { parent: this });
 
-    const stage = createV2Stage(name, api.id, args, this);
+    const { stage, accessLogGroupName } = createV2Stage(name, api.id, args, this);
+    this.accessLogGroupName = accessLogGroupName;
 
     this.origin = { name: config.name, kind: "WEBSOCKET", apiId: api.id, stage: stage.name, region, pathPattern: config.pathPattern };
     this.registerOutputs({ apiId: api.id });

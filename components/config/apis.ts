@@ -37,8 +37,11 @@ const throttleSchema = strictObject({
 });
 export type ThrottleConfig = z.output<typeof throttleSchema>;
 
+/** An API's name: it keys child resources and output entries. */
+export const apiNameField = text(NAME, "allowed: 1-32 lowercase letters, digits or '-', starting with a letter");
+
 const common = {
-  name: text(NAME, "allowed: 1-32 lowercase letters, digits or '-', starting with a letter"),
+  name: apiNameField,
   kind: choice(API_KINDS),
   stage: z.string({ error: 'allowed: 1-128 letters, digits, "-" or "_"' }).optional(),
   /** The API's region, which is also the SigV4 signing region. @default the stack's region */
@@ -46,6 +49,13 @@ const common = {
   /** CloudFront path pattern: `*` (the default behaviour) or `/<prefix>/*`. */
   pathPattern: pathPatternField.default("*"),
 };
+
+/** Only REST APIs have a resource policy to restrict. */
+export function checkRestrictToSigner(api: { kind: ApiKind; restrictToSigner?: boolean }, ctx: z.RefinementCtx): void {
+  if (api.restrictToSigner && api.kind !== "REST") {
+    ctx.addIssue({ code: "custom", path: ["restrictToSigner"], input: true, message: "allowed only for REST APIs (HTTP and WebSocket APIs have no resource policy)" });
+  }
+}
 
 /** An API names its region unless there is a default one. */
 function checkRegion(api: { region?: string }, defaultRegion: string | undefined, ctx: z.RefinementCtx): void {
@@ -55,7 +65,7 @@ function checkRegion(api: { region?: string }, defaultRegion: string | undefined
 }
 
 /** A named stage for REST and WebSocket; HTTP APIs default to (and alone may use) `$default`. */
-function checkStage(api: { kind: ApiKind; stage?: string }, ctx: z.RefinementCtx): void {
+export function checkStage(api: { kind: ApiKind; stage?: string }, ctx: z.RefinementCtx): void {
   if (api.stage === undefined) {
     if (api.kind !== "HTTP") ctx.addIssue({ code: "custom", path: ["stage"], input: undefined, message: `required for ${api.kind} APIs: a stage name such as "prod"` });
     return;
@@ -94,9 +104,7 @@ const existingApi = (defaultRegion: string | undefined) =>
     .superRefine((api, ctx) => {
       checkRegion(api, defaultRegion, ctx);
       checkStage(api, ctx);
-      if (api.restrictToSigner && api.kind !== "REST") {
-        ctx.addIssue({ code: "custom", path: ["restrictToSigner"], input: true, message: "allowed only for REST APIs (HTTP and WebSocket APIs have no resource policy)" });
-      }
+      checkRestrictToSigner(api, ctx);
     })
     .transform((api) => ({ ...api, stage: api.stage ?? "$default", region: (api.region ?? defaultRegion) as string }));
 

@@ -1,14 +1,10 @@
 import { distance } from "fastest-levenshtein";
 import { Problem } from "../shared/validation";
+import { STRING_KEYS } from "./stackSchema";
 
 /** The project's config namespace: keys are `edge-security:<key>` in `Pulumi.<stack>.yaml`. */
 export const CONFIG_NAMESPACE = "edge-security";
 
-/** Keys whose values are plain strings: never JSON-decoded, so that e.g. `priceClass: "2024"` stays a string. */
-const STRING_KEYS: readonly string[] = [
-  "signerRuntime", "signerArchitecture", "authorizationHeader", "priceClass", "viewerProtocolPolicy",
-  "certificateArn", "geoRestrictionType", "loggingBucket", "loggingPrefix",
-];
 
 export interface ProjectConfig {
   /** The project's keys (namespace removed) with decoded values. */

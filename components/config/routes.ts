@@ -20,10 +20,16 @@ export interface RouteIssue {
 export function routeIssues(routes: readonly Route[], quotas: CloudFrontQuotas, listPath: readonly (string | number)[]): RouteIssue[] {
   const issues: RouteIssue[] = [];
   const seen = new Map<string, string>();
+  // CloudFront routes case-sensitively, but WAF lowercases paths: two patterns that differ only in case would
+  // share every WAF path rule.
+  const folded = new Map<string, string>();
   for (const { path, pathPattern } of routes) {
     const first = seen.get(pathPattern);
+    const sameButCase = folded.get(pathPattern.toLowerCase());
     if (first !== undefined) issues.push({ path, input: pathPattern, message: `allowed: a path pattern not already used by ${first}` });
+    else if (sameButCase !== undefined) issues.push({ path, input: pathPattern, message: `allowed: a path pattern that differs from "${sameButCase}" in more than case (WAF lowercases paths, so its path rules could not tell them apart)` });
     else seen.set(pathPattern, path.join("."));
+    folded.set(pathPattern.toLowerCase(), pathPattern);
   }
   if (routes.length === 0) return [{ path: listPath, input: [], message: "required: at least one API to put behind the edge" }];
   if (!seen.has("*")) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authorizationHeaderProblems } from "../../edge-functions/sigv4-signer/src/settings";
+import { authorizationHeaderProblems, DEFAULT_AUTHORIZATION_HEADER } from "../../edge-functions/sigv4-signer/src/settings";
 import { creatableRuntimes, DEFAULT_NODE_RUNTIME, runtimeRefusal } from "../shared/lambdaRuntimes";
 import { flag, intIn, strictObject } from "../shared/schema/fields";
 import { didYouMean } from "../shared/schema/suggest";
@@ -8,7 +8,6 @@ import { oneOf } from "../shared/validation";
 /** Lambda@Edge origin-request limits: memory as for regional Lambda, timeout at most 30 s. */
 export const EDGE_MEMORY_MB = { min: 128, max: 10240 };
 export const EDGE_TIMEOUT_SECONDS = { min: 1, max: 30 };
-export const DEFAULT_AUTHORIZATION_HEADER = "x-forwarded-authorization";
 
 /** A Node.js runtime Lambda still creates functions on at `now` (lambdaRuntimes.ts), with the date when it no longer does. */
 function runtimeField(now: Date) {
@@ -53,12 +52,3 @@ export const SIGNER_DEFAULTS: SignerConfig = signerSchema().parse({});
 
 /** Lambda@Edge runs x86_64 only; the key exists so a stack that asks for arm64 is told so. */
 export const signerArchitectureField = z.literal("x86_64", { error: 'allowed: "x86_64" (Lambda@Edge does not support arm64)' }).default("x86_64");
-
-/** The stack file's flat keys and the signer setting each one sets. */
-export const SIGNER_KEYS = {
-  signerRuntime: "runtime",
-  signerMemoryMb: "memoryMb",
-  signerTimeoutSeconds: "timeoutSeconds",
-  authorizationHeader: "authorizationHeader",
-  signerRetainOnDelete: "retainOnDelete",
-} as const satisfies Record<string, keyof SignerConfig>;

@@ -1,4 +1,7 @@
-import { PrivateIntegrationSettings } from "../private-integration";
+import { MonitoringSettings, monitoringConfigSchema } from "../monitoring/monitoringConfig";
+import { monitoringConfigProblems } from "../monitoring/monitoringConfigProblems";
+import { configuredRateLimitProbe } from "../monitoring/rateLimitProbe";
+import { PrivateIntegrationSettings, planPrivateIntegration } from "../private-integration";
 import { SHIELD_OFF, ShieldSettings, shieldKeySchema } from "../shield";
 import { isAwsRegion } from "../shared/region";
 import { fieldName, problemsFrom, valueAt } from "../shared/schema/problems";
@@ -31,6 +34,8 @@ export interface StackConfig {
   readonly shield: ShieldSettings;
   /** Private microservices over VPC links, fronted by the same edge; absent when not configured. */
   readonly privateIntegration?: PrivateIntegrationSettings;
+  /** Dashboard, alarms, signer log groups, canary; its rate-limit probe is in `waf` (a rule of the managed web ACL). */
+  readonly monitoring: MonitoringSettings;
   readonly tags: Readonly<Record<string, string>>;
   /** Traffic the plan's cost estimate assumes (no resource depends on it). */
   readonly cost: CostTraffic;
@@ -43,6 +48,11 @@ export interface ParseOptions {
   readonly problems?: readonly Problem[];
   /** Keys (without namespace) whose values are Pulumi secrets: a problem there never prints the value. */
   readonly secretKeys?: readonly string[];
+  /**
+   * The Pulumi project and stack the config is for, which scope the rate-limit probe's token (`pulumi.getProject()`,
+   * `pulumi.getStack()`). @default project edge-security, no stack name: a token fit only for plans and tests
+   */
+  readonly stack?: { readonly project: string; readonly name: string };
 }
 
 /** The StackConfig from all of a stack's config as Pulumi hands it over (`pulumi.runtime.allConfig()`). */
@@ -65,7 +75,11 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   // Shield first: its layer-7 mitigation decides the WAF's anti-DDoS group and capacity reserve. Its problems
   // are reported by the stack parse below; while it has any, the WAF is read as without Shield.
   const shield = shieldKeySchema(options.now).safeParse(raw.shield).data ?? SHIELD_OFF;
-  const top = stackSchema({ region: stackRegion, now: options.now ?? new Date(), shieldMitigation: shield.layer7Mitigation }).safeParse(raw);
+  // The monitoring's probe is a rule of the web ACL, counted in its budget; an invalid section places none.
+  const monitoringSection = monitoringConfigSchema.safeParse(raw.monitoring ?? {}).data;
+  const scope = options.stack ?? { project: CONFIG_NAMESPACE, name: "" };
+  const rateLimitProbe = monitoringSection && configuredRateLimitProbe(monitoringSection, scope.project, scope.name);
+  const top = stackSchema({ region: stackRegion, now: options.now ?? new Date(), shieldMitigation: shield.layer7Mitigation, rateLimitProbe }).safeParse(raw);
   if (!top.success) for (const p of problemsFrom(top.error.issues, raw)) problems.add(p.field, p.value, p.allowed, p.path);
   const privateIntegration = top.success ? top.data.sections.privateIntegration : undefined;
 
@@ -92,6 +106,11 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
       const path = ["waf", ...issue.path];
       problems.add(fieldName(raw, path), valueAt(raw, path), issue.message, path);
     }
+    const monitored = [
+      ...apis.map((api) => ({ name: api.name, kind: api.kind, created: !api.existing, petStore: !api.existing })),
+      ...(privateIntegration ? [{ name: PRIVATE_API_NAME, kind: planPrivateIntegration(privateIntegration).apiKind, created: true, petStore: false }] : []),
+    ];
+    for (const p of monitoringConfigProblems(top.data.sections.monitoring, monitored, top.data.waf)) problems.add(p.field, p.value, p.allowed, p.path);
   }
   // Pulumi hands the program decrypted secrets; an error about one names its field, never its value.
   const secret = new Set(options.secretKeys ?? []);
@@ -99,7 +118,8 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   if (reported.length > 0) throw new ConfigError(`Invalid ${CONFIG_NAMESPACE} configuration`, reported);
   if (!top.success) throw new Error("unreachable: a failed parse always records problems");
   const { apis, manageApiGatewayAccount, signer, distribution, quotas, tags, waf, cost } = top.data;
-  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, tags, cost };
+  const { monitoring } = top.data.sections;
+  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, monitoring, tags, cost };
 }
 
 /** What Shield needs from the WAF config, named in the config's own terms (EdgeShield checks the same on its arguments). */

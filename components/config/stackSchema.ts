@@ -13,7 +13,8 @@ import { flag, strictObject } from "../shared/schema/fields";
 import { signerArchitectureField, signerFields } from "./signer";
 import { shieldKeySchema } from "../shield/shieldSchema";
 import { tagsSchema } from "./tags";
-import { ShieldMitigation } from "../waf/types";
+import { monitoringConfigSchema } from "../monitoring/monitoringConfig";
+import { RateLimitProbe, ShieldMitigation } from "../waf/types";
 import { wafSchema } from "../waf/wafSchema";
 
 export interface StackSchemaContext {
@@ -23,6 +24,8 @@ export interface StackSchemaContext {
   readonly now: Date;
   /** Shield's layer-7 mitigation, which reserves WAF capacity or adds the Anti-DDoS group. @default "none" */
   readonly shieldMitigation?: ShieldMitigation;
+  /** The monitoring's rate-limit probe, a rule of the managed web ACL. @default none */
+  readonly rateLimitProbe?: RateLimitProbe;
 }
 
 /** Flat stack keys and the distribution setting each is (for naming cross-field problems by their key). */
@@ -59,6 +62,7 @@ export const KEY_DESCRIPTIONS = {
   shield: "Shield Advanced (components/shield/README.md).",
   privateIntegration: "Private microservices over VPC links (components/private-integration/README.md).",
   cost: "Traffic the plan's monthly cost estimate assumes (components/cost/README.md).",
+  monitoring: "Dashboard, alarms, signer log retention, the synthetic canary and the rate-limit probe rule (components/monitoring/README.md).",
 } as const;
 
 export function stackSchema(context: StackSchemaContext) {
@@ -89,10 +93,11 @@ export function stackSchema(context: StackSchemaContext) {
     // Refused with the way forward, rather than as unknown keys.
     loggingBucket: legacy,
     loggingPrefix: legacy,
-    waf: wafSchema({ shieldMitigation: context.shieldMitigation ?? "none" }).prefault({}),
+    waf: wafSchema({ shieldMitigation: context.shieldMitigation ?? "none", rateLimitProbe: context.rateLimitProbe }).prefault({}),
     shield: shieldKeySchema(context.now),
     privateIntegration: privateIntegrationSchema(context.region).optional(),
     cost: costSchema.prefault({}),
+    monitoring: monitoringConfigSchema.prefault({}),
   })
     .transform((s) => ({
       apis: s.apis ?? [],
@@ -111,7 +116,7 @@ export function stackSchema(context: StackSchemaContext) {
       },
       quotas: { cacheBehaviors: s.cacheBehaviorQuota, origins: s.originQuota },
       waf: s.waf,
-      sections: { shield: s.shield, privateIntegration: s.privateIntegration },
+      sections: { shield: s.shield, privateIntegration: s.privateIntegration, monitoring: s.monitoring },
       cost: s.cost,
     }))
     .superRefine((s, ctx) => {
@@ -128,3 +133,18 @@ function described<Shape extends Record<keyof typeof KEY_DESCRIPTIONS, z.ZodType
   const withDocs = Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.meta({ description: KEY_DESCRIPTIONS[key as keyof typeof KEY_DESCRIPTIONS] })])) as unknown as Shape;
   return strictObject(withDocs);
 }
+
+/**
+ * The stack keys whose values are plain strings. Pulumi hands every value over as a string and JSON-encodes
+ * the others, so these must never be JSON-decoded (`priceClass: "2024"` stays a string). Read from the schema,
+ * so a new string key cannot be forgotten.
+ */
+export const STRING_KEYS: readonly string[] = (() => {
+  const shape = (stackSchema({ region: "us-east-1", now: new Date(0) }) as unknown as { in: { shape: Record<string, z.ZodType> } }).in.shape;
+  const unwrap = (schema: z.core.$ZodType): z.core.$ZodType => {
+    const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+    return def.innerType ? unwrap(def.innerType) : def.type === "pipe" && def.in ? unwrap(def.in) : schema;
+  };
+  return Object.entries(shape).filter(([, schema]) => ["string", "enum", "literal"].includes(unwrap(schema)._zod.def.type)).map(([key]) => key);
+})();
+

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { VerificationOutput } from "../monitoring/verification";
 import type { PrivateServiceOutput } from "../private-integration";
 import { ApiKind } from "../shared/types";
 
@@ -18,6 +19,16 @@ export interface ApiEndpoint {
 export interface PrivateServiceEndpoint extends PrivateServiceOutput {
   /** `https://<distribution domain><private pathPrefix><routePath>`. */
   readonly url: string;
+}
+
+/** What the monitoring made, for runbooks and app teams' own alarms. */
+export interface MonitoringOutput {
+  /** The CloudWatch dashboard in us-east-1, when `monitoring.dashboard` is on. */
+  readonly dashboardName?: string;
+  /** Per Region with alarms, the SNS topic they notify (in us-east-1 Shield's, when Shield is on). */
+  readonly topicArns: Readonly<Record<string, string>>;
+  /** The synthetic canary in us-east-1, when `monitoring.canary.enabled`. */
+  readonly canaryName?: string;
 }
 
 /**
@@ -43,6 +54,13 @@ export interface EdgeStackOutputs {
   readonly privateServices?: Readonly<Record<string, PrivateServiceEndpoint>>;
   /** VPC link IDs, per NLB (REST, v1 links) or per VPC (v2 links), with a private integration. */
   readonly vpcLinks?: Readonly<Record<string, string>>;
+  /**
+   * What `npm run verify` expects of the deployed edge beyond the other outputs: the web ACL's rules and mode, the
+   * rate-limit probe (its header and token, which guard nothing), Shield's settings, how to probe each API.
+   */
+  readonly verification?: VerificationOutput;
+  /** With `monitoring.enabled` (the default): the dashboard, the alarm topics and the canary. */
+  readonly monitoring?: MonitoringOutput;
 }
 
 export type EdgeStackOutputKey = keyof EdgeStackOutputs;
@@ -51,7 +69,7 @@ export type EdgeStackOutputKey = keyof EdgeStackOutputs;
 export type EdgeStackReference = { readonly [K in EdgeStackOutputKey]-?: pulumi.Output<EdgeStackOutputs[K]> };
 
 const REQUIRED: readonly EdgeStackOutputKey[] = ["distributionId", "distributionArn", "distributionDomainName", "edgeUrl", "apis", "signerRoleArn", "signerVersionArn"];
-const OPTIONAL: readonly EdgeStackOutputKey[] = ["webAclArn", "shield", "privateServices", "vpcLinks"];
+const OPTIONAL: readonly EdgeStackOutputKey[] = ["webAclArn", "shield", "privateServices", "vpcLinks", "verification", "monitoring"];
 
 /** Reads the edge stack's outputs with their types, e.g. `readEdgeStack(new pulumi.StackReference("acme/edge-security/prod"))`. */
 export function readEdgeStack(ref: pulumi.StackReference): EdgeStackReference {

@@ -14,11 +14,15 @@ export const CACHED_METHODS = ["GET", "HEAD"];
 
 /** Security headers added to every response, overriding what the origin sends. */
 export const SECURITY_HEADERS: aws.types.input.cloudfront.ResponseHeadersPolicySecurityHeadersConfig = {
-  strictTransportSecurity: { accessControlMaxAgeSec: 63072000, includeSubdomains: true, preload: true, override: true },
+  // No `preload`: the directive asks browsers' preload lists to pin the customer's whole domain, which is the
+  // domain owner's decision, not the edge's.
+  strictTransportSecurity: { accessControlMaxAgeSec: 63072000, includeSubdomains: true, preload: false, override: true },
   contentTypeOptions: { override: true },
   frameOptions: { frameOption: "DENY", override: true },
   referrerPolicy: { referrerPolicy: "no-referrer", override: true },
-  xssProtection: { protection: true, modeBlock: true, override: true },
+  // `X-XSS-Protection: 0`: browsers' XSS auditors are gone and the filter itself enabled attacks (OWASP's
+  // secure headers guidance); a JSON API has nothing for it to protect.
+  xssProtection: { protection: false, override: true },
   // API responses are data, never documents to render or frame.
   contentSecurityPolicy: { contentSecurityPolicy: "default-src 'none'; frame-ancestors 'none'", override: true },
 };

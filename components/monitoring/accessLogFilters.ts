@@ -7,7 +7,7 @@
  * - `directUnsigned` (information): 403 for a call without any signature (MISSING_AUTHENTICATION_TOKEN), which
  *   the signer never sends (it fails closed with its own error instead): someone calling execute-api directly.
  * A filter is made only where the API kind's log format has every field it reads (components/api/accessLogFormats.ts);
- * the last two need `errorType` ($context.error.responseType), which the formats do not carry yet.
+ * the last two read `errorType` ($context.error.responseType), which every kind's format logs.
  */
 import { ACCESS_LOG_FORMATS } from "../api/accessLogFormats";
 import { parseArn } from "../shared/arn";

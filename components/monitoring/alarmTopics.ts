@@ -1,12 +1,13 @@
 /**
  * One SNS topic per Region that has alarms: CloudWatch alarm actions must use a topic in the alarm's own
  * Region. In us-east-1 the stack's existing topic (Shield's) is reused when given. Every topic gets the same
- * email subscriptions, each named by a hash of its address so adding one never replaces the others.
+ * email subscriptions, each named by a hash of its address so adding one never replaces the others; the
+ * address is personal data, a secret in state as Shield's are.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { createHash } from "node:crypto";
 import { EDGE_REGION } from "../shared/region";
+import { emailNameSuffix } from "../shared/emailName";
 
 export interface AlarmTopicsArgs {
   readonly regions: readonly string[];
@@ -27,7 +28,7 @@ export class AlarmTopics extends pulumi.ComponentResource {
       // No KMS key: alarm actions cannot publish to a topic encrypted with the AWS-managed SNS key.
       const arn = reused ? pulumi.output(reused.arn) : new aws.sns.Topic(`${name}-${region}`, { region, tags: { ...args.tags } }, { parent: this }).arn;
       for (const email of args.emails.filter((e) => !reused?.subscribedEmails.includes(e))) {
-        new aws.sns.TopicSubscription(`${name}-${region}-email-${shortHash(email)}`, { region, topic: arn, protocol: "email", endpoint: email }, { parent: this });
+        new aws.sns.TopicSubscription(`${name}-${region}-email-${emailNameSuffix(email)}`, { region, topic: arn, protocol: "email", endpoint: pulumi.secret(email) }, { parent: this });
       }
       arns[region] = arn;
     }
@@ -41,8 +42,4 @@ export class AlarmTopics extends pulumi.ComponentResource {
     if (!arn) throw new Error(`no alarm topic in ${region}; topics exist in ${Object.keys(this.arns).join(", ")}`);
     return arn;
   }
-}
-
-function shortHash(text: string): string {
-  return createHash("sha256").update(text.toLowerCase()).digest("hex").slice(0, 8);
 }

@@ -63,6 +63,15 @@ export const canarySchema = strictObject({
   path: ["timeoutSeconds"],
 });
 
+/** The signer's log groups (SignerLogGroups): their retention and the Regions its replicas log in. */
+export const signerLogsSchema = strictObject({
+  retentionDays: retentionDays.default(DEFAULT_LOG_RETENTION_DAYS),
+  /** Where the signer's replicas log. @default the Regions with CloudFront regional edge caches */
+  regions: listOf(region, "allowed: a list of AWS Region codes").min(1, { error: "required: at least one Region" })
+    .refine(unique, { error: "allowed: each Region once" }).default([...REGIONAL_EDGE_CACHE_REGIONS]),
+});
+export type SignerLogsInput = z.input<typeof signerLogsSchema>;
+
 export const monitoringConfigSchema = strictObject({
   /** `false` creates nothing of this section. */
   enabled: flag().default(true),
@@ -82,12 +91,7 @@ export const monitoringConfigSchema = strictObject({
     wafBlockedBand: z.number({ error: "allowed: 1 to 10 standard deviations" }).min(1, { error: "allowed: 1 to 10 standard deviations" })
       .max(10, { error: "allowed: 1 to 10 standard deviations" }).default(3),
   }).prefault({}),
-  signerLogs: strictObject({
-    retentionDays: retentionDays.default(DEFAULT_LOG_RETENTION_DAYS),
-    /** Where the signer's replicas log. @default the Regions with CloudFront regional edge caches */
-    regions: listOf(region, "allowed: a list of AWS Region codes").min(1, { error: "required: at least one Region" })
-      .refine(unique, { error: "allowed: each Region once" }).default([...REGIONAL_EDGE_CACHE_REGIONS]),
-  }).prefault({}),
+  signerLogs: signerLogsSchema.prefault({}),
   canary: canarySchema.prefault({}),
   /** CloudFront's additional metrics (origin latency, per-status error rates): billed per distribution. */
   additionalMetrics: flag().default(false),

@@ -1,6 +1,7 @@
 /**
  * The `verification` stack output: what `npm run verify` expects of the deployed edge that only the config
- * knows (the web ACL's rules and mode, the probe rule, Shield's settings, how to probe each API). Pure.
+ * knows (the web ACL's rules and mode, the probe rule, Shield's settings, how to probe each API). Pure: it reads
+ * the same settings the web ACL is built from, so it expects exactly the rules deployed.
  */
 import type { ShieldSettings } from "../shield/settings";
 import { buildWafRules } from "../waf/buildWafRules";
@@ -41,15 +42,15 @@ export interface VerificationInputs {
   readonly monitoring: MonitoringSettings;
   /** Every API behind the edge; `petStore` marks the demo backends this stack creates. */
   readonly apis: readonly { readonly name: string; readonly kind: ApiKind; readonly petStore: boolean }[];
-  /** The probe rule, when the WAF carries it. */
-  readonly rateLimitProbe?: RateLimitProbe;
 }
 
 export function verificationOutput(inputs: VerificationInputs): VerificationOutput {
   const { waf, shield } = inputs;
+  // The probe rule is in the web ACL's settings when monitoring.rateLimitProbe placed it there.
+  const probe = waf.kind === "managed" ? waf.rateLimitProbe : undefined;
   return {
-    ...(waf.kind === "managed" ? { waf: wafExpectations(waf, inputs.rateLimitProbe) } : {}),
-    ...(inputs.rateLimitProbe ? { rateLimitProbe: inputs.rateLimitProbe } : {}),
+    ...(waf.kind === "managed" ? { waf: wafExpectations(waf) } : {}),
+    ...(probe ? { rateLimitProbe: probe } : {}),
     ...(shield.enabled
       ? { shield: { automaticResponse: shield.automaticResponse?.action ?? "DISABLED", healthCheck: Boolean(shield.healthChecks.cloudfront5xx ?? shield.healthChecks.https) } }
       : {}),
@@ -57,14 +58,14 @@ export function verificationOutput(inputs: VerificationInputs): VerificationOutp
   };
 }
 
-function wafExpectations(waf: Extract<WafSettings, { kind: "managed" }>, probe: RateLimitProbe | undefined): NonNullable<VerificationOutput["waf"]> {
+function wafExpectations(waf: Extract<WafSettings, { kind: "managed" }>): NonNullable<VerificationOutput["waf"]> {
   const ruleNames = buildWafRules(waf, PLACEHOLDER_IP_SET_ARNS).map((r) => r.name);
   const group = waf.managedRuleGroups.find((g) => g.name === KNOWN_BAD_INPUTS);
   const overridden = group?.ruleActionOverrides.find((o) => o.name === KNOWN_BAD_RULE)?.action;
   const blocks = group !== undefined && waf.mode === "enforce" && group.overrideAction === "none" && (overridden === undefined || overridden === "block");
   return {
     mode: waf.mode,
-    ruleNames: probe ? [...ruleNames, probe.ruleName] : ruleNames,
+    ruleNames,
     // Managed rules answer AWS WAF's default 403 unless overridden to block, which gets the web ACL's JSON 403.
     knownBad: !blocks ? "passes" : overridden === "block" ? "json-403" : "waf-403",
   };

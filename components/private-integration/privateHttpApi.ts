@@ -21,6 +21,8 @@ export interface PrivateApiArgs {
 export interface PrivateApi {
   readonly apiId: pulumi.Output<string>;
   readonly stage: pulumi.Output<string>;
+  /** REST only: the API's name, which REST metrics are keyed by. */
+  readonly restApiName?: pulumi.Output<string>;
 }
 
 /**

@@ -59,6 +59,8 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
   /** VPC link ids by key: the NLB's key (v1) or the VPC's name (v2). */
   readonly vpcLinks: pulumi.Output<Record<string, string>>;
   readonly plan: PrivatePlan;
+  /** REST topologies: the API's name, which REST metrics are keyed by (for the monitoring). */
+  readonly restApiName?: pulumi.Output<string>;
 
   constructor(name: string, args: PrivateMicroservicesArgs, opts: pulumi.ComponentResourceOptions = {}) {
     // Checked and planned before registering anything: bad settings or a plan that breaks a quota create nothing at all.
@@ -97,6 +99,7 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
       ? createPrivateHttpApi(apiArgs, this)
       : createPrivateRestApi(apiArgs, settings.stageName, this);
     this.origins = [{ name, kind: plan.apiKind, apiId: api.apiId, stage: api.stage, region, pathPattern: `${settings.pathPrefix}/*` }];
+    this.restApiName = api.restApiName;
 
     const listenerOf = new Map(plan.services.map((s) => [s.name, s.route.via === "listener" ? s.route.listenerArn : loadBalancers.listenerArns.get(s.name)]));
     const settingsOf = new Map(settings.services.map((s) => [s.name, s]));

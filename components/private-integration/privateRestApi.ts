@@ -92,7 +92,7 @@ export function createPrivateRestApi(args: PrivateApiArgs, stageName: string, pa
     region,
   }, { parent, dependsOn });
   const stage = new aws.apigateway.Stage(`${name}-stage`, { restApi: api.id, deployment: deployment.id, stageName, region, tags }, opts);
-  return { apiId: api.id, stage: stage.stageName };
+  return { apiId: api.id, stage: stage.stageName, restApiName: api.name };
 }
 
 /** Scheme, host and port the integration URI starts with, and the ALB a v2 link must target. */

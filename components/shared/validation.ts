@@ -63,23 +63,7 @@ export function oneOf(values: readonly (string | number)[]): string {
   return `allowed: ${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
 }
 
-/** A whole number within `range`, both ends included. */
-export function isIntIn(value: unknown, range: { readonly min: number; readonly max: number }): value is number {
-  return Number.isInteger(value) && (value as number) >= range.min && (value as number) <= range.max;
-}
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Reports keys of `value` that are not in `known`, which are almost always typos. */
-export function checkKnownKeys(
-  problems: Problems,
-  field: string,
-  value: Record<string, unknown>,
-  known: readonly string[],
-): void {
-  for (const key of Object.keys(value)) {
-    if (!known.includes(key)) problems.add(`${field}${field ? "." : ""}${key}`, value[key], `unknown key; ${oneOf(known)}`);
-  }
 }

@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { createHash } from "node:crypto";
 import { EDGE_REGION } from "../shared/region";
 import { cloudfront5xxAlarmArgs, ddosDetectedAlarmArgs, healthCheckStatusAlarmArgs } from "./alarms";
 import { alarmHealthCheckArgs, calculatedHealthCheckArgs, httpsHealthCheckArgs } from "./healthChecks";
@@ -9,6 +8,7 @@ import { ShieldInput, ShieldSettings } from "./settings";
 import { shieldWarnings } from "./shieldWarnings";
 import { drtAccessPolicyArn, srtTrustPolicy } from "./srtAccess";
 import { checkedShieldSettings } from "./validateShieldArgs";
+import { emailNameSuffix } from "../shared/emailName";
 
 export interface EdgeShieldArgs {
   /**
@@ -84,7 +84,7 @@ export class EdgeShield extends pulumi.ComponentResource {
       new aws.sns.Topic(`${name}-alarms`, { region: EDGE_REGION, tags }, parent).arn;
     for (const email of settings.notifications.emails) {
       // Named by a hash of the address so adding or removing one never replaces the others.
-      new aws.sns.TopicSubscription(`${name}-email-${shortHash(email)}`, {
+      new aws.sns.TopicSubscription(`${name}-email-${emailNameSuffix(email)}`, {
         region: EDGE_REGION,
         topic: topicArn,
         protocol: "email",
@@ -180,8 +180,4 @@ export class EdgeShield extends pulumi.ComponentResource {
     }
     return { association, roleArn };
   }
-}
-
-function shortHash(text: string): string {
-  return createHash("sha256").update(text.toLowerCase()).digest("hex").slice(0, 8);
 }

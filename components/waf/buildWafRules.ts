@@ -3,7 +3,7 @@ import { BODY_SIZE_RULE, CORE_RULE_SET, REPUTATION_GROUPS } from "./managedRuleG
 import { allOf, anyOf, matchStatement, methodsStatement } from "./matchStatement";
 import { pathStatement } from "./wafPath";
 import { PRIORITY } from "./priorities";
-import { ManagedWafSettings, RateRuleSettings } from "./types";
+import { ManagedWafSettings, RateLimitProbe, RateRuleSettings } from "./types";
 import { IpSetArns, ManagedGroupStatement, RateBasedStatement, RuleAction, WafRule, WafStatement } from "./wafRule";
 
 /** JSON 403 for every block this web ACL decides itself. */
@@ -84,17 +84,44 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
       plain("rate-ip-reputation", PRIORITY.rateIpReputation, ["rateLimits", "ipReputation"], rateStatement(ipReputation, anyOf(labels)), rateAction(ipReputation));
     }
   }
+  // A rule keyed on a label namespace must run after the group that adds the labels; every other one runs first.
+  // Each band numbers its own rules in list order.
+  const placed = { labelled: 0, plain: 0 };
   uri.forEach((rule, index) => {
     const parts = [pathStatement<A>(rule.pathPrefix)];
     if (rule.methods.length > 0) parts.push(methodsStatement<A>(rule.methods));
-    // A rule keyed on a label namespace must run after the group that adds the labels; every other one runs first.
     const labelled = rule.aggregation.kind === "CUSTOM_KEYS" && rule.aggregation.keys.some((k) => k.kind === "labelNamespace");
-    const priority = (labelled ? PRIORITY.rateLabelledUriStart : PRIORITY.rateUriStart) + index * PRIORITY.rateUriStep;
+    const band = labelled ? "labelled" : "plain";
+    const priority = (labelled ? PRIORITY.rateLabelledUriStart : PRIORITY.rateUriStart) + placed[band]++ * PRIORITY.rateUriStep;
     plain(`rate-uri-${rule.name}`, priority, ["rateLimits", "uri", index], rateStatement(rule, allOf(parts)), rateAction(rule));
   });
   if (blanket) plain("rate-blanket", PRIORITY.rateBlanket, ["rateLimits", "blanket"], rateStatement<A>(blanket, undefined), rateAction(blanket));
+  // Not through `act`: the probe blocks in count rollout too, and only requests with its token match it.
+  if (settings.rateLimitProbe) rules.push(rateLimitProbeRule<A>(settings.rateLimitProbe));
 
   return rules.sort((a, b) => a.priority - b.priority);
+}
+
+/**
+ * The monitoring's rate-limit probe (components/monitoring/rateLimitProbe.ts makes it and its token): per client IP,
+ * scoped to `headerName: token` exactly, the web ACL's 429 with `Retry-After` = the window.
+ */
+export function rateLimitProbeRule<A>(probe: RateLimitProbe): WafRule<A> {
+  return {
+    name: probe.ruleName,
+    priority: PRIORITY.rateLimitProbe,
+    metricName: probe.ruleName,
+    source: ["monitoring", "rateLimitProbe"],
+    statement: {
+      type: "rateBased",
+      limit: probe.limit,
+      windowSec: probe.windowSec,
+      aggregation: "IP",
+      customKeys: [],
+      scopeDown: { type: "byteMatch", field: { kind: "singleHeader", name: probe.headerName }, positional: "EXACTLY", search: probe.token, transforms: [] },
+    },
+    action: rateLimited(probe.windowSec),
+  };
 }
 
 function ipSetStatement<A>(v4: A | undefined, v6: A | undefined): WafStatement<A> | undefined {

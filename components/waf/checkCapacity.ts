@@ -9,7 +9,7 @@ import { problemsFrom } from "../shared/schema/problems";
 import { isPlainObject } from "../shared/validation";
 import { buildWafRules } from "./buildWafRules";
 import { toWafApiRules } from "./toWafApiRules";
-import { ShieldMitigation } from "./types";
+import { RateLimitProbe, ShieldMitigation } from "./types";
 import { wafSchema } from "./wafSchema";
 import { IpSetArns, PLACEHOLDER_IP_SET_ARNS } from "./wafRule";
 import { wcuBudget } from "./wcuEstimate";
@@ -52,12 +52,14 @@ export async function runCapacityCheck(options: {
   readonly stackConfig: unknown;
   readonly client: Pick<WAFV2Client, "send">;
   readonly shieldMitigation: ShieldMitigation;
+  /** The monitoring's probe rule, when the stack puts it in the web ACL (it is one of the rules sent). */
+  readonly rateLimitProbe?: RateLimitProbe;
   readonly ipSetArns?: IpSetArns<string>;
 }): Promise<CapacityRun> {
   const config = isPlainObject(options.stackConfig) && isPlainObject(options.stackConfig.config) ? options.stackConfig.config : {};
   // An absent key is the default web ACL, as for the stack.
   const raw = config["edge-security:waf"] ?? {};
-  const parsed = wafSchema({ shieldMitigation: options.shieldMitigation }).safeParse(raw);
+  const parsed = wafSchema({ shieldMitigation: options.shieldMitigation, rateLimitProbe: options.rateLimitProbe }).safeParse(raw);
   if (!parsed.success) {
     const problems = problemsFrom(parsed.error.issues, raw, ["waf"]);
     const lines = problems.map((p) => `  - ${p.field}: ${p.allowed}`);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { choice, flag, intIn, listOf, strictObject, text, whenValid } from "../shared/schema/fields";
 import { oneOf } from "../shared/validation";
 import { labelField } from "./matchSchema";
+import { MAX_RATE_RULES } from "./priorities";
 import { EVALUATION_WINDOWS, HTTP_METHODS, RATE_ACTIONS } from "./types";
 import { switchedOn, toggled, wafPathField } from "./wafFields";
 
@@ -89,7 +90,10 @@ const uriRuleSchema = strictObject({
 
 export const rateLimitsSchema = strictObject({
   blanket: rateRule(DEFAULT_BLANKET_LIMIT, false),
-  uri: listOf(uriRuleSchema, "allowed: a list of { name, pathPrefix, methods, limit, windowSec, aggregation, action }").default([]),
+  // 11 URI rules exceed AWS's 10 rate rules whatever else is on; the cap also keeps them in their priority bands.
+  uri: listOf(uriRuleSchema, "allowed: a list of { name, pathPrefix, methods, limit, windowSec, aggregation, action }")
+    .max(MAX_RATE_RULES, { error: `allowed: at most ${MAX_RATE_RULES} rules: AWS allows ${MAX_RATE_RULES} rate-based rules per web ACL, blanket and ipReputation included` })
+    .default([]),
   ipReputation: rateRule(DEFAULT_REPUTATION_LIMIT, true),
 }).transform(({ blanket, uri, ipReputation }) => ({ ...(blanket ? { blanket } : {}), uri, ...(ipReputation ? { ipReputation } : {}) }));
 export type RateLimitsInput = z.input<typeof rateLimitsSchema>;

@@ -13,6 +13,19 @@ export type ShieldMitigation = "automatic-response" | "anti-ddos-rule-group" | "
 /** What the rest of the stack tells the WAF schema. */
 export interface WafContext {
   readonly shieldMitigation: ShieldMitigation;
+  /** The monitoring's opt-in rate-limit probe (components/monitoring/rateLimitProbe.ts), a rule of the web ACL when given. @default none */
+  readonly rateLimitProbe?: RateLimitProbe;
+}
+
+/** A rate-based rule that counts only requests carrying `headerName: token`, for `npm run verify -- --rate-limit-probe`. */
+export interface RateLimitProbe {
+  /** Lowercase, as AWS WAF matches single headers. */
+  readonly headerName: string;
+  /** Matched exactly; it scopes the rule and guards nothing. */
+  readonly token: string;
+  readonly limit: number;
+  readonly windowSec: number;
+  readonly ruleName: string;
 }
 
 export const EVALUATION_WINDOWS = [60, 120, 300, 600] as const;

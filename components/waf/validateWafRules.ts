@@ -30,7 +30,8 @@ const SHIELD_RULE_PREFIX = "ShieldMitigationRuleGroup";
 
 /** A rule's source as the stack file names it: `waf.customRules[2]`. */
 export function sourceText(source: WafRule<unknown>["source"]): string {
-  return ["waf", ...source].map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").slice(1);
+  // The probe rule is the monitoring section's, not the waf section's.
+  return (source[0] === "monitoring" ? source : ["waf", ...source]).map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").slice(1);
 }
 
 /** Rules whose name the author wrote (so a clash is reported there, not at a built-in rule). */
@@ -65,9 +66,10 @@ export function validateWafRules<A>(rules: readonly WafRule<A>[], capacity: { re
     if (rule.priority >= PRIORITY.shieldMitigation) issue(rule, "priority", rule.priority, `allowed: below ${PRIORITY.shieldMitigation}, reserved for Shield Advanced's automatic-mitigation rule group`);
   }
   issues.push(...labelReferenceIssues(rules));
-  const rateRules = rules.filter((r) => r.statement.type === "rateBased").length;
-  if (rateRules > MAX_RATE_RULES) {
-    issues.push({ path: ["rateLimits"], input: rateRules, message: `allowed: at most ${MAX_RATE_RULES} rate-based rules per web ACL (blanket + ipReputation + uri; these make ${rateRules})` });
+  const rateRules = rules.filter((r) => r.statement.type === "rateBased");
+  if (rateRules.length > MAX_RATE_RULES) {
+    const kinds = `blanket + ipReputation + uri${rateRules.some((r) => r.source[0] === "monitoring") ? " + monitoring.rateLimitProbe" : ""}`;
+    issues.push({ path: ["rateLimits"], input: rateRules.length, message: `allowed: at most ${MAX_RATE_RULES} rate-based rules per web ACL (${kinds}; these make ${rateRules.length})` });
   }
   const budget = wcuBudget(rules, capacity.limit, capacity.reserve);
   if (!budget.withinBudget) {

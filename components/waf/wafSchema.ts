@@ -85,6 +85,8 @@ function managedSettings(s: Section, context: WafContext, groups: ReturnType<typ
     ...(logging ? { logging } : {}),
     /** The limit includes `reserve`, held back for Shield Advanced's automatic-mitigation rule group. */
     capacity: { limit: capacity.limit, reserve: context.shieldMitigation === "automatic-response" ? AUTOMATIC_RESPONSE_WCU : 0 },
+    /** The monitoring's probe rule, counted in the budget and the rate-rule limit like every other rule. */
+    ...(context.rateLimitProbe ? { rateLimitProbe: context.rateLimitProbe } : {}),
   };
 }
 export type ManagedWafSettings = ReturnType<typeof managedSettings>;

@@ -7,7 +7,7 @@ import { buildWafRules } from "./buildWafRules";
 import { cidrVersion, IpVersion } from "./cidr";
 import { loggingFilter, redactedFields, wafLogGroupName } from "./loggingConfig";
 import { customResponseBodies, toPulumiRules } from "./toPulumiRules";
-import { ManagedWafSettings, ShieldMitigation, WafInput, WafSettings } from "./types";
+import { ManagedWafSettings, RateLimitProbe, ShieldMitigation, WafInput, WafSettings } from "./types";
 import { isValidWafName, visibilityConfig } from "./visibility";
 import { wafSchema } from "./wafSchema";
 import { IpSetArns } from "./wafRule";
@@ -24,6 +24,11 @@ export interface EdgeWebAclArgs {
    * 150 WCU for Shield's rule group, `anti-ddos-rule-group` adds AWS's Anti-DDoS group. @default "none"
    */
   readonly shieldMitigation?: ShieldMitigation;
+  /**
+   * The monitoring's rate-limit probe rule (components/monitoring: `rateLimitProbe(...)`), when `settings` are not
+   * parsed yet; parsed settings carry it already (`wafSchema({ ..., rateLimitProbe })`). @default none
+   */
+  readonly rateLimitProbe?: RateLimitProbe;
   /** Tags for every created resource. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -113,9 +118,13 @@ export function edgeWebAclSettings(name: string, args: EdgeWebAclArgs): Exclude<
   const given = args.settings ?? {};
   const problems: Problem[] = [];
   let settings: WafSettings | undefined;
-  if (isParsed(given)) settings = given;
-  else {
-    const result = wafSchema({ shieldMitigation: args.shieldMitigation ?? "none" }).safeParse(given);
+  if (isParsed(given)) {
+    settings = given;
+    if (args.rateLimitProbe !== undefined) {
+      problems.push({ field: "rateLimitProbe", value: args.rateLimitProbe.ruleName, allowed: "allowed: only with settings not parsed yet; parsed settings carry their probe (wafSchema's rateLimitProbe)", path: ["rateLimitProbe"] });
+    }
+  } else {
+    const result = wafSchema({ shieldMitigation: args.shieldMitigation ?? "none", rateLimitProbe: args.rateLimitProbe }).safeParse(given);
     if (result.success) settings = result.data;
     else problems.push(...problemsFrom(result.error.issues, given, ["settings"]));
   }

@@ -2,6 +2,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 
+/** A stack file that cannot be read as Pulumi would: missing, not YAML, or missing a required key. */
+export class StackFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StackFileError";
+  }
+}
+
 /** What the offline plan shows for a value it cannot decrypt. */
 export const SECRET_PLACEHOLDER = "[secret]";
 
@@ -28,7 +36,7 @@ export function loadStackFile(projectDir: string, stack: string, standIn: (confi
   const stackPath = path.join(projectDir, file);
   if (!fs.existsSync(stackPath)) {
     const stacks = fs.readdirSync(projectDir).filter((f) => /^Pulumi\..+\.yaml$/.test(f)).map((f) => f.slice(7, -5));
-    throw new Error(`no stack file ${file}; stacks here: ${stacks.join(", ")}`);
+    throw new StackFileError(`no stack file ${file}; stacks here: ${stacks.join(", ")}`);
   }
   const project = readYaml(projectDir, "Pulumi.yaml").doc.toJS() as { name: string; config?: Record<string, { default?: unknown } | null> };
   const { doc, lines } = readYaml(projectDir, file);
@@ -47,7 +55,7 @@ export function loadStackFile(projectDir: string, stack: string, standIn: (confi
   }
   // As the Pulumi CLI does: a key the project declares without a default must be set by the stack.
   const missing = declared.map(([key]) => key).filter((key) => !(key in values));
-  if (missing.length > 0) throw new Error(`${file} is missing configuration values declared in Pulumi.yaml without a default: ${missing.join(", ")}`);
+  if (missing.length > 0) throw new StackFileError(`${file} is missing configuration values declared in Pulumi.yaml without a default: ${missing.join(", ")}`);
 
   return {
     file,
@@ -104,7 +112,7 @@ function readYaml(dir: string, name: string): { doc: Document; lines: LineCounte
       const { line, col } = lines.linePos(offset);
       return `${name}:${line}:${col}`;
     };
-    throw new Error(doc.errors.map((e) => `${where(e.pos[0])}: not valid YAML: ${e.message.split("\n")[0]}`).join("\n"));
+    throw new StackFileError(doc.errors.map((e) => `${where(e.pos[0])}: not valid YAML: ${e.message.split("\n")[0]}`).join("\n"));
   }
   return { doc, lines };
 }

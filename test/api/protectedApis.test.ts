@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
 import { CreatedApiConfig, ExistingApiConfig } from "../../components/config/apis";
 import { ProtectedApis } from "../../components/api/protectedApis";
 import { apiEndpoints } from "../../components/contract/apiEndpoints";
@@ -93,6 +94,21 @@ describe("ProtectedApis", () => {
   it("creates nothing for an existing API and reduces it to its origin", () => {
     assert.equal(rec.resources.filter((r) => r.name.includes("orders")).length, 0);
     assert.deepEqual(apis.origins[3], { name: "orders", kind: "REST", apiId: "a1b2c3d4e5", stage: "live", region: "ap-southeast-2", pathPattern: "/orders/*", restrictToSigner: true });
+  });
+
+  it("tells the monitoring what it made: pet stores all, each access-log group, the REST API's name; nothing of an existing API", async () => {
+    const resolved = Object.fromEntries(await Promise.all(Object.entries(apis.created).map(async ([name, d]) => [name, {
+      petStore: d.petStore,
+      accessLogGroupName: await valueOf(pulumi.output(d.accessLogGroupName)),
+      ...(d.restApiName !== undefined ? { restApiName: await valueOf(pulumi.output(d.restApiName)) } : {}),
+    }])));
+    assert.deepEqual(resolved, {
+      rest: { petStore: true, accessLogGroupName: "apis-rest-access", restApiName: "apis-rest" },
+      http: { petStore: true, accessLogGroupName: "apis-http-access" },
+      ws: { petStore: true, accessLogGroupName: "apis-ws-access" },
+    });
+    // The names are the resources' own: the stage logs to that group, the REST metrics carry that name.
+    assert.equal(rec.one("aws:apigatewayv2/stage:Stage", "apis-http-stage").inputs.accessLogSettings.destinationArn, `arn:aws:logs:eu-west-1:${ACCOUNT_ID}:log-group:apis-http-access`);
   });
 
   it("exports where each API is reached through the edge and its direct execute-api URL", async () => {

@@ -69,6 +69,7 @@ describe("parseStackConfig", () => {
         { name: "http", kind: "HTTP", pathPattern: "*" },
         { name: "orders", kind: "REST", existing: true, apiId: "a1b2c3d4e5", stage: "live", region: "ap-southeast-2", pathPattern: "/orders/*", restrictToSigner: true },
       ],
+      monitoring: { apis: { orders: { restApiName: "orders-api" } } },
     }, "eu-west-1");
     assert.equal(config.apis[0].stage, "$default");
     assert.deepEqual(config.apis[1], { name: "orders", kind: "REST", stage: "live", region: "ap-southeast-2", pathPattern: "/orders/*", existing: true, apiId: "a1b2c3d4e5", restrictToSigner: true });
@@ -104,6 +105,7 @@ describe("parseStackConfig", () => {
     ["an API ID on a created API", { apis: [{ ...REST, apiId: "a1b2c3d4e5" }] }, "eu-west-1", ["apis[shop].apiId"]],
     ["restrictToSigner on an HTTP API", { apis: [{ name: "h", kind: "HTTP", existing: true, apiId: "a1b2c3d4e5", region: "eu-west-1", pathPattern: "*", restrictToSigner: true }] }, "eu-west-1", ["apis[h].restrictToSigner"]],
     ["the same path pattern twice", { apis: [REST, { ...REST, name: "other" }] }, "eu-west-1", ["apis[other].pathPattern"]],
+    ["path patterns that differ only in case", { apis: [REST, { ...REST, name: "a", pathPattern: "/api/*" }, { ...REST, name: "b", pathPattern: "/Api/*" }] }, "eu-west-1", ["apis[b].pathPattern"]],
     ["the same API name twice", { apis: [REST, { ...REST, pathPattern: "/b/*" }] }, "eu-west-1", ["apis[1].name"]],
     ["no default behaviour", { apis: [{ ...REST, pathPattern: "/shop/*" }] }, "eu-west-1", ["apis"]],
     ["no API at all", {}, "eu-west-1", ["apis"]],

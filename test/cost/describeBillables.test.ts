@@ -40,8 +40,9 @@ describe("cost: what a planned stack bills for (describeBillables)", function ()
         { name: "petstore-http", kind: "HTTP", region: "eu-west-1", accessLog: logs, private: false },
         { name: "petstore-ws", kind: "WEBSOCKET", region: "eu-west-1", accessLog: logs, private: false },
       ],
-      alarms: 0,
-      dashboards: 0,
+      // The monitoring's: a signer-denied and a bad-signature alarm per API, signer errors, 5xx rate, WAF blocked.
+      alarms: 9,
+      dashboards: 1,
       healthChecks: [],
       loadBalancers: [],
       vpcLinks: [],
@@ -56,7 +57,8 @@ describe("cost: what a planned stack bills for (describeBillables)", function ()
     assert.deepEqual(b.apis.map((api) => [api.name, api.kind, api.region, api.private]), [["petstore", "REST", "us-east-2", false], ["orders", "EXISTING", "eu-west-1", false], ["private", "REST", "eu-west-1", true]]);
     assert.deepEqual(b.accessLogs, { kind: "cloudwatch", region: "us-east-1", retentionDays: 365 });
     assert.deepEqual(b.webAcl?.logging, { kind: "cloudwatch", region: "us-east-1", retentionDays: 90, filtered: true });
-    assert.deepEqual([b.alarms, b.healthChecks], [2, [{ type: "CLOUDWATCH_METRIC", fast: false }]]);
+    // Shield's 2; the monitoring's 7: two per API with a known access log (petstore, orders), signer errors, WAF blocked, canary.
+    assert.deepEqual([b.alarms, b.dashboards, b.healthChecks], [9, 1, [{ type: "CLOUDWATCH_METRIC", fast: false }]]);
     assert.deepEqual(b.loadBalancers, [1, 2, 3].map(() => ({ type: "network", region: "eu-west-1" })));
     assert.deepEqual(b.vpcLinks, [1, 2, 3].map(() => ({ version: 1, region: "eu-west-1" })));
     assert.deepEqual(b.interfaceEndpoints.map((e) => [e.service, e.azs]), [["ecr.api", 3], ["ecr.dkr", 3], ["logs", 3], ["sts", 3]]);

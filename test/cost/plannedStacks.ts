@@ -1,5 +1,6 @@
 import { describeBillables, type Billables } from "../../components/cost";
 import { runProgram } from "../../scripts/plan/runProgram";
+import { programRun } from "../program/programRuns";
 
 export interface PlannedStack {
   readonly billables: Billables;
@@ -18,9 +19,11 @@ export function planned(stack: "dev" | "prod", edit: Readonly<Record<string, unk
   const key = `${stack} ${JSON.stringify(edit)}`;
   let run = runs.get(key);
   if (!run) {
-    run = runProgram(stack, (config) => {
+    // The unedited stacks are the program specs' own runs.
+    const program = Object.keys(edit).length === 0 ? programRun(stack) : runProgram(stack, (config) => {
       for (const [k, value] of Object.entries(edit)) config[`${NS}:${k}`] = JSON.stringify(value);
-    }).then((r) => ({ billables: describeBillables(r.recorder.resources), config: r.config }));
+    });
+    run = program.then((r) => ({ billables: describeBillables(r.recorder.resources), config: r.config }));
     runs.set(key, run);
   }
   return run;

@@ -112,11 +112,11 @@ describe("EdgeDistribution", () => {
   it("adds HSTS and the usual security headers to every response", () => {
     const headers = rec.one("aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", "cdn-security-headers").inputs.securityHeadersConfig;
     assert.deepEqual(headers, {
-      strictTransportSecurity: { accessControlMaxAgeSec: 63072000, includeSubdomains: true, preload: true, override: true },
+      strictTransportSecurity: { accessControlMaxAgeSec: 63072000, includeSubdomains: true, preload: false, override: true },
       contentTypeOptions: { override: true },
       frameOptions: { frameOption: "DENY", override: true },
       referrerPolicy: { referrerPolicy: "no-referrer", override: true },
-      xssProtection: { protection: true, modeBlock: true, override: true },
+      xssProtection: { protection: false, override: true },
       contentSecurityPolicy: { contentSecurityPolicy: "default-src 'none'; frame-ancestors 'none'", override: true },
     });
   });

@@ -45,6 +45,11 @@ describe("components used from another program get the stack file's checks and d
     ]);
   });
 
+  it("refuses a stage the API's kind cannot have, as the stack file does", () => {
+    const found = problems(() => edgeSettings("edge", { origins: [origin({ stage: "$default" })] }));
+    assert.deepEqual(found, [["origins[shop].stage", "$default", 'allowed: 1-128 letters, digits, "-" or "_" ("$default" is for HTTP APIs only)']]);
+  });
+
   it("accepts Outputs for IDs and stages known only at deploy time", () => {
     const settings = edgeSettings("edge", { origins: [origin({ apiId: pulumi.output("a1b2c3d4e5"), stage: pulumi.output("prod") })] });
     assert.equal(settings.origins.length, 1);

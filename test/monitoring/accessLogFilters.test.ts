@@ -6,17 +6,19 @@ import type { ApiKind } from "../../components/shared/types";
 const ROLE = "arn:aws:iam::123456789012:role/edge-signer-role-1a2b3c";
 
 describe("access-log metric filters", () => {
-  it("with today's formats only the signer-denied filter can be made: every kind logs status and userArn, none logs errorType", () => {
+  it("every kind's format logs status, userArn and errorType, so all three filters are made, two of them alarming", () => {
     for (const kind of ["REST", "HTTP", "WEBSOCKET"] as ApiKind[]) {
-      assert.ok(accessLogFields(kind).includes("userArn") && accessLogFields(kind).includes("status"));
-      assert.deepEqual(filtersFor(kind).map((f) => f.metric), ["signerDenied"], kind);
+      assert.ok(["status", "userArn", "errorType"].every((field) => accessLogFields(kind).includes(field)), kind);
+      assert.deepEqual(filtersFor(kind).map((f) => [f.metric, f.alarm]), [["signerDenied", true], ["badSignature", true], ["directUnsigned", false]], kind);
     }
   });
 
-  it("once a format logs errorType, the bad-signature and direct-unsigned filters follow", () => {
-    const withErrorType = Object.fromEntries(Object.entries(ACCESS_LOG_FORMATS).map(([kind, format]) =>
-      [kind, JSON.stringify({ ...JSON.parse(format), errorType: "$context.error.responseType" })])) as Record<ApiKind, string>;
-    assert.deepEqual(filtersFor("HTTP", withErrorType).map((f) => [f.metric, f.alarm]), [["signerDenied", true], ["badSignature", true], ["directUnsigned", false]]);
+  it("a format without errorType gets only the signer-denied filter", () => {
+    const withoutErrorType = Object.fromEntries(Object.entries(ACCESS_LOG_FORMATS).map(([kind, format]) => {
+      const { errorType: _dropped, ...rest } = JSON.parse(format) as Record<string, string>;
+      return [kind, JSON.stringify(rest)];
+    })) as Record<ApiKind, string>;
+    assert.deepEqual(filtersFor("HTTP", withoutErrorType).map((f) => f.metric), ["signerDenied"]);
   });
 
   it("writes JSON patterns that compare status as the string the format logs, and the signer's assumed-role ARN with a session wildcard", () => {

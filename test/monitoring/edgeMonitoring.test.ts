@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { dashboardBody } from "../../components/monitoring/dashboardBody";
 import { EdgeMonitoring, EdgeMonitoringArgs } from "../../components/monitoring/edgeMonitoring";
 import { parseMonitoringConfig } from "../../components/monitoring/monitoringConfig";
-import { MockRecorder, installMocks, valueOf } from "../support/mocks";
+import { MockRecorder, installMocks, secretInput, valueOf } from "../support/mocks";
 import { DEV_APIS, DISTRIBUTION_ARN, DISTRIBUTION_ID, ORDERS_API, SHIELD_TOPIC, SIGNER_ROLE_ARN, WEB_ACL_ARN } from "./fixtures";
 
 const T = {
@@ -46,11 +46,12 @@ describe("EdgeMonitoring", () => {
     let monitoring: EdgeMonitoring;
     beforeEach(async () => { monitoring = await build({ notifications: { emails: ["ops@example.com"] } }); });
 
-    it("creates exactly a topic and an email subscription per Region with alarms, a filter and an alarm per API, the edge alarms and the dashboard", async () => {
+    it("creates exactly a topic and an email subscription per Region with alarms, three filters and two alarms per API, the edge alarms and the dashboard", async () => {
       assert.deepEqual(names(T.topic), ["mon-alarms-eu-west-1", "mon-alarms-us-east-1"]);
       assert.deepEqual(names(T.email), [`mon-alarms-eu-west-1-email-${EMAIL_HASH}`, `mon-alarms-us-east-1-email-${EMAIL_HASH}`]);
-      assert.deepEqual(names(T.filter), ["mon-petstore-http-signerDenied", "mon-petstore-rest-signerDenied", "mon-petstore-ws-signerDenied"]);
-      assert.deepEqual(names(T.alarm), ["mon-edge-5xx", "mon-petstore-http-signerDenied", "mon-petstore-rest-signerDenied", "mon-petstore-ws-signerDenied", "mon-signer-errors", "mon-waf-blocked"]);
+      const perApi = (metrics: readonly string[]) => ["petstore-http", "petstore-rest", "petstore-ws"].flatMap((api) => metrics.map((m) => `mon-${api}-${m}`));
+      assert.deepEqual(names(T.filter), perApi(["badSignature", "directUnsigned", "signerDenied"]));
+      assert.deepEqual(names(T.alarm), ["mon-edge-5xx", ...perApi(["badSignature", "signerDenied"]), "mon-signer-errors", "mon-waf-blocked"]);
       assert.deepEqual(names(T.dashboard), ["mon"]);
       assert.deepEqual(mocks.ofType(T.subscription), []);
       assert.deepEqual(await valueOf(pulumi.output(monitoring.topicArns)), { "eu-west-1": topicArn("eu-west-1"), "us-east-1": topicArn("us-east-1") });
@@ -58,7 +59,7 @@ describe("EdgeMonitoring", () => {
 
     it("topics have no KMS key and carry the tags; each address is subscribed by email in its topic's Region", () => {
       assert.deepEqual(inputs(T.topic, "mon-alarms-eu-west-1"), { region: "eu-west-1", tags: TAGS });
-      assert.deepEqual(inputs(T.email, `mon-alarms-eu-west-1-email-${EMAIL_HASH}`), { region: "eu-west-1", topic: topicArn("eu-west-1"), protocol: "email", endpoint: "ops@example.com" });
+      assert.deepEqual(inputs(T.email, `mon-alarms-eu-west-1-email-${EMAIL_HASH}`), { region: "eu-west-1", topic: topicArn("eu-west-1"), protocol: "email", endpoint: secretInput("ops@example.com") });
     });
 
     it("filters each API's access log in its Region for 403s to the signer's assumed role, into the stack's scoped metric", () => {
@@ -68,6 +69,13 @@ describe("EdgeMonitoring", () => {
         pattern: '{ ($.status = "403") && ($.userArn = "arn:aws:sts::123456789012:assumed-role/edge-signer-role/*") }',
         metricTransformation: { namespace: "EdgeSecurity/AccessLogs", name: "SignerDenied.edge-security.test.petstore-rest", value: "1", defaultValue: "0", unit: "Count" },
       });
+    });
+
+    it("filters rejected signatures and unsigned calls by the errorType the formats log; only the first alarms", () => {
+      assert.deepEqual(inputs(T.filter, "mon-petstore-http-badSignature").pattern, '{ ($.status = "403") && (($.errorType = "INVALID_SIGNATURE") || ($.errorType = "EXPIRED_TOKEN")) }');
+      assert.deepEqual(inputs(T.filter, "mon-petstore-ws-directUnsigned").metricTransformation.name, "DirectUnsigned.edge-security.test.petstore-ws");
+      const alarm = inputs(T.alarm, "mon-petstore-rest-badSignature");
+      assert.deepEqual([alarm.region, alarm.metricName, alarm.alarmActions], ["eu-west-1", "BadSignature.edge-security.test.petstore-rest", [topicArn("eu-west-1")]]);
     });
 
     it("alarms on those metrics in the API's Region, to that Region's topic", () => {
@@ -94,7 +102,7 @@ describe("EdgeMonitoring", () => {
       assert.equal(dashboard.region, "us-east-1");
       assert.equal(dashboard.dashboardName, "edge-security-test-edge");
       assert.equal(await valueOf(monitoring.dashboardName!), "edge-security-test-edge");
-      const scope = (api: string) => ({ scope: `edge-security.test.${api}`, metrics: ["signerDenied"] as const });
+      const scope = (api: string) => ({ scope: `edge-security.test.${api}`, metrics: ["signerDenied", "badSignature", "directUnsigned"] as const });
       assert.deepEqual(JSON.parse(dashboard.dashboardBody), dashboardBody({
         distributionId: DISTRIBUTION_ID,
         distributionArn: DISTRIBUTION_ARN,
@@ -102,9 +110,9 @@ describe("EdgeMonitoring", () => {
         webAcl: { metricName: "edge-waf-edge-security-test", ruleMetricNames: ["AWS-AWSManagedRulesCommonRuleSet", "rate-blanket"] },
         shield: false,
         apis: [
-          { name: "petstore-rest", kind: "REST", region: "eu-west-1", apiId: "r1", stage: "dev", restApiName: "apis-petstore-rest-1a2b", accessLog: { ...scope("petstore-rest"), metrics: ["signerDenied"] } },
-          { name: "petstore-http", kind: "HTTP", region: "eu-west-1", apiId: "h1", stage: "$default", accessLog: { ...scope("petstore-http"), metrics: ["signerDenied"] } },
-          { name: "petstore-ws", kind: "WEBSOCKET", region: "eu-west-1", apiId: "w1", stage: "dev", accessLog: { ...scope("petstore-ws"), metrics: ["signerDenied"] } },
+          { name: "petstore-rest", kind: "REST", region: "eu-west-1", apiId: "r1", stage: "dev", restApiName: "apis-petstore-rest-1a2b", accessLog: scope("petstore-rest") },
+          { name: "petstore-http", kind: "HTTP", region: "eu-west-1", apiId: "h1", stage: "$default", accessLog: scope("petstore-http") },
+          { name: "petstore-ws", kind: "WEBSOCKET", region: "eu-west-1", apiId: "w1", stage: "dev", accessLog: scope("petstore-ws") },
         ],
       }));
     });
@@ -137,7 +145,7 @@ describe("EdgeMonitoring", () => {
   it("alarms off: no topic, no alarm, but the filters and the dashboard; enabled false: nothing at all", async () => {
     await build({ alarms: { enabled: false } });
     assert.deepEqual([names(T.topic), names(T.alarm)], [[], []]);
-    assert.equal(names(T.filter).length, 3);
+    assert.equal(names(T.filter).length, 9);
     mocks.reset();
     await build({ enabled: false });
     assert.deepEqual(mocks.resources.map((r) => r.type), ["edge-security:monitoring:EdgeMonitoring"]);

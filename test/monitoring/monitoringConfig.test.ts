@@ -96,7 +96,7 @@ describe("monitoring plan lines", () => {
     ];
     assert.deepEqual(describeMonitoringPlan(parseMonitoringConfig({ notifications: { emails: ["a@example.com"] }, canary: { enabled: true }, rateLimitProbe: { enabled: true } }), apis, { shieldTopic: true, webAcl: true }), [
       "monitoring: alarms in us-east-1: Lambda@Edge errors, 5xx rate, WAF blocked anomaly, canary (on Shield's topic)",
-      "monitoring: signer-403 alarms in us-east-2: petstore (signerDenied)",
+      "monitoring: signer-403 alarms in us-east-2: petstore (signerDenied, badSignature)",
       "monitoring: 1 email recipient(s), subscribed in every Region with alarms",
       "monitoring: no access-log group known for orders: no signer-403 filters (set monitoring.apis.<name>.accessLogGroupName)",
       "monitoring: dashboard in us-east-1; additional CloudFront metrics off",

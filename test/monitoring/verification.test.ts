@@ -24,7 +24,7 @@ describe("verification output", () => {
     assert.deepEqual(out, {
       waf: {
         mode: "count",
-        ruleNames: ["body-too-large", "AWS-AWSManagedRulesAmazonIpReputationList", "AWS-AWSManagedRulesCommonRuleSet", "AWS-AWSManagedRulesKnownBadInputsRuleSet", "rate-ip-reputation", "rate-blanket"],
+        ruleNames: ["body-too-large", "rate-blanket", "AWS-AWSManagedRulesAmazonIpReputationList", "AWS-AWSManagedRulesCommonRuleSet", "AWS-AWSManagedRulesKnownBadInputsRuleSet", "rate-ip-reputation"],
         knownBad: "passes",
       },
       probes: { petstore: { path: "pets", expectStatus: 200 }, ws: { path: "" }, orders: { path: "health", expectStatus: 204 }, legacy: { path: "" } },
@@ -34,12 +34,14 @@ describe("verification output", () => {
   it("prod: enforcing, Known Bad Inputs answer AWS WAF's default 403 unless Log4JRCE_HEADER is overridden to block, the probe rule listed, Shield's settings", () => {
     const probe = rateLimitProbe("x-edge-rate-probe", probeToken("edge-security", "prod"));
     const shield = shieldSchema().parse({ enabled: true, layer7Mitigation: "automatic-response", automaticResponse: { action: "COUNT" } });
-    const out = verificationOutput({ waf: managed(PROD_WAF), shield, monitoring, apis: APIS, rateLimitProbe: probe });
+    const out = verificationOutput({ waf: managed(PROD_WAF, { shieldMitigation: "automatic-response", rateLimitProbe: probe }), shield, monitoring, apis: APIS });
     assert.equal(out.waf?.mode, "enforce");
     assert.equal(out.waf?.knownBad, "waf-403");
     assert.deepEqual(out.waf?.ruleNames.slice(0, 2), ["deny-ip-set", "body-too-large"]);
-    assert.equal(out.waf?.ruleNames.at(-1), "rate-limit-probe");
+    // In priority order, as the web ACL holds them: the probe between the URI rules and the blanket rule.
+    assert.deepEqual(out.waf?.ruleNames.slice(2, 5), ["rate-uri-pets-post", "rate-limit-probe", "rate-blanket"]);
     assert.deepEqual(out.rateLimitProbe, probe);
+    assert.equal(verificationOutput({ waf: managed(PROD_WAF), shield, monitoring, apis: APIS }).rateLimitProbe, undefined, "no probe unless the web ACL has it");
     assert.deepEqual(out.shield, { automaticResponse: "COUNT", healthCheck: true });
     const overridden = managed({ ...PROD_WAF, managedRuleGroups: { ...PROD_WAF.managedRuleGroups, AWSManagedRulesKnownBadInputsRuleSet: { ruleActionOverrides: { Log4JRCE_HEADER: "block" } } } });
     assert.equal(verificationOutput({ waf: overridden, shield, monitoring, apis: APIS }).waf?.knownBad, "json-403");

@@ -4,8 +4,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { ConfigError } from "../../components/shared/validation";
+import { main } from "../../scripts/plan";
 import { PROJECT_DIR, ProgramRun, runProgram } from "../../scripts/plan/runProgram";
 import { ACCOUNT_ID, installMocks, settle } from "../support/mocks";
+import { programRun } from "./programRuns";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 
@@ -14,6 +16,9 @@ const UNTAGGABLE = new Set([
   "apigateway/account:Account", "apigateway/deployment:Deployment", "apigateway/integration:Integration",
   "apigateway/method:Method", "apigateway/methodSettings:MethodSettings", "apigateway/resource:Resource",
   "apigateway/restApiPolicy:RestApiPolicy", "apigatewayv2/integration:Integration", "apigatewayv2/route:Route",
+  "cloudwatch/dashboard:Dashboard", "cloudwatch/logMetricFilter:LogMetricFilter", "s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+  "s3/bucketOwnershipControls:BucketOwnershipControls", "s3/bucketPolicy:BucketPolicy", "s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+  "s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
   "apigatewayv2/routeResponse:RouteResponse", "cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
   "iam/rolePolicy:RolePolicy", "iam/rolePolicyAttachment:RolePolicyAttachment", "lambda/permission:Permission",
   "shield/applicationLayerAutomaticResponse:ApplicationLayerAutomaticResponse",
@@ -34,12 +39,12 @@ describe("program (index.ts) under mocks", function () {
   describe("dev stack", () => {
     let run: ProgramRun;
     before(async () => {
-      run = await runProgram("dev");
+      run = await programRun("dev");
     });
 
     it("exports the documented contract, resolved", () => {
       const { outputs } = run;
-      assert.deepEqual(Object.keys(outputs).sort(), ["apis", "distributionArn", "distributionDomainName", "distributionId", "edgeUrl", "signerRoleArn", "signerVersionArn", "webAclArn"]);
+      assert.deepEqual(Object.keys(outputs).sort(), ["apis", "distributionArn", "distributionDomainName", "distributionId", "edgeUrl", "monitoring", "signerRoleArn", "signerVersionArn", "verification", "webAclArn"]);
       assert.equal(outputs.distributionId, "edge-cdn-id");
       assert.equal(outputs.edgeUrl, "https://edge-cdn.cloudfront.net");
       assert.equal(outputs.signerVersionArn, `arn:aws:lambda:us-east-1:${ACCOUNT_ID}:function:edge-signer-fn:1`);
@@ -74,12 +79,13 @@ describe("program (index.ts) under mocks", function () {
     });
 
     it("tags every taggable resource with the stack", () => assertTagged(run));
+
   });
 
   describe("prod stack", () => {
     let run: ProgramRun;
     before(async () => {
-      run = await runProgram("prod");
+      run = await programRun("prod");
     });
 
     it("fronts the existing API in its own region and restricts it to the signer", () => {
@@ -100,6 +106,9 @@ describe("program (index.ts) under mocks", function () {
       assert.equal(acl.ruleJson, undefined);
       assert.ok(acl.rules.some((r: any) => r.action?.block), "rate rules block in prod");
       assert.deepEqual(Object.keys(run.outputs.shield as object).sort(), ["alarmTopicArn", "healthCheckId", "protectionId"]);
+      assert.deepEqual(Object.keys(run.outputs).sort(), [
+        "apis", "distributionArn", "distributionDomainName", "distributionId", "edgeUrl", "monitoring", "privateServices", "shield", "signerRoleArn", "signerVersionArn", "verification", "vpcLinks", "webAclArn",
+      ]);
     });
 
     it("fronts the private microservices' API at /services/* and exports what app teams register", () => {
@@ -170,27 +179,48 @@ describe("program (index.ts) under mocks", function () {
       });
     });
 
+    /** The command in this process: its exit code and what it wrote. */
+    async function planHere(argv: string[], env: Record<string, string | undefined> = {}) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env, tty: false });
+      return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+    }
+
     it("names the stacks it has when the stack file is missing, and refuses unknown arguments", async () => {
-      await assert.rejects(plan("--stack", "nosuchstack"), (error: any) => error.code === 1 && /no stack file Pulumi\.nosuchstack\.yaml; stacks here: .*dev/.test(error.stderr));
-      await assert.rejects(plan("--bogus"), (error: any) => error.code === 2 && /Unknown option '--bogus'[\s\S]*usage: npm run plan/.test(error.stderr));
+      const missing = await planHere(["--stack", "nosuchstack"]);
+      assert.equal(missing.code, 1);
+      assert.match(missing.stderr, /no stack file Pulumi\.nosuchstack\.yaml; stacks here: .*dev/);
+      const bogus = await planHere(["--bogus"]);
+      assert.equal(bogus.code, 2);
+      assert.match(bogus.stderr, /Unknown option '--bogus'[\s\S]*usage: npm run plan/);
     });
 
     it("explains itself with --help, and hints at -- when npm took the options", async () => {
-      const { stdout } = await plan("--help");
-      assert.match(stdout, /^usage: npm run plan -- \[--stack <name>\] \[--json \| --diagram\] \[--compare <other stack>\]/);
-      assert.match(stdout, /exit codes: 0 the plan was printed; 1 the stack's config is invalid/);
-      const hinted = promisify(execFile)(tsx, ["scripts/plan.ts"], { cwd: PROJECT_DIR, env: { ...process.env, npm_config_stack: "prod" } });
-      await assert.rejects(hinted, (error: any) => error.code === 2 && /npm took --stack as its own option; put the plan's options after --: npm run plan -- --stack prod/.test(error.stderr));
+      const help = await planHere(["--help"]);
+      assert.equal(help.code, 0);
+      assert.match(help.stdout, /^usage: npm run plan -- \[--stack <name>\] \[--json \| --diagram\] \[--compare <other stack>\]/);
+      assert.match(help.stdout, /exit codes: 0 the plan was printed; 1 the stack's config is invalid/);
+      const hinted = await planHere([], { npm_config_stack: "prod" });
+      assert.equal(hinted.code, 2);
+      assert.match(hinted.stderr, /npm took --stack as its own option; put the plan's options after --: npm run plan -- --stack prod/);
     });
 
-    it("prints no colour codes when its output is not a terminal", async () => {
-      const { stdout } = await plan();
-      assert.doesNotMatch(stdout, /\x1b\[/);
-      assert.match(stdout, /^Plan for stack "dev"/);
+    it("prints colour codes only on a terminal without NO_COLOR", async () => {
+      const plain = await planHere([]);
+      assert.doesNotMatch(plain.stdout, /\x1b\[/);
+      assert.match(plain.stdout, /^Plan for stack "dev"/);
+      const out: string[] = [];
+      await main([], { out: (t) => out.push(t), err: () => undefined, env: {}, tty: true });
+      assert.match(out.join(""), /^\x1b\[1mPlan for stack "dev"/);
+      const noColor: string[] = [];
+      await main([], { out: (t) => noColor.push(t), err: () => undefined, env: { NO_COLOR: "1" }, tty: true });
+      assert.doesNotMatch(noColor.join(""), /\x1b\[/);
     });
 
     it("prints the plan as JSON", async () => {
-      const { stdout } = await plan("--json");
+      const { code, stdout } = await planHere(["--json"]);
+      assert.equal(code, 0);
       const parsed = JSON.parse(stdout);
       assert.equal(parsed.stack, "dev");
       assert.equal(parsed.outputs.distributionId, "edge-cdn-id");

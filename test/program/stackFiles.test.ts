@@ -52,6 +52,6 @@ describe("loadStackFile (what Pulumi hands the program)", () => {
 
   it("reports a YAML syntax error with the file, line and column", () => {
     const dir = project({ "Pulumi.yaml": PROJECT, "Pulumi.dev.yaml": "config:\n  demo:mode: [a, b\n  demo:size: 3\n" });
-    assert.throws(() => loadStackFile(dir, "dev"), /^Error: Pulumi\.dev\.yaml:3:3: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]/);
+    assert.throws(() => loadStackFile(dir, "dev"), /^StackFileError: Pulumi\.dev\.yaml:3:3: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]/);
   });
 });

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { EdgeShield, EdgeShieldArgs } from "../../components/shield/shield";
 import { ConfigError } from "../../components/shared/validation";
-import { MockRecorder, installMocks, settle, valueOf } from "../support/mocks";
+import { MockRecorder, SECRET_SIG, installMocks, secretInput, settle, valueOf } from "../support/mocks";
 import { FULL_RAW, ROLE_ARN, TOPIC_ARN, WEB_ACL_ARN, distribution, parseValid } from "./fixtures";
 
 const T = {
@@ -27,9 +27,7 @@ const DIST_ARN = "arn:aws:cloudfront::123456789012:distribution/cdn-id";
 const NEW_TOPIC_ARN = "arn:aws:mock:us-east-1:123456789012:Topic/edge-alarms";
 const TAGS = { team: "edge" };
 
-/** How the mock runtime hands over a secret input: Pulumi's secret signature beside the value. */
-const SECRET_SIG = { key: "4dabf18193072939515e22adb298388d", value: "1b47061264138c4ac30d75fd1eb44270" } as const;
-const secret = (value: unknown) => ({ [SECRET_SIG.key]: SECRET_SIG.value, value });
+const secret = secretInput;
 
 /** Every string in `value` outside a secret, with where it is. */
 function clearStrings(value: unknown, at: string): string[] {

@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import type { CloudFrontRequest, CloudFrontRequestEvent, CloudFrontRequestResult } from "aws-lambda";
 import { ORIGIN_KEEPALIVE_TIMEOUT, ORIGIN_READ_TIMEOUT, distributionSchema } from "../../components/config/distribution";
 import { problemsFrom } from "../../components/shared/schema/problems";
-import { runProgram } from "../../scripts/plan/runProgram";
+import { programRun } from "../program/programRuns";
 import { CREDENTIALS_ENV, originRequestEvent } from "../edge-functions/support/events";
 import { eventOriginOf, returnedOriginProblems, type DistributionOriginInputs } from "../edge-functions/support/returnedOrigin";
 
@@ -33,9 +33,9 @@ describe("what the signer returns, for every origin of the dev and prod stacks",
     rmSync(dir, { recursive: true, force: true });
   });
 
-  for (const stack of ["dev", "prod"]) {
+  for (const stack of ["dev", "prod"] as const) {
     it(`${stack}: every behaviour's request is signed, and the returned origin is the distribution's, path emptied, within the documented limits`, async () => {
-      const run = await runProgram(stack);
+      const run = await programRun(stack);
       const cdn = run.recorder.one("aws:cloudfront/distribution:Distribution", "edge-cdn").inputs;
       const fn = run.recorder.ofType("aws:lambda/function:Function").find((f) => f.inputs.region === "us-east-1" && f.name === "edge-signer-fn")!;
       const file = join(dir, `${stack}.js`);

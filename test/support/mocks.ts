@@ -56,7 +56,7 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
     case "aws:cloudfront/distribution:Distribution":
       return { arn: `arn:aws:cloudfront::${ACCOUNT_ID}:distribution/${id}`, domainName: `${name}.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2" };
     case "aws:apigateway/restApi:RestApi":
-      return { arn: `arn:aws:apigateway:${region}::/restapis/${id}`, rootResourceId: `${name}-root`, executionArn: `arn:aws:execute-api:${region}:${ACCOUNT_ID}:${id}` };
+      return { arn: `arn:aws:apigateway:${region}::/restapis/${id}`, rootResourceId: `${name}-root`, executionArn: `arn:aws:execute-api:${region}:${ACCOUNT_ID}:${id}`, name: inputs.name ?? name };
     case "aws:apigatewayv2/api:Api":
       return { arn: `arn:aws:apigateway:${region}::/apis/${id}`, apiEndpoint: `https://${id}.execute-api.${region}.amazonaws.com`, executionArn: `arn:aws:execute-api:${region}:${ACCOUNT_ID}:${id}` };
     case "aws:ec2/vpc:Vpc":
@@ -132,3 +132,7 @@ export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
 }
+
+/** How the mock runtime hands over a secret input: Pulumi's secret signature beside the value. */
+export const SECRET_SIG = { key: "4dabf18193072939515e22adb298388d", value: "1b47061264138c4ac30d75fd1eb44270" } as const;
+export const secretInput = (value: unknown) => ({ [SECRET_SIG.key]: SECRET_SIG.value, value });

@@ -1,7 +1,7 @@
 /** A deployed prod-like stack's outputs, and the web ACL AWS would return for them, built by the WAF module's own API renderer. */
 import type { WebACL } from "@aws-sdk/client-wafv2";
 import type { VerificationOutput } from "../../components/monitoring/verification";
-import { rateLimitProbe, rateLimitProbeRule } from "../../components/monitoring/rateLimitProbe";
+import { rateLimitProbe } from "../../components/monitoring/rateLimitProbe";
 import { buildWafRules } from "../../components/waf/buildWafRules";
 import { PLACEHOLDER_IP_SET_ARNS } from "../../components/waf/wafRule";
 import { RESPONSE_BODIES } from "../../components/waf/toPulumiRules";
@@ -14,8 +14,8 @@ export const DISTRIBUTION_ARN = "arn:aws:cloudfront::123456789012:distribution/E
 export const HEALTH_CHECK_ID = "hc-0123";
 export const PROBE = rateLimitProbe("x-edge-rate-probe", "0123456789abcdef0123456789abcdef");
 
-const settings = managed(PROD_WAF);
-const rules = [...buildWafRules<string>(settings, PLACEHOLDER_IP_SET_ARNS), rateLimitProbeRule<string>(PROBE)];
+const settings = managed(PROD_WAF, { shieldMitigation: "none", rateLimitProbe: PROBE });
+const rules = buildWafRules<string>(settings, PLACEHOLDER_IP_SET_ARNS);
 
 export const VERIFICATION: VerificationOutput = {
   waf: { mode: "enforce", ruleNames: rules.map((r) => r.name), knownBad: "waf-403" },

@@ -20,7 +20,7 @@ describe("toWafApiRules", () => {
   it("renders a managed group with version, overrides and override action", () => {
     assert.deepEqual(rules.find((r) => r.Name === "AWS-AWSManagedRulesCommonRuleSet"), {
       Name: "AWS-AWSManagedRulesCommonRuleSet",
-      Priority: 110,
+      Priority: 210,
       VisibilityConfig: { CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true, MetricName: "AWS-AWSManagedRulesCommonRuleSet" },
       Statement: {
         ManagedRuleGroupStatement: {
@@ -40,7 +40,7 @@ describe("toWafApiRules", () => {
   it("renders a rate rule with its scope-down, byte strings as bytes, and the 429 response", () => {
     assert.deepEqual(rules.find((r) => r.Name === "rate-uri-pets-post"), {
       Name: "rate-uri-pets-post",
-      Priority: 9100,
+      Priority: 100,
       VisibilityConfig: { CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true, MetricName: "rate-uri-pets-post" },
       Statement: {
         RateBasedStatement: {
@@ -85,14 +85,14 @@ describe("toWafApiRules", () => {
       },
     });
     assert.deepEqual(get("rate-uri-k")?.Statement?.RateBasedStatement?.CustomKeys, [
-      { Cookie: { Name: "sid", TextTransformations: [{ Priority: 0, Type: "NONE" }] } },
-      { QueryArgument: { Name: "t", TextTransformations: [{ Priority: 0, Type: "NONE" }] } },
+      { Cookie: { Name: "sid", TextTransformations: [{ Priority: 0, Type: "URL_DECODE" }] } },
+      { QueryArgument: { Name: "t", TextTransformations: [{ Priority: 0, Type: "URL_DECODE" }] } },
       { IP: {} },
     ]);
     assert.deepEqual(get("AWS-AWSManagedRulesAntiDDoSRuleSet")?.Statement?.ManagedRuleGroupStatement?.ManagedRuleGroupConfigs, [
       { AWSManagedRulesAntiDDoSRuleSet: { ClientSideActionConfig: { Challenge: { UsageOfAction: "DISABLED" } }, SensitivityToBlock: "LOW" } },
     ]);
-    assert.equal(get("AWS-AWSManagedRulesAntiDDoSRuleSet")?.Priority, 100);
+    assert.equal(get("AWS-AWSManagedRulesAntiDDoSRuleSet")?.Priority, 200);
   });
 });
 
@@ -117,6 +117,16 @@ describe("checkCapacity (mocked WAFV2 client)", () => {
     assert.deepEqual(run.lines.slice(-2), ["estimate 1329 WCU; AWS CheckCapacity 1335 WCU (differs by 6)", "AWS figure + reserve 150 = 1485 of limit 1500: fits"]);
     const sent = wafv2.commandCalls(CheckCapacityCommand)[0].args[0].input.Rules ?? [];
     assert.equal(sent.find((r) => r.Name === "deny-ip-set")?.Statement?.OrStatement?.Statements?.[0].IPSetReferenceStatement?.ARN, ARNS.denyIpv4);
+  });
+
+  it("sends the monitoring's probe rule with the others when the stack has it", async () => {
+    wafv2.on(CheckCapacityCommand).resolves({ Capacity: 1333 });
+    const probe = { headerName: "x-edge-rate-probe", token: "0123456789abcdef0123456789abcdef", limit: 10, windowSec: 60, ruleName: "rate-limit-probe" };
+    const run = await runCapacityCheck({ stack: "prod", stackConfig, client: new WAFV2Client({}), shieldMitigation: "automatic-response", rateLimitProbe: probe, ipSetArns: ARNS });
+    assert.equal(run.lines[0], "prod: 11 rules, scope CLOUDFRONT, region us-east-1");
+    assert.deepEqual(run.lines.slice(-2), ["estimate 1333 WCU; AWS CheckCapacity 1333 WCU (matches)", "AWS figure + reserve 150 = 1483 of limit 1500: fits"]);
+    const sent = wafv2.commandCalls(CheckCapacityCommand).at(-1)!.args[0].input.Rules ?? [];
+    assert.equal(sent.find((r) => r.Name === "rate-limit-probe")?.Statement?.RateBasedStatement?.ScopeDownStatement?.ByteMatchStatement?.FieldToMatch?.SingleHeader?.Name, "x-edge-rate-probe");
   });
 
   it("exits 1 when AWS's figure with the reserve is over the limit", async () => {

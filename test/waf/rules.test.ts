@@ -18,18 +18,18 @@ describe("waf rules: prod (enforce)", () => {
   const rules = toPulumiRules(buildWafRules(managed(PROD_WAF), ARNS));
   const byName = (name: string) => rules.find((r) => r.name === name);
 
-  it("follows the priority layout: access, baseline groups, app rules, rate rules; nothing at Shield's 10,000,000", () => {
+  it("follows the priority layout: access, rate rules without labels, baseline groups, the reputation rate rule, app rules; nothing at Shield's 10,000,000", () => {
     assert.deepEqual(rules.map((r) => [r.priority, r.name]), [
       [10, "deny-ip-set"],
       [30, "body-too-large"],
-      [100, "AWS-AWSManagedRulesAmazonIpReputationList"],
-      [110, "AWS-AWSManagedRulesCommonRuleSet"],
-      [120, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
-      [130, "AWS-AWSManagedRulesSQLiRuleSet"],
+      [100, "rate-uri-pets-post"],
+      [199, "rate-blanket"],
+      [200, "AWS-AWSManagedRulesAmazonIpReputationList"],
+      [210, "AWS-AWSManagedRulesCommonRuleSet"],
+      [220, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
+      [230, "AWS-AWSManagedRulesSQLiRuleSet"],
+      [995, "rate-ip-reputation"],
       [1000, "block-admin"],
-      [9000, "rate-ip-reputation"],
-      [9100, "rate-uri-pets-post"],
-      [9900, "rate-blanket"],
     ]);
     assert.ok(rules.every((r) => (r.priority as number) < PRIORITY.shieldMitigation));
   });
@@ -52,7 +52,7 @@ describe("waf rules: prod (enforce)", () => {
   it("pins the Core rule set and counts its 8 KB SizeRestrictions_BODY; bodies over the 16 KB inspection limit are blocked outside /uploads", () => {
     assert.deepEqual(byName("AWS-AWSManagedRulesCommonRuleSet"), {
       name: "AWS-AWSManagedRulesCommonRuleSet",
-      priority: 110,
+      priority: 210,
       visibilityConfig: VIS("AWS-AWSManagedRulesCommonRuleSet"),
       statement: {
         managedRuleGroupStatement: {
@@ -86,7 +86,7 @@ describe("waf rules: prod (enforce)", () => {
   it("rate-limits POST /pets per IP over 60 s with a 429 and Retry-After: 60", () => {
     assert.deepEqual(byName("rate-uri-pets-post"), {
       name: "rate-uri-pets-post",
-      priority: 9100,
+      priority: 100,
       visibilityConfig: VIS("rate-uri-pets-post"),
       statement: {
         rateBasedStatement: {
@@ -130,11 +130,11 @@ describe("waf rules: dev (count rollout)", () => {
   it("turns every action and group override into count, keeping the statements", () => {
     assert.deepEqual(rules.map((r) => [r.name, r.action ?? r.overrideAction]), [
       ["body-too-large", { count: {} }],
+      ["rate-blanket", { count: {} }],
       ["AWS-AWSManagedRulesAmazonIpReputationList", { count: {} }],
       ["AWS-AWSManagedRulesCommonRuleSet", { count: {} }],
       ["AWS-AWSManagedRulesKnownBadInputsRuleSet", { count: {} }],
       ["rate-ip-reputation", { count: {} }],
-      ["rate-blanket", { count: {} }],
     ]);
   });
 });
@@ -224,7 +224,7 @@ describe("waf capacity estimate", () => {
     assert.equal(lines[0], "WAF: web ACL, scope CLOUDFRONT, us-east-1, mode count, logging CloudWatch, 30 days; redacted: authorization, x-forwarded-authorization, cookie");
     assert.equal(lines[1], "  body: groups inspect the first 16384 bytes (KB_16); bodies over 16384 bytes: count (body-too-large); the Core rule set's 8 KB SizeRestrictions_BODY counts");
     assert.equal(lines[2], "       30  body-too-large                             count             1 WCU");
-    assert.equal(lines[4], "      110  AWS-AWSManagedRulesCommonRuleSet           group: count    700 WCU");
+    assert.equal(lines[5], "      210  AWS-AWSManagedRulesCommonRuleSet           group: count    700 WCU");
     assert.equal(lines[lines.length - 1], "  total 931 WCU + reserve 150 (Shield automatic mitigation) = 1081 of limit 1500");
     assert.deepEqual(describeWafPlan({ kind: "disabled" }), ["WAF: disabled (waf.enabled: false); the distribution has no web ACL"]);
     const summary = describeWafPlan(managed(DEV_WAF), { rules: false });

@@ -41,6 +41,7 @@ describe("the stack's waf key", () => {
     const uri = (pathPrefix: string) => ({ rateLimits: { uri: [{ name: "orders", pathPrefix, limit: 100 }] } });
     assert.doesNotThrow(() => parseStackConfig({ apis: [REST], privateIntegration: PRIVATE, waf: uri("/services/v1/orders") }, "eu-west-1"));
     const existing = { ...REST, existing: true, apiId: "a1b2c3d4e5" };
-    assert.doesNotThrow(() => parseStackConfig({ apis: [existing], privateIntegration: PRIVATE, waf: uri("/v1/orders") }, "eu-west-1"));
+    const monitoring = { apis: { [existing.name]: { restApiName: "shop-api" } } };
+    assert.doesNotThrow(() => parseStackConfig({ apis: [existing], privateIntegration: PRIVATE, waf: uri("/v1/orders"), monitoring }, "eu-west-1"));
   });
 });

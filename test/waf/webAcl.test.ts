@@ -68,11 +68,11 @@ describe("EdgeWebAcl", () => {
       assert.equal("ruleJson" in got, false);
       assert.deepEqual(got.rules.map((r: { name: string; priority: number }) => [r.priority, r.name]), [
         [30, "body-too-large"],
-        [100, "AWS-AWSManagedRulesAmazonIpReputationList"],
-        [110, "AWS-AWSManagedRulesCommonRuleSet"],
-        [120, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
-        [9000, "rate-ip-reputation"],
-        [9900, "rate-blanket"],
+        [199, "rate-blanket"],
+        [200, "AWS-AWSManagedRulesAmazonIpReputationList"],
+        [210, "AWS-AWSManagedRulesCommonRuleSet"],
+        [220, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
+        [995, "rate-ip-reputation"],
       ]);
       assert.equal(await valueOf(acl.arn), ACL_ARN("edge-dev"));
     });
@@ -178,6 +178,21 @@ describe("EdgeWebAcl", () => {
       assert.ok(reserved.kind === "managed" && reserved.capacity.reserve === 150);
       const antiDdos = edgeWebAclSettings("edge", { settings: {}, shieldMitigation: "anti-ddos-rule-group" });
       assert.equal(antiDdos.kind === "managed" && antiDdos.managedRuleGroups[0].name, "AWSManagedRulesAntiDDoSRuleSet");
+    });
+
+    it("take the monitoring's rate-limit probe as the stack does, once: as a context of unparsed settings, never beside parsed ones", async () => {
+      const probe = { headerName: "x-edge-rate-probe", token: "0123456789abcdef0123456789abcdef", limit: 10, windowSec: 60, ruleName: "rate-limit-probe" };
+      const parsed = managed({ mode: "count" }, { shieldMitigation: "none", rateLimitProbe: probe });
+      const acl = new EdgeWebAcl("edge-probe", { settings: { mode: "count" }, rateLimitProbe: probe, tags: TAGS });
+      await valueOf(acl.arn);
+      const rules = inputs(T.acl, "edge-probe").rules;
+      assert.deepEqual(rules, JSON.parse(JSON.stringify(toPulumiRules(buildWafRules(parsed, {})))));
+      assert.deepEqual(rules.find((r: { name: string }) => r.name === "rate-limit-probe").statement.rateBasedStatement.scopeDownStatement.byteMatchStatement.searchString, probe.token);
+      assert.throws(() => new EdgeWebAcl("edge-twice", { settings: parsed, rateLimitProbe: probe }), (e: unknown) => {
+        assert.ok(e instanceof ConfigError);
+        assert.deepEqual(e.problems.map((p) => [p.field, p.allowed]), [["rateLimitProbe", "allowed: only with settings not parsed yet; parsed settings carry their probe (wafSchema's rateLimitProbe)"]]);
+        return true;
+      });
     });
 
     it("are refused with every problem at once, named under settings, before any resource is registered", () => {
