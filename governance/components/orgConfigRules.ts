@@ -54,7 +54,7 @@ export function orgConfigRuleSpecs(config: GovernanceConfig): OrgConfigRuleSpec[
   return specs;
 }
 
-/** AWS Config API Reference, PutOrganizationConfigRule: OrganizationConfigRuleName is 1-64 characters. */
+/** AWS Config API Reference, PutOrganizationConfigRule: OrganizationConfigRuleName is 1-64 characters (unconfirmed, docs/aws-facts.md). */
 export const MAX_RULE_NAME = 64;
 
 export interface OrgConfigRulesArgs {
