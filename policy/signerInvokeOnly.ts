@@ -1,9 +1,12 @@
 import * as aws from "@pulumi/aws";
+import type { PolicyResource } from "@pulumi/policy";
 import { isAwsRegion } from "../components/shared/region";
 import { configShape, dependenciesOf, stackPolicy } from "./definePolicy";
 import { listOf, Statement, statementsOf, trustsService } from "./policyDocument";
 
 const ROLE = "aws:iam/role:Role";
+/** Resources that attach managed policies to a role (`role`) or to several (`roles`). */
+const MANAGED_ATTACHMENTS = ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/policyAttachment:PolicyAttachment"];
 /** What a Lambda@Edge function may write about itself, in every region its replicas run. */
 const LOG_ACTIONS = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"];
 /** `arn:aws:execute-api:<region>:<account>:<api id>/<stage>/...`, the region, account, API and stage spelled out. */
@@ -13,7 +16,8 @@ const OWN_LOGS_ARN = /^arn:aws[\w-]*:logs:(\*|[a-z0-9-]+):\d{12}:log-group:\/aws
 /**
  * The signer's role (trusted by edgelambda.amazonaws.com) grants only `execute-api:Invoke` on concrete stage
  * ARNs (region, account, API and stage named; only the method and path may be wildcards) and writing its own
- * Lambda logs; it has no managed policies, whose permissions the stack does not control.
+ * Lambda logs (in its inline policies, `inlinePolicies` or `aws.iam.RolePolicy`); it has no managed policies,
+ * whose permissions the stack does not control.
  */
 export const signerInvokeOnly = stackPolicy({
   name: "signer-invoke-only",
@@ -23,20 +27,24 @@ export const signerInvokeOnly = stackPolicy({
   config: configShape({}),
   check: (resources, _config, report) => {
     const edgeRoles = resources.filter((r) => r.type === ROLE && trustsService(r.props.assumeRolePolicy, "edgelambda.amazonaws.com"));
-    const attachedTo = (r: (typeof resources)[number]) => dependenciesOf(r, "role", ROLE).map((d) => d.urn);
+    const dependsOn = (r: PolicyResource, role: PolicyResource) => ["role", "roles"].some((p) => dependenciesOf(r, p, ROLE).some((d) => d.urn === role.urn));
     for (const role of edgeRoles) {
       const props = role.asType(aws.iam.Role);
       if ((props?.managedPolicyArns ?? []).length > 0) report(`edge role ${role.name} has managed policies ${JSON.stringify(props?.managedPolicyArns)}; grant only the inline invoke policy`, role.urn);
-      for (const attachment of resources.filter((r) => r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" && attachedTo(r).includes(role.urn))) {
+      for (const attachment of resources.filter((r) => MANAGED_ATTACHMENTS.includes(r.type) && dependsOn(r, role))) {
         report(`edge role ${role.name} has the managed policy ${JSON.stringify(attachment.props.policyArn)} attached; grant only the inline invoke policy`, attachment.urn);
       }
-      for (const policy of resources.filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && attachedTo(r).includes(role.urn))) {
-        const statements = statementsOf(policy.props.policy);
+      const documents = [
+        ...(props?.inlinePolicies ?? []).map((p) => ({ name: `${role.name} (inline ${p.name})`, urn: role.urn, policy: p.policy })),
+        ...resources.filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && dependsOn(r, role)).map((r) => ({ name: r.name, urn: r.urn, policy: r.props.policy })),
+      ];
+      for (const document of documents) {
+        const statements = statementsOf(document.policy);
         if (!statements) {
-          report(`policy ${policy.name} of edge role ${role.name} is not a policy document`, policy.urn);
+          report(`policy ${document.name} of edge role ${role.name} is not a policy document`, document.urn);
           continue;
         }
-        statements.flatMap((s) => statementProblems(s)).forEach((p) => report(`policy ${policy.name} of edge role ${role.name}: ${p}`, policy.urn));
+        statements.flatMap((s) => statementProblems(s)).forEach((p) => report(`policy ${document.name} of edge role ${role.name}: ${p}`, document.urn));
       }
     }
   },

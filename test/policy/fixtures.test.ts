@@ -118,6 +118,12 @@ describe("policies: one negative fixture each", () => {
       ] }),
     }, { propertyDependencies: { role: [role.urn] } });
     const attachment = reg("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "edge-signer-admin", { policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }, { propertyDependencies: { role: [role.urn] } });
+    const inline = reg("aws:iam/role:Role", "edge-signer-role-2", { ...role.inputs, inlinePolicies: [{ name: "extra", policy: JSON.stringify({ Statement: { Effect: "Allow", NotAction: "iam:*", Resource: "*" } }) }] });
+    const shared = reg("aws:iam/policyAttachment:PolicyAttachment", "shared-readonly", { policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }, { propertyDependencies: { roles: [inline.urn] } });
+    assert.deepEqual((await runPolicies([signerInvokeOnly], [inline, shared])).map((v) => v.message), [
+      'edge role edge-signer-role-2 has the managed policy "arn:aws:iam::aws:policy/ReadOnlyAccess" attached; grant only the inline invoke policy',
+      "policy edge-signer-role-2 (inline extra) of edge role edge-signer-role-2: NotAction/NotResource grants everything not listed",
+    ]);
     assert.deepEqual((await runPolicies([signerInvokeOnly], [role, policy, attachment])).map((v) => v.message), [
       'edge role edge-signer-role has the managed policy "arn:aws:iam::aws:policy/AdministratorAccess" attached; grant only the inline invoke policy',
       'policy edge-signer-policy of edge role edge-signer-role: execute-api:Invoke on "arn:aws:execute-api:*:123456789012:*/*", which is not a concrete stage ARN',
