@@ -33,7 +33,7 @@ describe("policies: one negative fixture each", () => {
     ]);
   });
 
-  it("api-routes-aws-iam refuses an HTTP route and a WebSocket $connect without AWS_IAM, and leaves other WebSocket routes alone", async () => {
+  it("api-routes-aws-iam refuses an HTTP route and a WebSocket $connect without AWS_IAM (or missing), and leaves other WebSocket routes alone", async () => {
     const http = reg("aws:apigatewayv2/api:Api", "http", { protocolType: "HTTP" });
     const ws = reg("aws:apigatewayv2/api:Api", "ws", { protocolType: "WEBSOCKET" });
     const route = (name: string, api: typeof http, routeKey: string, authorizationType?: string) =>
@@ -50,6 +50,8 @@ describe("policies: one negative fixture each", () => {
       [urnOf("aws:apigatewayv2/route:Route", "http-default"), 'HTTP route "$default" uses authorizationType "NONE"; it must require AWS_IAM so that only the edge\'s signed requests get through'],
       [urnOf("aws:apigatewayv2/route:Route", "ws-connect"), 'WebSocket $connect route uses authorizationType "NONE"; it must require AWS_IAM so that only the edge\'s signed requests get through'],
     ]);
+    const open = await runPolicies([apiRoutesIam], [ws, route("ws-default", ws, "$default")]);
+    assert.deepEqual(open.map((v) => [v.urn, v.message]), [[ws.urn, "WebSocket API ws has no $connect route, so connections open without authorization; add $connect with AWS_IAM"]]);
   });
 
   it("distribution-web-acl refuses a distribution without a CLOUDFRONT web ACL, and under centralized one that would strip Firewall Manager's", async () => {
