@@ -20,10 +20,20 @@ export function configShape<Shape extends z.ZodRawShape>(shape: Shape) {
 }
 type PolicyConfig = z.ZodType<{ readonly exemptions: readonly Exemption[] }>;
 
-/** The JSON schema the engine validates the pack's configuration with, from the same zod schema. */
+/**
+ * The JSON schema the engine validates the pack's configuration with, from the same zod schema, without its
+ * `pattern`s: the engine's validator is Go, whose regular expressions lack JavaScript's lookahead and some
+ * classes; the zod schema checks them, with the project's texts, when the policy runs.
+ */
 function engineSchema(schema: z.ZodType): PolicyConfigSchema {
   const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties?: PolicyConfigSchema["properties"] };
-  return { properties: json.properties ?? {} };
+  return { properties: withoutPatterns(json.properties ?? {}) };
+}
+
+function withoutPatterns<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutPatterns) as T;
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== "pattern").map(([key, v]) => [key, withoutPatterns(v)])) as T;
 }
 
 function readConfig<S extends PolicyConfig>(schema: S, policy: string, raw: object): z.output<S> {

@@ -37,10 +37,17 @@ describe("policy pack over the edge stacks (under mocks)", function () {
     });
   }
 
-  it("names each policy once, each with its exemptions in the configuration schema", () => {
+  it("names each policy once, each with its exemptions in the engine's configuration schema", () => {
     const names = EDGE_SECURITY_POLICIES.map((p) => p.name);
     assert.equal(new Set(names).size, names.length);
-    for (const policy of EDGE_SECURITY_POLICIES) assert.equal(policy.configSchema?.properties.exemptions?.constructor, Object, policy.name);
+    for (const policy of EDGE_SECURITY_POLICIES) {
+      assert.deepEqual(policy.configSchema?.properties.exemptions, {
+        default: [],
+        type: "array",
+        items: { type: "object", properties: { resource: { type: "string" }, reason: { type: "string" } }, required: ["resource", "reason"], additionalProperties: {} },
+      }, policy.name);
+      assert.doesNotMatch(JSON.stringify(policy.configSchema), /"pattern"/, `${policy.name}: the engine's Go validator gets no JavaScript patterns`);
+    }
   });
 
   it("centralized.json: the dev stack, read as centralized, is told to ignore webAclId", async () => {
