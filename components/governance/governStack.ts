@@ -89,10 +89,10 @@ function hybridWaf(decisions: GovernanceDecisions, central: CentralPolicy, waf: 
   const keepReputation = ipReputation !== undefined && (keptNames.includes(IP_REPUTATION_LIST) || keptNames.includes(ANONYMOUS_IP_LIST));
   if (ipReputation && !keepReputation) notes.push("  rateLimits.ipReputation left out: the reputation groups it rate-limits run centrally");
   problems.check(
-    waf.bodySize.mode === "count" || keptNames.includes(CORE_RULE_SET) || !centralGroups.has(CORE_RULE_SET),
+    waf.bodySize.mode === "count" || !centralGroups.has(CORE_RULE_SET),
     "waf.bodySize.action",
     waf.bodySize.mode,
-    `count under governance.model hybrid: ${CORE_RULE_SET} runs in the security team's first rule groups, which decide its SizeRestrictions_BODY`,
+    `count under governance.model hybrid: ${CORE_RULE_SET} runs in the security team's rule groups, which decide its SizeRestrictions_BODY`,
   );
 
   const governed: ManagedWafSettings = {
