@@ -6,5 +6,6 @@ export * from "./schema";
 export * from "./decisions";
 export * from "./governStack";
 export * from "./parseGovernedWaf";
+export * from "./parseGovernanceSection";
 export * from "./centralDrift";
 export * from "./governanceStackOutputs";

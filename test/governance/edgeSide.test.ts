@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import {
-  centralDrift, centralPolicyFor, GovernanceInput, governanceDecisions, governanceSchema, GovernanceSettings, governStack, parseGovernedWaf,
+  centralDrift, centralPolicyFor, GovernanceInput, governanceDecisions, governanceSchema, GovernanceSettings, governStack, parseGovernanceSection, parseGovernedWaf,
 } from "../../components/governance";
 import { parseWith } from "../../components/shared/schema/parse";
 import { ConfigError, Problems } from "../../components/shared/validation";
@@ -57,6 +57,17 @@ describe("governance (the edge stack's side)", () => {
     it("requires the central policy for hybrid and centralized, and refuses it for distributed", () => {
       assert.deepEqual(problemsOf({ model: "hybrid" }), [["governance.central", "required with model hybrid: the security team's policy as its governance stack exports it (wcu, managedRuleGroups, scopeTag, shieldAutomaticResponse)"]]);
       assert.deepEqual(problemsOf({ central: CENTRAL }), [["governance.central", "allowed only with model hybrid or centralized: under distributed no Firewall Manager policy touches this stack's web ACL"]]);
+    });
+
+    it("parseGovernanceSection records the problems with the stack's others and falls back to distributed", () => {
+      const problems = new Problems();
+      assert.deepEqual(parseGovernanceSection(undefined, problems), { model: "distributed" });
+      assert.deepEqual(parseGovernanceSection({ model: "centralized", central: CENTRAL }, problems), { model: "centralized", central: CENTRAL });
+      assert.deepEqual(parseGovernanceSection({ model: "hybrid", centrl: {} }, problems), { model: "distributed" });
+      assert.deepEqual(problems.all.map((p) => [p.field, p.value, p.allowed]), [
+        ["governance.centrl", {}, 'unknown key; allowed: "model" or "central"; did you mean "central"?'],
+        ["governance.central", undefined, "required with model hybrid: the security team's policy as its governance stack exports it (wcu, managedRuleGroups, scopeTag, shieldAutomaticResponse)"],
+      ]);
     });
 
     it("names every bad field at once, with a suggestion for a near miss", () => {
