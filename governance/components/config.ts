@@ -3,7 +3,8 @@
  * with its defaults; `parseGovernanceConfig` returns it typed or throws one ConfigError naming every problem.
  */
 import { z } from "zod";
-import { choice, flag, listOf, strictObject, text } from "../../components/shared/schema/fields";
+import { choice, flag, intIn, listOf, strictObject, text } from "../../components/shared/schema/fields";
+import { parseArn } from "../../components/shared/arn";
 import { parseWith } from "../../components/shared/schema/parse";
 import { decodeConfigValue } from "../../components/config/stackConfig";
 import { isAwsRegion } from "../../components/shared/region";
@@ -25,7 +26,7 @@ const managedEntry = strictObject({
   version: text(/^Version_\d+\.\d+$/, "allowed: a version such as Version_1.12").optional(),
   ruleActionOverrides: z.record(text(/^[A-Za-z0-9_-]{1,128}$/, "allowed: a rule name of the group"), choice(["allow", "block", "count"])).default({}),
   /** The group's WCU, required for groups outside the project's table. */
-  wcu: z.number().int().min(1).max(5000).optional(),
+  wcu: intIn(1, 5000, "allowed: the group's WCU, a whole number from 1 to 5000").optional(),
 });
 const customEntry = strictObject({ custom: groupName });
 const entry = z.union([managedEntry, customEntry]);
@@ -52,7 +53,7 @@ export const DEFAULT_FIRST_RULE_GROUPS: readonly RuleGroupEntry[] = [
 
 const loggingSchema = strictObject({
   /** Firewall Manager logs to Firehose or S3 only (SecurityServicePolicyData), named aws-waf-logs-*. */
-  destinationArn: z.string({ error: "allowed: an aws-waf-logs-* Firehose stream in us-east-1 or S3 bucket" }).refine((v) => isWafLogDestination(v) && !v.includes(":logs:"), {
+  destinationArn: z.string({ error: "allowed: an aws-waf-logs-* Firehose stream in us-east-1 or S3 bucket" }).refine((v) => isWafLogDestination(v) && parseArn(v)?.service !== "logs", {
     error: "allowed: arn:aws:firehose:us-east-1:<account>:deliverystream/aws-waf-logs-<name> or arn:aws:s3:::aws-waf-logs-<bucket> (Firewall Manager does not log to CloudWatch Logs)",
   }),
   /** Added to the headers always redacted (ALWAYS_REDACTED_HEADERS: authorization, x-forwarded-authorization, cookie). */
