@@ -10,7 +10,7 @@ const tags = { ...config.tags, "edge-security:stack": pulumi.getStack() };
 const protectedApis = new ProtectedApis("apis", { apis: config.apis, manageApiGatewayAccount: config.manageApiGatewayAccount, tags });
 const microservices = config.privateIntegration && new PrivateMicroservices(PRIVATE_API_NAME, { settings: config.privateIntegration, tags });
 const origins = [...protectedApis.origins, ...(microservices?.origins ?? [])];
-const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, quotas: config.quotas, waf: config.waf, shield: config.shield, tags });
+const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, quotas: config.quotas, waf: config.waf, shield: config.shield, tags, governance: config.governance });
 const cdn = edge.distribution.distribution;
 
 export const distributionId = cdn.id;

@@ -23,3 +23,4 @@ export * from "./contract/apiEndpoints";
 export * from "./waf";
 export * from "./shield";
 export * from "./private-integration";
+export * from "./governance";

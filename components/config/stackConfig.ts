@@ -1,3 +1,4 @@
+import { DISTRIBUTED, GovernanceSettings, governanceSchema } from "../governance";
 import { PrivateIntegrationSettings } from "../private-integration";
 import { SHIELD_OFF, ShieldSettings, shieldKeySchema } from "../shield";
 import { isAwsRegion } from "../shared/region";
@@ -31,6 +32,8 @@ export interface StackConfig {
   /** Private microservices over VPC links, fronted by the same edge; absent when not configured. */
   readonly privateIntegration?: PrivateIntegrationSettings;
   readonly tags: Readonly<Record<string, string>>;
+  /** The operating model (components/governance): EdgeProtection takes its per-model decisions from it. */
+  readonly governance: GovernanceSettings;
 }
 
 export interface ParseOptions {
@@ -60,7 +63,9 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   // Shield first: its layer-7 mitigation decides the WAF's anti-DDoS group and capacity reserve. Its problems
   // are reported by the stack parse below; while it has any, the WAF is read as without Shield.
   const shield = shieldKeySchema(options.now).safeParse(raw.shield).data ?? SHIELD_OFF;
-  const top = stackSchema({ region: stackRegion, now: options.now ?? new Date(), shieldMitigation: shield.layer7Mitigation }).safeParse(raw);
+  // The operating model too: it decides what the web ACL holds and who owns Shield (its problems likewise below).
+  const governance = governanceSchema.safeParse(raw.governance ?? {}).data ?? DISTRIBUTED;
+  const top = stackSchema({ region: stackRegion, now: options.now ?? new Date(), shieldMitigation: shield.layer7Mitigation, governance }).safeParse(raw);
   if (!top.success) for (const p of problemsFrom(top.error.issues, raw)) problems.add(p.field, p.value, p.allowed, p.path);
   const privateIntegration = top.success ? top.data.sections.privateIntegration : undefined;
 
@@ -77,7 +82,8 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
       const named = issue.path[0] === "apis" && typeof issue.path[1] === "number" ? `apis[${apis[issue.path[1]].name}].${issue.path.slice(2).join(".")}` : issue.path.join(".");
       problems.add(named, issue.input, issue.message, issue.path);
     }
-    checkShieldNeeds(shield, top.data.waf, problems);
+    // Under centralized the stack has no web ACL; the governance checks say what Shield may then use.
+    if (governance.model !== "centralized") checkShieldNeeds(shield, top.data.waf, problems);
     // WAF paths in an API's own terms (before its prefix is stripped) instead of the viewer's.
     const viewerRoutes = [
       ...apis.map((api) => ({ pathPattern: api.pathPattern, label: `API ${api.name}`, serves: api.existing ? undefined : PETSTORE_ROUTES.map((r) => r.path) })),
@@ -91,7 +97,7 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   problems.throwIfAny(`Invalid ${CONFIG_NAMESPACE} configuration`);
   if (!top.success) throw new Error("unreachable: a failed parse always records problems");
   const { apis, manageApiGatewayAccount, signer, distribution, quotas, tags, waf } = top.data;
-  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, tags };
+  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, tags, governance };
 }
 
 /** What Shield needs from the WAF config, named in the config's own terms (EdgeShield checks the same on its arguments). */

@@ -4,16 +4,15 @@
  * output is nested the way the components take it.
  */
 import { z } from "zod";
+import { DISTRIBUTED, GovernanceSettings, governanceSchema, governedShieldSchema, governedWafSchema } from "../governance";
 import { privateIntegrationSchema } from "../private-integration/privateIntegrationSchema";
 import { LEGACY_LOGGING } from "./accessLogs";
 import { apisSchema } from "./apis";
 import { distributionFields, distributionIssues, geoRestrictionFields, quotaFields } from "./distribution";
 import { flag, strictObject } from "../shared/schema/fields";
 import { signerArchitectureField, signerFields } from "./signer";
-import { shieldKeySchema } from "../shield/shieldSchema";
 import { tagsSchema } from "./tags";
 import { ShieldMitigation } from "../waf/types";
-import { wafSchema } from "../waf/wafSchema";
 
 export interface StackSchemaContext {
   /** The stack's region (`aws:region`): the default region of the APIs. */
@@ -22,6 +21,8 @@ export interface StackSchemaContext {
   readonly now: Date;
   /** Shield's layer-7 mitigation, which reserves WAF capacity or adds the Anti-DDoS group. @default "none" */
   readonly shieldMitigation?: ShieldMitigation;
+  /** The operating model, which decides what the stack's web ACL holds and who owns Shield. @default distributed */
+  readonly governance?: GovernanceSettings;
 }
 
 /** Flat stack keys and the distribution setting each is (for naming cross-field problems by their key). */
@@ -57,12 +58,14 @@ export const KEY_DESCRIPTIONS = {
   waf: "The web ACL: managed rule groups, rate limits, logging (components/waf/README.md).",
   shield: "Shield Advanced (components/shield/README.md).",
   privateIntegration: "Private microservices over VPC links (components/private-integration/README.md).",
+  governance: "Who owns the WAF and Shield: distributed (this stack), hybrid or centralized (the security team's Firewall Manager policies; components/governance/README.md).",
 } as const;
 
 export function stackSchema(context: StackSchemaContext) {
   const signer = signerFields(context.now);
   const d = distributionFields;
   const legacy = z.undefined({ error: LEGACY_LOGGING }).optional();
+  const governance = context.governance ?? DISTRIBUTED;
   return described({
     apis: apisSchema(context.region).optional(),
     manageApiGatewayAccount: flag().default(true),
@@ -87,9 +90,10 @@ export function stackSchema(context: StackSchemaContext) {
     // Refused with the way forward, rather than as unknown keys.
     loggingBucket: legacy,
     loggingPrefix: legacy,
-    waf: wafSchema({ shieldMitigation: context.shieldMitigation ?? "none" }).prefault({}),
-    shield: shieldKeySchema(context.now),
+    waf: governedWafSchema({ shieldMitigation: context.shieldMitigation ?? "none" }, governance).prefault({}),
+    shield: governedShieldSchema(context.now, governance),
     privateIntegration: privateIntegrationSchema(context.region).optional(),
+    governance: governanceSchema.prefault({}),
   })
     .transform((s) => ({
       apis: s.apis ?? [],
@@ -109,6 +113,7 @@ export function stackSchema(context: StackSchemaContext) {
       quotas: { cacheBehaviors: s.cacheBehaviorQuota, origins: s.originQuota },
       waf: s.waf,
       sections: { shield: s.shield, privateIntegration: s.privateIntegration },
+      governance: s.governance,
     }))
     .superRefine((s, ctx) => {
       for (const issue of distributionIssues(s.distribution)) {

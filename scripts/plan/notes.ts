@@ -1,4 +1,5 @@
 import { readStackConfig, type StackConfig } from "../../components/config/stackConfig";
+import { describeGovernance } from "../../components/governance";
 import { describePrivatePlan, planPrivateIntegration } from "../../components/private-integration";
 import { runtimeDeprecationNote } from "../../components/shared/lambdaRuntimes";
 import { describeShieldPlan } from "../../components/shield";
@@ -10,7 +11,8 @@ export function planNotes(config: Readonly<Record<string, string>>, now: Date = 
   const stack = readStackConfig(config, { now });
   const privatePlan = stack.privateIntegration ? ["", ...describePrivatePlan(planPrivateIntegration(stack.privateIntegration))] : [];
   const edge = edgeNotes(stack, now);
-  return [...edge, ...(edge.length > 0 ? [""] : []), ...describeWafPlan(stack.waf), "", ...describeShieldPlan(stack.shield, now), ...privatePlan];
+  const governance = describeGovernance(stack.governance, stack.waf);
+  return [...edge, ...(edge.length > 0 ? [""] : []), ...governance, ...(governance.length > 0 ? [""] : []), ...describeWafPlan(stack.waf), "", ...describeShieldPlan(stack.shield, now), ...privatePlan];
 }
 
 /** Settings that deploy but deserve a reviewer's eye. */
