@@ -4,15 +4,38 @@ import * as path from "node:path";
 import { EDGE_SECURITY_POLICIES } from "../../policy/policies";
 import { runProgram } from "../../scripts/plan/runProgram";
 import { installMocks } from "../support/mocks";
+import { centralPolicyFor } from "../../components/governance";
+import { DEV_GOVERNANCE_OUTPUTS } from "../governance/fixtures";
 import { runPolicies, Violation } from "./support/policyHarness";
 import { captureRegistrations, Registration } from "./support/registrations";
 
-/** The registrations of the edge program's stack, as the engine receives them. */
-async function registrationsOf(stack: string): Promise<Registration[]> {
+/** The registrations of the edge program's stack (its config changed by `edit`), as the engine receives them. */
+async function registrationsOf(stack: string, edit?: (config: Record<string, string>) => void): Promise<Registration[]> {
   const recorder = installMocks("edge-security", stack);
   const registrations = captureRegistrations();
-  await runProgram(stack, undefined, recorder);
+  await runProgram(stack, edit, recorder);
   return registrations;
+}
+
+/** A pack configuration file of policy/, as `--policy-pack-config` gives it (enforcement levels aside, which the harness does not apply). */
+function packConfig(file: string): Record<string, object> {
+  const config: Record<string, { enforcementLevel?: string }> = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "policy", file), "utf8"));
+  return Object.fromEntries(Object.entries(config).map(([policy, { enforcementLevel: _level, ...settings }]) => [policy, settings]));
+}
+
+/** The prod stack under a governance model: Shield left to Firewall Manager's policy, the central groups out of its waf section. */
+function governedProd(model: "hybrid" | "centralized") {
+  return (config: Record<string, string>) => {
+    config["edge-security:governance"] = JSON.stringify({ model, central: centralPolicyFor(DEV_GOVERNANCE_OUTPUTS) });
+    config["edge-security:shield"] = JSON.stringify({ enabled: false });
+    if (model === "centralized") {
+      delete config["edge-security:waf"];
+      return;
+    }
+    const waf = JSON.parse(config["edge-security:waf"]);
+    delete waf.managedRuleGroups.AWSManagedRulesCommonRuleSet;
+    config["edge-security:waf"] = JSON.stringify(waf);
+  };
 }
 
 /** The stack with one resource's inputs and outputs changed. */
@@ -53,10 +76,28 @@ describe("policy pack over the edge stacks (under mocks)", function () {
   it("centralized.json: the dev stack, read as centralized, is told to ignore webAclId", async () => {
     const config = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "policy", "centralized.json"), "utf8"));
     assert.equal(config["distribution-web-acl"].enforcementLevel, "advisory");
-    const { enforcementLevel: _level, ...settings } = config["distribution-web-acl"];
-    assert.deepEqual(messages(await runPolicies(EDGE_SECURITY_POLICIES, stacks.dev, { "distribution-web-acl": settings })), [
+    assert.deepEqual(messages(await runPolicies(EDGE_SECURITY_POLICIES, stacks.dev, packConfig("centralized.json"))), [
       "distribution-web-acl: under the centralized model the distribution must ignore changes to webAclId, or an update removes the web ACL Firewall Manager attached",
     ]);
+  });
+
+  describe("the prod stack under the governance models", () => {
+    it("hybrid (hybrid.json): the app's web ACL with its rate rules and redacted logs, Shield through the scope tag", async () => {
+      const hybrid = await registrationsOf("prod", governedProd("hybrid"));
+      assert.ok(!hybrid.some((r) => r.type === "aws:shield/protection:Protection"));
+      assert.deepEqual(messages(await runPolicies(EDGE_SECURITY_POLICIES, hybrid, packConfig("hybrid.json"))), []);
+      assert.deepEqual(messages(await runPolicies(EDGE_SECURITY_POLICIES, hybrid)), [
+        "prod-distributions-shield-advanced: production distribution edge-cdn has no Shield Advanced protection (shield.enabled, or the Firewall Manager Shield policy's scope tag)",
+      ], "without the scope tag in the pack's config, Firewall Manager's protection is not seen");
+    });
+
+    it("centralized (centralized.json): no web ACL in the program, which the advisory note says, and webAclId left to Firewall Manager", async () => {
+      const centralized = await registrationsOf("prod", governedProd("centralized"));
+      assert.ok(!centralized.some((r) => r.type === "aws:wafv2/webAcl:WebAcl"));
+      assert.deepEqual(messages(await runPolicies(EDGE_SECURITY_POLICIES, centralized, packConfig("centralized.json"))), [
+        "distribution-web-acl: no web ACL in the program: under the centralized model Firewall Manager attaches it; check the organization's cloudfront-associated-with-waf Config rule",
+      ]);
+    });
   });
 
   describe("sees what the stack registers: one change each is found", () => {
