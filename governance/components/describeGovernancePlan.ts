@@ -22,6 +22,10 @@ export function describeGovernancePlan(config: GovernanceConfig, plan: CentralPo
     const row = (set: string, g: PlannedRuleGroup) => `  ${set.padEnd(5)} ${g.name.padEnd(width)}  ${g.kind.padEnd(7)} ${String(g.wcu).padStart(4)} WCU`;
     lines.push(...plan.first.map((g) => row("first", g)), ...plan.last.map((g) => row("last", g)));
     lines.push(`  total ${plan.wcu} WCU, kept free in every web ACL in scope`);
+    // The edge's body-too-large rule is in the app's web ACL, which centralized has not.
+    if (config.model === "centralized" && !waf.firstRuleGroups.some((name) => waf.customRuleGroups[name]?.bodySize)) {
+      lines.push("  Note: no first group has bodySize, and the stacks in scope have no web ACL of their own: bodies over 16 KB reach the managed groups half-read (padding hides a payload)");
+    }
   } else {
     lines.push("WAF policy: none (distributed: app teams own their web ACLs)");
   }

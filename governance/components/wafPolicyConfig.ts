@@ -43,7 +43,7 @@ const centralManagedGroups = managedGroupsSchema({ shieldMitigation: "none" })
   .prefault({})
   .superRefine((groups, ctx) => {
     for (const group of groups) {
-      if (group.scopeDown) ctx.addIssue({ code: "custom", path: [group.name, "scopeDown"], input: group.scopeDown, message: "allowed: nothing: Firewall Manager's rule group references take no scope-down statement" });
+      if (group.scopeDown) ctx.addIssue({ code: "custom", path: [group.name, "scopeDown"], input: group.scopeDown, message: "allowed: nothing: the Firewall Manager policy data this program writes has no scope-down for a group (docs/aws-facts.md)" });
       if (group.config) {
         ctx.addIssue({ code: "custom", path: [group.name], input: group.name, message: `allowed: a group without managedRuleGroupConfigs: ${group.name} needs them, and this program's policy data carries none` });
       }

@@ -119,7 +119,7 @@ describe("governance program config", () => {
       ["waf.customRuleGroups.unused", "used in firstRuleGroups or lastRuleGroups (an unused group would still be created and paid for)"],
     ]);
     assert.deepEqual(problems({ waf: { logging: false, managedRuleGroups: { AWSManagedRulesSQLiRuleSet: { scopeDown: { pathPrefix: "/api" } }, AWSManagedRulesBotControlRuleSet: true } } }), [
-      ["waf.managedRuleGroups.AWSManagedRulesSQLiRuleSet.scopeDown", "allowed: nothing: Firewall Manager's rule group references take no scope-down statement"],
+      ["waf.managedRuleGroups.AWSManagedRulesSQLiRuleSet.scopeDown", "allowed: nothing: the Firewall Manager policy data this program writes has no scope-down for a group (docs/aws-facts.md)"],
       ["waf.managedRuleGroups.AWSManagedRulesBotControlRuleSet", "allowed: a group without managedRuleGroupConfigs: AWSManagedRulesBotControlRuleSet needs them, and this program's policy data carries none"],
     ]);
   });

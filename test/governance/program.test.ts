@@ -5,6 +5,9 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { centralDrift, centralPolicyFor, GovernanceStackOutputs } from "../../components/governance";
 import { ConfigError } from "../../components/shared/validation";
+import { planCentralPolicy } from "../../governance/components/centralPolicy";
+import { parseGovernanceConfig } from "../../governance/components/config";
+import { describeGovernancePlan } from "../../governance/components/describeGovernancePlan";
 import { GOVERNANCE_PROJECT } from "../../governance/plan";
 import { PROJECT_DIR, ProgramRun, runProgram } from "../../scripts/plan/runProgram";
 import { installMocks, settle } from "../support/mocks";
@@ -150,6 +153,11 @@ describe("governance program (governance/index.ts) under mocks", function () {
       const msd = data(centralized, "edge-governance-dev-waf");
       assert.deepEqual([msd.webACLSource, msd.overrideCustomerWebACLAssociation], [undefined, true]);
       assert.equal(centralized.outputs.model, "centralized");
+      const notes = describeGovernancePlan(parseGovernanceConfig(centralized.config), planCentralPolicy(parseGovernanceConfig(centralized.config).waf!));
+      assert.ok(notes.includes("  Note: no first group has bodySize, and the stacks in scope have no web ACL of their own: bodies over 16 KB reach the managed groups half-read (padding hides a payload)"), notes.join("\n"));
+      const prod = parseGovernanceConfig((await run("prod", (c) => (c["edge-governance:model"] = "centralized"))).config);
+      const prodNotes = describeGovernancePlan(prod, planCentralPolicy(prod.waf!));
+      assert.ok(!prodNotes.some((l) => l.includes("Note:")), "prod's denylist runs bodySize first");
     });
 
     it("distributed: no WAF policy and no rule groups; the Shield policy and Config rules stay", async () => {
