@@ -1,6 +1,7 @@
 import { MonitoringSettings, monitoringConfigSchema } from "../monitoring/monitoringConfig";
 import { monitoringConfigProblems } from "../monitoring/monitoringConfigProblems";
 import { configuredRateLimitProbe } from "../monitoring/rateLimitProbe";
+import { DISTRIBUTED, GovernanceSettings, governanceSchema } from "../governance";
 import { PrivateIntegrationSettings, planPrivateIntegration } from "../private-integration";
 import { SHIELD_OFF, ShieldSettings, shieldKeySchema } from "../shield";
 import { isAwsRegion } from "../shared/region";
@@ -37,6 +38,8 @@ export interface StackConfig {
   /** Dashboard, alarms, signer log groups, canary; its rate-limit probe is in `waf` (a rule of the managed web ACL). */
   readonly monitoring: MonitoringSettings;
   readonly tags: Readonly<Record<string, string>>;
+  /** The operating model (components/governance): EdgeProtection takes its per-model decisions from it. */
+  readonly governance: GovernanceSettings;
   /** Traffic the plan's cost estimate assumes (no resource depends on it). */
   readonly cost: CostTraffic;
 }
@@ -79,7 +82,9 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   const monitoringSection = monitoringConfigSchema.safeParse(raw.monitoring ?? {}).data;
   const scope = options.stack ?? { project: CONFIG_NAMESPACE, name: "" };
   const rateLimitProbe = monitoringSection && configuredRateLimitProbe(monitoringSection, scope.project, scope.name);
-  const top = stackSchema({ region: stackRegion, now: options.now ?? new Date(), shieldMitigation: shield.layer7Mitigation, rateLimitProbe }).safeParse(raw);
+  // The operating model too: it decides what the web ACL holds and who owns Shield (its problems likewise below).
+  const governance = governanceSchema.safeParse(raw.governance ?? {}).data ?? DISTRIBUTED;
+  const top = stackSchema({ region: stackRegion, now: options.now ?? new Date(), shieldMitigation: shield.layer7Mitigation, rateLimitProbe, governance }).safeParse(raw);
   if (!top.success) for (const p of problemsFrom(top.error.issues, raw)) problems.add(p.field, p.value, p.allowed, p.path);
   const privateIntegration = top.success ? top.data.sections.privateIntegration : undefined;
 
@@ -96,7 +101,8 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
       const named = issue.path[0] === "apis" && typeof issue.path[1] === "number" ? `apis[${apis[issue.path[1]].name}].${issue.path.slice(2).join(".")}` : issue.path.join(".");
       problems.add(named, issue.input, issue.message, issue.path);
     }
-    checkShieldNeeds(shield, top.data.waf, problems);
+    // Under centralized the stack has no web ACL; the governance checks say what Shield may then use.
+    if (governance.model !== "centralized") checkShieldNeeds(shield, top.data.waf, problems);
     // WAF paths in an API's own terms (before its prefix is stripped) instead of the viewer's.
     const viewerRoutes = [
       ...apis.map((api) => ({ pathPattern: api.pathPattern, label: `API ${api.name}`, serves: api.existing ? undefined : PETSTORE_ROUTES.map((r) => r.path) })),
@@ -119,7 +125,7 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   if (!top.success) throw new Error("unreachable: a failed parse always records problems");
   const { apis, manageApiGatewayAccount, signer, distribution, quotas, tags, waf, cost } = top.data;
   const { monitoring } = top.data.sections;
-  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, monitoring, tags, cost };
+  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, monitoring, tags, governance, cost };
 }
 
 /** What Shield needs from the WAF config, named in the config's own terms (EdgeShield checks the same on its arguments). */
