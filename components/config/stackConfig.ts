@@ -16,6 +16,7 @@ import { CONFIG_NAMESPACE, projectConfig } from "./namespace";
 import { Route, routeIssues } from "./routes";
 import { SignerConfig } from "./signer";
 import { stackSchema } from "./stackSchema";
+import { pulumiSecretKeys } from "./pulumiSecretKeys";
 
 /** The name of the private integration's API among the edge's origins and in the `apis` output. */
 export const PRIVATE_API_NAME = "private";
@@ -44,6 +45,9 @@ export interface StackConfig {
   readonly cost: CostTraffic;
 }
 
+/** What a problem shows instead of a secret's value. */
+const SECRET_VALUE = "[secret]";
+
 export interface ParseOptions {
   /** Decides which Lambda runtimes are still created. @default new Date() */
   readonly now?: Date;
@@ -58,10 +62,20 @@ export interface ParseOptions {
   readonly stack?: { readonly project: string; readonly name: string };
 }
 
+export interface ReadOptions extends Omit<ParseOptions, "secretKeys"> {
+  /** Full keys (`edge-security:shield`) whose values are Pulumi secrets. @default the keys the Pulumi engine marks secret */
+  readonly secretKeys?: readonly string[];
+}
+
 /** The StackConfig from all of a stack's config as Pulumi hands it over (`pulumi.runtime.allConfig()`). */
-export function readStackConfig(all: Readonly<Record<string, string>>, options: ParseOptions = {}): StackConfig {
+export function readStackConfig(all: Readonly<Record<string, string>>, options: ReadOptions = {}): StackConfig {
+  const secretKeys = new Set(options.secretKeys ?? pulumiSecretKeys(all));
   const project = projectConfig(all);
-  return parseStackConfig(project.raw, all["aws:region"], { ...options, problems: [...(options.problems ?? []), ...project.problems] });
+  // A secret under a misspelt namespace is refused by its key alone, like any other secret.
+  const keyProblems = project.problems.map((p) => (secretKeys.has(p.field) ? { ...p, value: SECRET_VALUE } : p));
+  const prefix = `${CONFIG_NAMESPACE}:`;
+  const projectSecrets = [...secretKeys].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
+  return parseStackConfig(project.raw, all["aws:region"], { ...options, problems: [...(options.problems ?? []), ...keyProblems], secretKeys: projectSecrets });
 }
 
 /**
@@ -120,7 +134,7 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   }
   // Pulumi hands the program decrypted secrets; an error about one names its field, never its value.
   const secret = new Set(options.secretKeys ?? []);
-  const reported = problems.all.map((p) => (secret.has(String(p.path?.[0] ?? p.field.split(/[.[]/)[0])) ? { ...p, value: "[secret]" } : p));
+  const reported = problems.all.map((p) => (secret.has(String(p.path?.[0] ?? p.field.split(/[.[]/)[0])) ? { ...p, value: SECRET_VALUE } : p));
   if (reported.length > 0) throw new ConfigError(`Invalid ${CONFIG_NAMESPACE} configuration`, reported);
   if (!top.success) throw new Error("unreachable: a failed parse always records problems");
   const { apis, manageApiGatewayAccount, signer, distribution, quotas, tags, waf, cost } = top.data;
