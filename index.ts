@@ -12,13 +12,13 @@ const protectedApis = new ProtectedApis("apis", { apis: config.apis, manageApiGa
 const microservices = config.privateIntegration && new PrivateMicroservices(PRIVATE_API_NAME, { settings: config.privateIntegration, tags });
 const origins = [...protectedApis.origins, ...(microservices?.origins ?? [])];
 const signerLogs = config.monitoring.enabled ? config.monitoring.signerLogs : undefined;
-const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, quotas: config.quotas, waf: config.waf, shield: config.shield, signerLogs, tags });
+const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, quotas: config.quotas, waf: config.waf, shield: config.shield, signerLogs, tags, governance: config.governance });
 const cdn = edge.distribution.distribution;
 
 // What the stack made of each API; the private integration's API is no pet store.
 const created: Record<string, CreatedApiDetails> = { ...protectedApis.created, ...(microservices ? { [PRIVATE_API_NAME]: { petStore: false, restApiName: microservices.restApiName } } : {}) };
 const verificationInfo = verificationOutput({
-  waf: config.waf, shield: config.shield, monitoring: config.monitoring,
+  waf: config.waf, shield: config.shield, monitoring: config.monitoring, webAclByFirewallManager: config.governance.model === "centralized",
   apis: origins.map((o) => ({ name: o.name, kind: o.kind, petStore: created[o.name]?.petStore ?? false })),
 });
 const monitor = new EdgeMonitoring("monitoring", {

@@ -24,3 +24,4 @@ export * from "./waf";
 export * from "./shield";
 export * from "./private-integration";
 export * from "./monitoring";
+export * from "./governance";

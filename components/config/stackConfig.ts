@@ -1,6 +1,7 @@
 import { MonitoringSettings, monitoringConfigSchema } from "../monitoring/monitoringConfig";
 import { monitoringConfigProblems } from "../monitoring/monitoringConfigProblems";
 import { configuredRateLimitProbe } from "../monitoring/rateLimitProbe";
+import { DISTRIBUTED, GovernanceSettings, governanceSchema } from "../governance";
 import { PrivateIntegrationSettings, planPrivateIntegration } from "../private-integration";
 import { SHIELD_OFF, ShieldSettings, shieldKeySchema } from "../shield";
 import { isAwsRegion } from "../shared/region";
@@ -15,6 +16,7 @@ import { CONFIG_NAMESPACE, projectConfig } from "./namespace";
 import { Route, routeIssues } from "./routes";
 import { SignerConfig } from "./signer";
 import { stackSchema } from "./stackSchema";
+import { pulumiSecretKeys } from "./pulumiSecretKeys";
 
 /** The name of the private integration's API among the edge's origins and in the `apis` output. */
 export const PRIVATE_API_NAME = "private";
@@ -37,9 +39,14 @@ export interface StackConfig {
   /** Dashboard, alarms, signer log groups, canary; its rate-limit probe is in `waf` (a rule of the managed web ACL). */
   readonly monitoring: MonitoringSettings;
   readonly tags: Readonly<Record<string, string>>;
+  /** The operating model (components/governance): EdgeProtection takes its per-model decisions from it. */
+  readonly governance: GovernanceSettings;
   /** Traffic the plan's cost estimate assumes (no resource depends on it). */
   readonly cost: CostTraffic;
 }
+
+/** What a problem shows instead of a secret's value. */
+const SECRET_VALUE = "[secret]";
 
 export interface ParseOptions {
   /** Decides which Lambda runtimes are still created. @default new Date() */
@@ -55,10 +62,20 @@ export interface ParseOptions {
   readonly stack?: { readonly project: string; readonly name: string };
 }
 
+export interface ReadOptions extends Omit<ParseOptions, "secretKeys"> {
+  /** Full keys (`edge-security:shield`) whose values are Pulumi secrets. @default the keys the Pulumi engine marks secret */
+  readonly secretKeys?: readonly string[];
+}
+
 /** The StackConfig from all of a stack's config as Pulumi hands it over (`pulumi.runtime.allConfig()`). */
-export function readStackConfig(all: Readonly<Record<string, string>>, options: ParseOptions = {}): StackConfig {
+export function readStackConfig(all: Readonly<Record<string, string>>, options: ReadOptions = {}): StackConfig {
+  const secretKeys = new Set(options.secretKeys ?? pulumiSecretKeys(all));
   const project = projectConfig(all);
-  return parseStackConfig(project.raw, all["aws:region"], { ...options, problems: [...(options.problems ?? []), ...project.problems] });
+  // A secret under a misspelt namespace is refused by its key alone, like any other secret.
+  const keyProblems = project.problems.map((p) => (secretKeys.has(p.field) ? { ...p, value: SECRET_VALUE } : p));
+  const prefix = `${CONFIG_NAMESPACE}:`;
+  const projectSecrets = [...secretKeys].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
+  return parseStackConfig(project.raw, all["aws:region"], { ...options, problems: [...(options.problems ?? []), ...keyProblems], secretKeys: projectSecrets });
 }
 
 /**
@@ -79,7 +96,9 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   const monitoringSection = monitoringConfigSchema.safeParse(raw.monitoring ?? {}).data;
   const scope = options.stack ?? { project: CONFIG_NAMESPACE, name: "" };
   const rateLimitProbe = monitoringSection && configuredRateLimitProbe(monitoringSection, scope.project, scope.name);
-  const top = stackSchema({ region: stackRegion, now: options.now ?? new Date(), shieldMitigation: shield.layer7Mitigation, rateLimitProbe }).safeParse(raw);
+  // The operating model too: it decides what the web ACL holds and who owns Shield (its problems likewise below).
+  const governance = governanceSchema.safeParse(raw.governance ?? {}).data ?? DISTRIBUTED;
+  const top = stackSchema({ region: stackRegion, now: options.now ?? new Date(), shieldMitigation: shield.layer7Mitigation, rateLimitProbe, governance }).safeParse(raw);
   if (!top.success) for (const p of problemsFrom(top.error.issues, raw)) problems.add(p.field, p.value, p.allowed, p.path);
   const privateIntegration = top.success ? top.data.sections.privateIntegration : undefined;
 
@@ -96,7 +115,8 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
       const named = issue.path[0] === "apis" && typeof issue.path[1] === "number" ? `apis[${apis[issue.path[1]].name}].${issue.path.slice(2).join(".")}` : issue.path.join(".");
       problems.add(named, issue.input, issue.message, issue.path);
     }
-    checkShieldNeeds(shield, top.data.waf, problems);
+    // Under centralized the stack has no web ACL; the governance checks say what Shield may then use.
+    if (governance.model !== "centralized") checkShieldNeeds(shield, top.data.waf, problems);
     // WAF paths in an API's own terms (before its prefix is stripped) instead of the viewer's.
     const viewerRoutes = [
       ...apis.map((api) => ({ pathPattern: api.pathPattern, label: `API ${api.name}`, serves: api.existing ? undefined : PETSTORE_ROUTES.map((r) => r.path) })),
@@ -114,12 +134,12 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   }
   // Pulumi hands the program decrypted secrets; an error about one names its field, never its value.
   const secret = new Set(options.secretKeys ?? []);
-  const reported = problems.all.map((p) => (secret.has(String(p.path?.[0] ?? p.field.split(/[.[]/)[0])) ? { ...p, value: "[secret]" } : p));
+  const reported = problems.all.map((p) => (secret.has(String(p.path?.[0] ?? p.field.split(/[.[]/)[0])) ? { ...p, value: SECRET_VALUE } : p));
   if (reported.length > 0) throw new ConfigError(`Invalid ${CONFIG_NAMESPACE} configuration`, reported);
   if (!top.success) throw new Error("unreachable: a failed parse always records problems");
   const { apis, manageApiGatewayAccount, signer, distribution, quotas, tags, waf, cost } = top.data;
   const { monitoring } = top.data.sections;
-  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, monitoring, tags, cost };
+  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, monitoring, tags, governance, cost };
 }
 
 /** What Shield needs from the WAF config, named in the config's own terms (EdgeShield checks the same on its arguments). */

@@ -5,17 +5,16 @@
  */
 import { costSchema } from "../cost/costConfig";
 import { z } from "zod";
+import { DISTRIBUTED, GovernanceSettings, governanceSchema, governedShieldSchema, governedWafSchema } from "../governance";
 import { privateIntegrationSchema } from "../private-integration/privateIntegrationSchema";
 import { LEGACY_LOGGING } from "./accessLogs";
 import { apisSchema } from "./apis";
 import { distributionFields, distributionIssues, geoRestrictionFields, quotaFields } from "./distribution";
 import { flag, strictObject } from "../shared/schema/fields";
 import { signerArchitectureField, signerFields } from "./signer";
-import { shieldKeySchema } from "../shield/shieldSchema";
 import { tagsSchema } from "./tags";
 import { monitoringConfigSchema } from "../monitoring/monitoringConfig";
 import { RateLimitProbe, ShieldMitigation } from "../waf/types";
-import { wafSchema } from "../waf/wafSchema";
 
 export interface StackSchemaContext {
   /** The stack's region (`aws:region`): the default region of the APIs. */
@@ -26,6 +25,8 @@ export interface StackSchemaContext {
   readonly shieldMitigation?: ShieldMitigation;
   /** The monitoring's rate-limit probe, a rule of the managed web ACL. @default none */
   readonly rateLimitProbe?: RateLimitProbe;
+  /** The operating model, which decides what the stack's web ACL holds and who owns Shield. @default distributed */
+  readonly governance?: GovernanceSettings;
 }
 
 /** Flat stack keys and the distribution setting each is (for naming cross-field problems by their key). */
@@ -61,6 +62,7 @@ export const KEY_DESCRIPTIONS = {
   waf: "The web ACL: managed rule groups, rate limits, logging (components/waf/README.md).",
   shield: "Shield Advanced (components/shield/README.md).",
   privateIntegration: "Private microservices over VPC links (components/private-integration/README.md).",
+  governance: "Who owns the WAF and Shield: distributed (this stack), hybrid or centralized (the security team's Firewall Manager policies; components/governance/README.md).",
   cost: "Traffic the plan's monthly cost estimate assumes (components/cost/README.md).",
   monitoring: "Dashboard, alarms, signer log retention, the synthetic canary and the rate-limit probe rule (components/monitoring/README.md).",
 } as const;
@@ -69,6 +71,7 @@ export function stackSchema(context: StackSchemaContext) {
   const signer = signerFields(context.now);
   const d = distributionFields;
   const legacy = z.undefined({ error: LEGACY_LOGGING }).optional();
+  const governance = context.governance ?? DISTRIBUTED;
   return described({
     apis: apisSchema(context.region).optional(),
     manageApiGatewayAccount: flag().default(true),
@@ -93,9 +96,10 @@ export function stackSchema(context: StackSchemaContext) {
     // Refused with the way forward, rather than as unknown keys.
     loggingBucket: legacy,
     loggingPrefix: legacy,
-    waf: wafSchema({ shieldMitigation: context.shieldMitigation ?? "none", rateLimitProbe: context.rateLimitProbe }).prefault({}),
-    shield: shieldKeySchema(context.now),
+    waf: governedWafSchema({ shieldMitigation: context.shieldMitigation ?? "none", rateLimitProbe: context.rateLimitProbe }, governance).prefault({}),
+    shield: governedShieldSchema(context.now, governance),
     privateIntegration: privateIntegrationSchema(context.region).optional(),
+    governance: governanceSchema.prefault({}),
     cost: costSchema.prefault({}),
     monitoring: monitoringConfigSchema.prefault({}),
   })
@@ -118,6 +122,7 @@ export function stackSchema(context: StackSchemaContext) {
       waf: s.waf,
       sections: { shield: s.shield, privateIntegration: s.privateIntegration, monitoring: s.monitoring },
       cost: s.cost,
+      governance: s.governance,
     }))
     .superRefine((s, ctx) => {
       for (const issue of distributionIssues(s.distribution)) {

@@ -4,10 +4,10 @@ import { z } from "zod";
 export const MAX_TAGS = 45;
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
-const tagKey = z.string().refine((key) => key.length >= 1 && key.length <= 128 && TAG_TEXT.test(key) && !key.toLowerCase().startsWith("aws:"), {
+export const tagKey = z.string().refine((key) => key.length >= 1 && key.length <= 128 && TAG_TEXT.test(key) && !key.toLowerCase().startsWith("aws:"), {
   error: "allowed: a key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:",
 });
-const tagValue = z.string({ error: "allowed: a value of up to 256 letters, digits, spaces and _ . : / = + - @" }).refine((v) => v.length <= 256 && TAG_TEXT.test(v), {
+export const tagValue = z.string({ error: "allowed: a value of up to 256 letters, digits, spaces and _ . : / = + - @" }).refine((v) => v.length <= 256 && TAG_TEXT.test(v), {
   error: "allowed: a value of up to 256 letters, digits, spaces and _ . : / = + - @",
 });
 

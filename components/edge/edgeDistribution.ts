@@ -17,6 +17,10 @@ export interface EdgeDistributionArgs {
   /** ARN of a CLOUDFRONT-scope WAFv2 web ACL. @default none */
   readonly webAclArn?: pulumi.Input<string>;
   readonly tags?: Readonly<Record<string, string>>;
+  /** Tags only the distribution carries, e.g. the Firewall Manager scope tag (governanceDecisions). @default {} */
+  readonly distributionTags?: Readonly<Record<string, string>>;
+  /** Distribution properties left to others, e.g. `webAclId` under the centralized model. @default [] */
+  readonly ignoreChanges?: readonly string[];
 }
 
 /** The CloudFront distribution in front of the APIs: HTTPS only, nothing cached, every request signed. */
@@ -50,8 +54,8 @@ export class EdgeDistribution extends pulumi.ComponentResource {
       orderedCacheBehaviors: orderedRoutes(args.origins).map(({ pathPattern, origin }) => ({ ...behavior(origin), pathPattern })),
       restrictions: { geoRestriction: { restrictionType: config.geoRestriction.type, locations: [...config.geoRestriction.locations] } },
       webAclId: args.webAclArn,
-      tags: { ...args.tags },
-    }, { parent: this, dependsOn: args.dependsOn });
+      tags: { ...args.tags, ...args.distributionTags },
+    }, { parent: this, dependsOn: args.dependsOn, ignoreChanges: [...(args.ignoreChanges ?? [])] });
     if (config.accessLogs) {
       this.accessLogs = new EdgeAccessLogs(`${name}-logs`, { settings: config.accessLogs, distributionArn: this.distribution.arn, tags: args.tags }, { parent: this });
     }

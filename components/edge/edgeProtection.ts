@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SignerLogsInput, signerLogsSchema } from "../monitoring/monitoringConfig";
 import { SignerLogGroups } from "../monitoring/signerLogGroups";
+import { edgeGovernance, GovernanceInput } from "../governance";
 import { parseWith } from "../shared/schema/parse";
 import { EdgeShield, ShieldInput, shieldSchema } from "../shield";
 import { EdgeSigner } from "../signer/edgeSigner";
@@ -21,6 +22,12 @@ export interface EdgeProtectionArgs extends EdgeInputs {
   readonly signerLogs?: SignerLogsInput;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * The operating model, as the stack file's `governance` key: hybrid and centralized tag the distribution
+   * into the Firewall Manager policies' scope; centralized leaves its `webAclId` to Firewall Manager.
+   * `waf` and `shield` must fit the model (parse `waf` with governedWafSchema). @default distributed
+   */
+  readonly governance?: GovernanceInput;
 }
 
 /** The whole edge for a set of APIs: signer, web ACL, CloudFront distribution and optional Shield Advanced. */
@@ -36,6 +43,7 @@ export class EdgeProtection extends pulumi.ComponentResource {
     const { origins, signer, distribution } = edgeSettings(`${name}: invalid EdgeProtection arguments`, args);
     const shield = parseWith(shieldSchema(), args.shield ?? {}, `${name}: invalid EdgeProtection arguments`, ["shield"]);
     const signerLogs = args.signerLogs && parseWith(signerLogsSchema, args.signerLogs, `${name}: invalid EdgeProtection arguments`, ["signerLogs"]);
+    const decisions = edgeGovernance(`${name}: invalid EdgeProtection arguments`, args.governance, args.waf, shield);
     super("edge-security:edge:EdgeProtection", name, {}, opts);
     const tags = { ...args.tags };
     this.signer = new EdgeSigner(`${name}-signer`, { origins, config: signer, settings: signerSettingsFor(signer, origins), tags }, { parent: this });
@@ -51,6 +59,8 @@ export class EdgeProtection extends pulumi.ComponentResource {
       webAclArn: this.webAcl?.arn,
       dependsOn: [this.signer.policy, ...(this.signerLogs ? [this.signerLogs] : [])],
       tags,
+      distributionTags: decisions.distributionTags,
+      ignoreChanges: decisions.distributionIgnoreChanges,
     }, { parent: this });
     if (shield.enabled) {
       this.shield = new EdgeShield(`${name}-shield`, {

@@ -32,6 +32,8 @@ export interface VerificationOutput {
     readonly knownBad: "json-403" | "waf-403" | "passes";
   };
   readonly rateLimitProbe?: RateLimitProbe;
+  /** Present under the centralized governance model: the distribution's web ACL is the one Firewall Manager associates. */
+  readonly webAclOwner?: "firewall-manager";
   readonly shield?: { readonly automaticResponse: "BLOCK" | "COUNT" | "DISABLED"; readonly healthCheck: boolean };
   readonly probes: Readonly<Record<string, ApiProbe>>;
 }
@@ -40,6 +42,8 @@ export interface VerificationInputs {
   readonly waf: WafSettings;
   readonly shield: ShieldSettings;
   readonly monitoring: MonitoringSettings;
+  /** Firewall Manager associates the web ACL (centralized governance). @default false */
+  readonly webAclByFirewallManager?: boolean;
   /** Every API behind the edge; `petStore` marks the demo backends this stack creates. */
   readonly apis: readonly { readonly name: string; readonly kind: ApiKind; readonly petStore: boolean }[];
 }
@@ -51,6 +55,7 @@ export function verificationOutput(inputs: VerificationInputs): VerificationOutp
   return {
     ...(waf.kind === "managed" ? { waf: wafExpectations(waf) } : {}),
     ...(probe ? { rateLimitProbe: probe } : {}),
+    ...(inputs.webAclByFirewallManager ? { webAclOwner: "firewall-manager" as const } : {}),
     ...(shield.enabled
       ? { shield: { automaticResponse: shield.automaticResponse?.action ?? "DISABLED", healthCheck: Boolean(shield.healthChecks.cloudfront5xx ?? shield.healthChecks.https) } }
       : {}),

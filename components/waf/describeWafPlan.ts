@@ -23,7 +23,7 @@ export function describeWafPlan(settings: WafSettings, options: { readonly rules
     bodyLine(settings),
     ...costLines(settings),
     ...(options.rules === false ? [] : rules.map((r, i) => `  ${String(r.priority).padStart(7)}  ${r.name.padEnd(width)}  ${actionText(r).padEnd(14)} ${String(budget.lines[i].wcu).padStart(4)} WCU`)),
-    `  total ${budget.total} WCU + reserve ${budget.reserve}${budget.reserve > 0 ? " (Shield automatic mitigation)" : ""} = ${budget.total + budget.reserve} of limit ${budget.limit}${budget.withinBudget ? "" : "  OVER BUDGET"}`,
+    `  total ${budget.total} WCU + reserve ${budget.reserve}${budget.reserve > 0 ? " (for rule groups Shield or Firewall Manager insert)" : ""} = ${budget.total + budget.reserve} of limit ${budget.limit}${budget.withinBudget ? "" : "  OVER BUDGET"}`,
   ];
 }
 

@@ -37,7 +37,7 @@ export function isCloudFrontWebAclArn(value: unknown): value is string {
  * except under `allowedPaths`. Managed groups inspect only the first `bodyInspectionLimit` bytes, so a body
  * beyond it could hide a payload behind padding; the rule treats such bodies as larger (oversize MATCH).
  */
-const bodySizeSchema = strictObject({
+export const bodySizeSchema = strictObject({
   action: z.enum(["block", "count"], {
     error: (issue) => `${oneOf(["block", "count"])}${issue.input === "paths" ? ": paths was replaced, allowedPaths now exempts paths from the block" : ""}`,
   }).default("block"),

@@ -6,7 +6,13 @@ import { MASK } from "./secrets";
 import { loadStackFile, type StackFile } from "./stackFiles";
 
 export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
-const PROGRAM = path.join(PROJECT_DIR, "index.ts");
+
+/** A Pulumi project the runner can run: its directory (with `Pulumi.yaml` and `index.ts`) and its name. */
+export interface ProgramProject {
+  readonly dir: string;
+  readonly name: string;
+}
+export const EDGE_PROJECT: ProgramProject = { dir: PROJECT_DIR, name: "edge-security" };
 
 export interface ProgramRun {
   readonly recorder: MockRecorder;
@@ -19,21 +25,25 @@ export interface ProgramRun {
 }
 
 /**
- * Runs the real program (`index.ts`) under the mock runtime with a stack's config, optionally changed
- * by `edit` (keys with namespace, string values as Pulumi provides them). A ConfigError propagates.
+ * Runs a project's real program (`index.ts`, the edge stack's by default) under the mock runtime with a
+ * stack's config, optionally changed by `edit` (keys with namespace, string values as Pulumi provides
+ * them). A ConfigError propagates.
  */
 export async function runProgram(
   stack: string,
   edit?: (config: Record<string, string>) => void,
-  recorder: MockRecorder = installMocks("edge-security", stack),
+  recorder?: MockRecorder,
+  project: ProgramProject = EDGE_PROJECT,
 ): Promise<ProgramRun> {
-  const stackFile = loadStackFile(PROJECT_DIR, stack, secretStandIn);
+  recorder ??= installMocks(project.name, stack);
+  const programFile = path.join(project.dir, "index.ts");
+  const stackFile = loadStackFile(project.dir, stack, secretStandIn);
   const config = { ...stackFile.values };
   edit?.(config);
   pulumi.runtime.setAllConfig(config, [...stackFile.secretKeys]);
-  delete require.cache[require.resolve(PROGRAM)];
+  delete require.cache[require.resolve(programFile)];
   // require, not import(): the program is CommonJS, and the test runner's loader registers TypeScript for require only.
-  const program: Record<string, unknown> = require(PROGRAM);
+  const program: Record<string, unknown> = require(programFile);
   const outputs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(program)) {
     // Like the engine: nested Outputs are resolved and undefined exports are not outputs at all.

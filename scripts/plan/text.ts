@@ -1,5 +1,5 @@
 import type { PlanModel } from "./model";
-import { shortType } from "./describe";
+import { shortType, type PlannedResource } from "./describe";
 
 export interface TextStyle {
   /** Headings in bold: only on a terminal, and never under NO_COLOR. */
@@ -19,10 +19,9 @@ export function formatPlanText(model: PlanModel, style: TextStyle = { color: fal
   section("IAM", iamLines(model));
   section("Private integration", model.privateIntegration.map((l) => `  ${l.replace(/^private integration: /, "")}`));
   section("Cost", model.costText.split("\n").map((l) => `  ${l}`.trimEnd()));
-  section("Resources by component", resourceLines(model));
+  section("Resources by component", resourceLines(model.resources));
   section("Notes", model.notes.map((n) => `  ${n.replace(/^Note: /, "")}`));
-  lines.push(heading("Outputs"));
-  for (const [key, value] of Object.entries(model.outputs)) lines.push(`  ${key}: ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")}`);
+  lines.push(heading("Outputs"), ...outputLines(model.outputs));
   return lines.join("\n");
 }
 
@@ -49,9 +48,10 @@ function iamLines(model: PlanModel): string[] {
   ];
 }
 
-function resourceLines(model: PlanModel): string[] {
-  const byComponent = new Map<string, PlanModel["resources"][number][]>();
-  for (const r of [...model.resources].sort((a, b) => a.component.localeCompare(b.component))) byComponent.set(r.component, [...(byComponent.get(r.component) ?? []), r]);
+/** Resources grouped by the component that made them, each with its type, name, region and key settings. */
+export function resourceLines(resources: readonly PlannedResource[]): string[] {
+  const byComponent = new Map<string, PlannedResource[]>();
+  for (const r of [...resources].sort((a, b) => a.component.localeCompare(b.component))) byComponent.set(r.component, [...(byComponent.get(r.component) ?? []), r]);
   return [...byComponent].flatMap(([component, members]) => [
     `  ${component} (${members.length})`,
     ...members.map((r) => {
@@ -59,4 +59,9 @@ function resourceLines(model: PlanModel): string[] {
       return `    ${shortType(r.type).padEnd(34)} ${r.name.padEnd(44)} ${r.region.padEnd(12)} ${settings}`.trimEnd();
     }),
   ]);
+}
+
+/** Each stack output, pretty-printed under its name. */
+export function outputLines(outputs: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(outputs).map(([key, value]) => `  ${key}: ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")}`);
 }

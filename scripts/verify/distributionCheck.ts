@@ -46,11 +46,19 @@ export async function waitForDeployed(
   }
 }
 
-/** `WebACLId` holds the WAFv2 web ACL's ARN; empty when none is attached. */
-export function webAclAttached(distribution: Distribution | undefined, webAclArn: string | undefined): CheckResult {
+/**
+ * `WebACLId` holds the WAFv2 web ACL's ARN; empty when none is attached. Under centralized governance the stack has
+ * none of its own and Firewall Manager associates its policy's, whose ARN the stack cannot know: any is right, none is not.
+ */
+export function webAclAttached(distribution: Distribution | undefined, webAclArn: string | undefined, owner?: "firewall-manager"): CheckResult {
   const name = "web ACL attached";
   if (!distribution) return fail(name, "the distribution could not be read");
   const attached = distribution.DistributionConfig?.WebACLId ?? "";
+  if (owner === "firewall-manager") {
+    return attached !== ""
+      ? pass(name, `WebACLId ${attached}, associated by Firewall Manager (centralized governance)`)
+      : fail(name, "no web ACL: Firewall Manager has not associated its policy's (centralized governance; is the distribution in the policy's scope, its account in the policy's OUs, AWS Config recording in us-east-1?)");
+  }
   if (webAclArn === undefined) {
     return attached === "" ? pass(name, "the stack has no web ACL and none is attached") : fail(name, `WebACLId ${attached}, but the stack exports no webAclArn`);
   }

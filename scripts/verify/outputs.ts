@@ -21,6 +21,7 @@ const probe = z.object({ path: z.string(), expectStatus: z.number().int().option
 const verification = z.object({
   waf: z.object({ mode: z.enum(["enforce", "count"]), ruleNames: z.array(z.string()), knownBad: z.enum(["json-403", "waf-403", "passes"]) }).optional(),
   rateLimitProbe: z.object({ headerName: z.string(), token: z.string(), limit: z.number(), windowSec: z.number(), ruleName: z.string() }).optional(),
+  webAclOwner: z.literal("firewall-manager").optional(),
   shield: z.object({ automaticResponse: z.enum(["BLOCK", "COUNT", "DISABLED"]), healthCheck: z.boolean() }).optional(),
   probes: z.record(z.string(), probe),
 });

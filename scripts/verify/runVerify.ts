@@ -50,7 +50,7 @@ export async function runVerify(
   const verification = outputs.verification;
 
   const deployed = await waitForDeployed(deps.cloudfront, outputs.distributionId, options.timeoutSec, deps.clock, deps.progress);
-  add(deployed.result, webAclAttached(deployed.distribution, outputs.webAclArn));
+  add(deployed.result, webAclAttached(deployed.distribution, outputs.webAclArn, outputs.verification?.webAclOwner));
   add(...await checkWebAcl(deps.wafv2, outputs.webAclArn, verification));
   if (verification?.shield) {
     add(...await checkShield(deps.shield, outputs.distributionArn, verification.shield, outputs.shield?.healthCheckId));

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, Problem } from "../../components/shared/validation";
 import { parseStackConfig, readStackConfig } from "../../components/config/stackConfig";
 import { decodeConfigValue, projectConfig } from "../../components/config/namespace";
@@ -193,6 +194,26 @@ describe("secrets in problems", () => {
       assert.doesNotMatch(error.message, /not-an-email/);
       return true;
     });
+  });
+
+  it("reads which keys are secret from the Pulumi runtime, under the project's namespace and a misspelt one", () => {
+    const all = {
+      "aws:region": "eu-west-1",
+      "edge-security:apis": JSON.stringify([REST]),
+      "edge-security:shield": JSON.stringify({ enabled: true, notifications: { emails: ["not-an-email"] } }),
+      "edge-securty:tags": JSON.stringify({ token: "s3cr3t" }),
+    };
+    pulumi.runtime.setAllConfig(all, ["edge-security:shield", "edge-securty:tags"]);
+    try {
+      assert.throws(() => readStackConfig(all), (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(error.problems.map((p) => [p.field, p.value]), [["edge-securty:tags", "[secret]"], ["shield.notifications.emails[0]", "[secret]"]]);
+        assert.doesNotMatch(error.message, /not-an-email|s3cr3t/);
+        return true;
+      });
+    } finally {
+      pulumi.runtime.setAllConfig({}, []);
+    }
   });
 });
 

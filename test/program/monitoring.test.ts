@@ -3,7 +3,7 @@ import { REGIONAL_EDGE_CACHE_REGIONS } from "../../components/monitoring/edgeReg
 import { probeToken } from "../../components/monitoring/rateLimitProbe";
 import type { ProgramRun } from "../../scripts/plan/runProgram";
 import { loadOutputs } from "../../scripts/verify/outputs";
-import { ACCOUNT_ID } from "../support/mocks";
+import { ACCOUNT_ID, secretInput } from "../support/mocks";
 import { programRun } from "./programRuns";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
@@ -120,7 +120,7 @@ describe("program (index.ts) under mocks: monitoring and verification", function
         canaryName: "prod-edge-ad7b",
       });
       assert.deepEqual(run.recorder.ofType(T.email).filter((e) => e.name.startsWith("monitoring-")).map((e) => [e.inputs.region, e.inputs.topic, e.inputs.endpoint]), [
-        ["eu-west-1", topic("eu-west-1"), "secops@example.com"], ["us-east-2", topic("us-east-2"), "secops@example.com"],
+        ["eu-west-1", topic("eu-west-1"), secretInput("secops@example.com")], ["us-east-2", topic("us-east-2"), secretInput("secops@example.com")],
       ]);
       const alarms = run.recorder.ofType(T.alarm).filter((a) => a.name.startsWith("monitoring-"));
       assert.deepEqual(alarms.map((a) => [a.name, a.inputs.region, a.inputs.alarmActions[0]]).sort(), [

@@ -63,6 +63,12 @@ describe("verify: distribution", () => {
     assert.deepEqual(webAclAttached(with_(""), undefined), { name: "web ACL attached", status: "pass", evidence: "the stack has no web ACL and none is attached" });
     assert.equal(webAclAttached(undefined, WEB_ACL_ARN).status, "fail");
   });
+
+  it("under centralized governance, passes any web ACL Firewall Manager associated and fails none", () => {
+    const with_ = (id: string) => ({ DistributionConfig: { WebACLId: id } }) as never;
+    assert.deepEqual(webAclAttached(with_("arn:fms"), undefined, "firewall-manager"), { name: "web ACL attached", status: "pass", evidence: "WebACLId arn:fms, associated by Firewall Manager (centralized governance)" });
+    assert.equal(webAclAttached(with_(""), undefined, "firewall-manager").status, "fail");
+  });
 });
 
 describe("verify: web ACL", () => {

@@ -225,7 +225,7 @@ describe("waf capacity estimate", () => {
     assert.equal(lines[1], "  body: groups inspect the first 16384 bytes (KB_16); bodies over 16384 bytes: count (body-too-large); the Core rule set's 8 KB SizeRestrictions_BODY counts");
     assert.equal(lines[2], "       30  body-too-large                             count             1 WCU");
     assert.equal(lines[5], "      210  AWS-AWSManagedRulesCommonRuleSet           group: count    700 WCU");
-    assert.equal(lines[lines.length - 1], "  total 931 WCU + reserve 150 (Shield automatic mitigation) = 1081 of limit 1500");
+    assert.equal(lines[lines.length - 1], "  total 931 WCU + reserve 150 (for rule groups Shield or Firewall Manager insert) = 1081 of limit 1500");
     assert.deepEqual(describeWafPlan({ kind: "disabled" }), ["WAF: disabled (waf.enabled: false); the distribution has no web ACL"]);
     const summary = describeWafPlan(managed(DEV_WAF), { rules: false });
     assert.deepEqual(summary, [lines[0], lines[1], "  total 931 WCU + reserve 0 = 931 of limit 1500"]);
