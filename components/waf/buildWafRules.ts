@@ -44,7 +44,8 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
 
   const body = settings.bodySize;
   const tooLarge: WafStatement<A> = { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: body.maxBytes, transforms: [] };
-  const exempt = body.allowedPaths.map((p) => pathStatement<A>(p));
+  // Case-sensitive, as CloudFront and API Gateway route: an exemption must not cover more than the path it names.
+  const exempt = body.allowedPaths.map((p) => pathStatement<A>(p, "exemption"));
   const bodyRule = exempt.length === 0 ? tooLarge : allOf([tooLarge, { type: "not", statement: anyOf(exempt) }]);
   plain("body-too-large", PRIORITY.bodySize, ["bodySize"], bodyRule, body.action === "block" ? FORBIDDEN : { type: "count" });
 

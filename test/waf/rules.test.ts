@@ -9,6 +9,9 @@ const PATH = (p: string) => [
   { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "EXACTLY", searchString: p, textTransformations: PATH_TT } },
   { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", searchString: `${p}/`, textTransformations: PATH_TT } },
 ];
+/** A `bodySize.allowedPaths` exemption: the same, case-sensitive (no LOWERCASE). */
+const EXEMPT_TT = PATH_TT.slice(0, 2);
+const EXEMPT = (p: string) => PATH(p).map((s) => ({ byteMatchStatement: { ...s.byteMatchStatement, textTransformations: EXEMPT_TT } }));
 const NONE = [{ priority: 0, type: "NONE" }];
 const VIS = (metricName: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName });
 const FORBIDDEN = { block: { customResponse: { responseCode: 403, customResponseBodyKey: "forbidden", responseHeaders: [] } } };
@@ -75,7 +78,7 @@ describe("waf rules: prod (enforce)", () => {
         andStatement: {
           statements: [
             { sizeConstraintStatement: { fieldToMatch: { body: { oversizeHandling: "MATCH" } }, comparisonOperator: "GT", size: 16384, textTransformations: NONE } },
-            { notStatement: { statement: { orStatement: { statements: PATH("/uploads") } } } },
+            { notStatement: { statement: { orStatement: { statements: EXEMPT("/uploads") } } } },
           ],
         },
       },
@@ -205,18 +208,18 @@ describe("waf capacity estimate", () => {
     ["size constraint + one transformation", { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: 1, transforms: ["LOWERCASE"] }, 11],
     ["geo, NOT geo", { type: "not", statement: { type: "geoMatch", countryCodes: ["US"] } }, 1],
     ["OR of two labels", { type: "or", statements: [{ type: "labelMatch", scope: "LABEL", key: "a" }, { type: "ipSet", arn: "x" }] }, 2],
-    ["rate: 2 + 30 per custom key + scope-down", { type: "rateBased", limit: 10, windowSec: 60, aggregation: "CUSTOM_KEYS", customKeys: [{ kind: "ip" }, { kind: "cookie", name: "s" }], scopeDown: { type: "labelMatch", scope: "NAMESPACE", key: "a:" } }, 63],
+    ["rate: 2 + 30 per custom key (+ 10 for the cookie's URL_DECODE) + scope-down", { type: "rateBased", limit: 10, windowSec: 60, aggregation: "CUSTOM_KEYS", customKeys: [{ kind: "ip" }, { kind: "cookie", name: "s" }], scopeDown: { type: "labelMatch", scope: "NAMESPACE", key: "a:" } }, 73],
     ["managed group + scope-down", { type: "managedGroup", vendor: "AWS", name: "G", ruleActionOverrides: [], groupWcu: 50, scopeDown: { type: "geoMatch", countryCodes: ["US"] } }, 51],
   ];
   for (const [title, statement, wcu] of table) it(`${title}: ${wcu} WCU`, () => assert.equal(statementWcu(statement), wcu));
 
   it("budgets the prod rules, with and without the Shield reserve", () => {
     const budget = wcuBudget(buildWafRules(managed(PROD_WAF), ARNS), 1500, 150);
-    // deny 2, body 1+64, rep 25, CRS 700, KBI 200, SQLi 200, admin 64, rate-rep 2+1, uri 2+64+2, blanket 2
-    // (a path is EXACTLY + STARTS_WITH, each 2 + 3 transformations x 10)
-    assert.equal(budget.total, 1329);
+    // deny 2, body 1+44, rep 25, CRS 700, KBI 200, SQLi 200, admin 64, rate-rep 2+1, uri 2+64+2, blanket 2
+    // (a path is EXACTLY + STARTS_WITH, each 2 + 3 transformations x 10; the /uploads exemption 2 x (2 + 2 x 10))
+    assert.equal(budget.total, 1309);
     assert.deepEqual({ reserve: budget.reserve, limit: budget.limit, withinBudget: budget.withinBudget }, { reserve: 150, limit: 1500, withinBudget: true });
-    assert.equal(wcuBudget(buildWafRules(managed(PROD_WAF), ARNS), 1300, 150).withinBudget, false);
+    assert.equal(wcuBudget(buildWafRules(managed(PROD_WAF), ARNS), 1450, 150).withinBudget, false);
   });
 
   it("describeWafPlan prints each rule with its WCU, then total, reserve and limit", () => {
