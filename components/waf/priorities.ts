@@ -1,5 +1,5 @@
 /**
- * Priority layout of the web ACL (lower runs first). Access control and the body size, then every rate-based
+ * Priority layout of the web ACL (lower runs first; docs/aws-facts.md, "WAF evaluates a web ACL's rules"). Access control and the body size, then every rate-based
  * rule that reads no labels, then the managed groups, then the rate rules that read the groups' labels, then
  * application rules; Shield Advanced's automatic-mitigation rule group sits at 10,000,000 and nothing may use it.
  *
