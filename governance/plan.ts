@@ -2,11 +2,9 @@
 // governance/Pulumi.<stack>.yaml, and prints its resources, the central policy with its WCU and the outputs.
 // Needs no AWS credentials and no Pulumi CLI. `--help` says how.
 import { parseArgs } from "node:util";
-import { ConfigError } from "../components/shared/validation";
 import { describeResources } from "../scripts/plan/describe";
-import { formatConfigError } from "../scripts/plan/formatProblems";
+import { stackFailure } from "../scripts/plan/formatProblems";
 import { ProgramProject, runProgram, type ProgramRun } from "../scripts/plan/runProgram";
-import { loadStackFile, StackFileError, type StackFile } from "../scripts/plan/stackFiles";
 import { outputLines, resourceLines } from "../scripts/plan/text";
 import { planCentralPolicy } from "./components/centralPolicy";
 import { parseGovernanceConfig } from "./components/config";
@@ -53,12 +51,9 @@ export async function main(argv: readonly string[], io: GovernancePlanIo = PROCE
   try {
     run = await runProgram(options.stack, undefined, undefined, GOVERNANCE_PROJECT);
   } catch (error) {
-    if (error instanceof StackFileError) {
-      io.err(error.message);
-      return 1;
-    }
-    if (!(error instanceof ConfigError)) throw error;
-    io.err(formatConfigError(error, stackFileOf(options.stack)));
+    const failure = stackFailure(error, GOVERNANCE_PROJECT.dir, options.stack);
+    if (failure === undefined) throw error;
+    io.err(failure);
     return 1;
   }
   const config = parseGovernanceConfig(run.config);
@@ -71,15 +66,6 @@ export async function main(argv: readonly string[], io: GovernancePlanIo = PROCE
     io.out([heading, "", "Resources by component", ...resourceLines(resources), "", ...notes, "", "Outputs", ...outputLines(run.outputs)].join("\n"));
   }
   return 0;
-}
-
-/** The stack file whose config failed, for positions (a stack whose YAML itself is broken has none). */
-function stackFileOf(stack: string): StackFile | undefined {
-  try {
-    return loadStackFile(GOVERNANCE_PROJECT.dir, stack);
-  } catch {
-    return undefined;
-  }
 }
 
 if (require.main === module) {

@@ -1,14 +1,12 @@
 // The offline plan: runs the real program (index.ts) under Pulumi's mock runtime, fed by Pulumi.<stack>.yaml,
 // and shows a reviewer everything it would create. Needs no AWS credentials and no Pulumi CLI. `--help` says how.
 import { parseArgs } from "node:util";
-import { ConfigError } from "../components/shared/validation";
 import { comparePlans, formatComparison } from "./plan/compare";
 import { mermaidDiagram } from "./plan/diagram";
-import { formatConfigError } from "./plan/formatProblems";
+import { stackFailure } from "./plan/formatProblems";
 import { planJson } from "./plan/json";
 import { planModel, type PlanModel } from "./plan/model";
 import { PROJECT_DIR, runProgram } from "./plan/runProgram";
-import { loadStackFile, StackFileError, type StackFile } from "./plan/stackFiles";
 import { formatPlanText } from "./plan/text";
 
 export const HELP = `usage: npm run plan -- [--stack <name>] [--json | --diagram] [--compare <other stack>]
@@ -93,12 +91,9 @@ export async function main(argv: readonly string[], io: PlanIo = PROCESS_IO): Pr
     model = await plan(planning);
     if (options.compare) base = await plan((planning = options.compare));
   } catch (error) {
-    if (error instanceof StackFileError) {
-      io.err(error.message);
-      return 1;
-    }
-    if (!(error instanceof ConfigError)) throw error;
-    io.err(formatConfigError(error, stackFileOf(planning)));
+    const failure = stackFailure(error, PROJECT_DIR, planning);
+    if (failure === undefined) throw error;
+    io.err(failure);
     return 1;
   }
   if (base) {
@@ -112,15 +107,6 @@ export async function main(argv: readonly string[], io: PlanIo = PROCESS_IO): Pr
     io.out(formatPlanText(model, { color: io.tty && io.env.NO_COLOR === undefined }));
   }
   return 0;
-}
-
-/** The stack file whose config failed, for positions (a stack whose YAML itself is broken has none). */
-function stackFileOf(stack: string): StackFile | undefined {
-  try {
-    return loadStackFile(PROJECT_DIR, stack);
-  } catch {
-    return undefined;
-  }
 }
 
 if (require.main === module) {

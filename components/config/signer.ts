@@ -17,7 +17,8 @@ function runtimeField(now: Date) {
     const refusal = runtimeRefusal(runtime, now);
     // A well-formed runtime name that is not offered is a version choice, not a typo: no suggestion.
     const hint = /^nodejs\d+\.x$/.test(runtime) ? "" : didYouMean(runtime, allowed);
-    ctx.addIssue({ code: "custom", input: runtime, message: `${refusal ? `${refusal}; ` : ""}${oneOf(allowed)} (Node.js runtimes Lambda@Edge runs)${hint}` });
+    const fallback = runtime === DEFAULT_NODE_RUNTIME ? `${runtime} is the default; ` : "";
+    ctx.addIssue({ code: "custom", input: runtime, message: `${fallback}${refusal ? `${refusal}; ` : ""}${oneOf(allowed)} (Node.js runtimes Lambda@Edge runs)${hint}` });
   });
 }
 
@@ -31,7 +32,8 @@ const authorizationHeaderField = z.string({ error: 'allowed: a lowercase header 
 /** The signer's settings, each with its default; `now` decides which runtimes Lambda still creates. */
 export function signerFields(now: Date = new Date()) {
   return {
-    runtime: runtimeField(now).default(DEFAULT_NODE_RUNTIME),
+    // prefault: the default is checked too, so a stack left on it is refused once Lambda stops creating it.
+    runtime: runtimeField(now).prefault(DEFAULT_NODE_RUNTIME),
     memoryMb: intIn(EDGE_MEMORY_MB.min, EDGE_MEMORY_MB.max, `allowed: a whole number of MB from ${EDGE_MEMORY_MB.min} to ${EDGE_MEMORY_MB.max}`).default(128),
     timeoutSeconds: intIn(EDGE_TIMEOUT_SECONDS.min, EDGE_TIMEOUT_SECONDS.max, `allowed: a whole number of seconds from ${EDGE_TIMEOUT_SECONDS.min} to ${EDGE_TIMEOUT_SECONDS.max} (Lambda@Edge origin-request limit)`).default(5),
     /** Header that carries the viewer's own Authorization to the origin. */

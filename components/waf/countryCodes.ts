@@ -17,7 +17,3 @@ export const WAF_COUNTRY_CODES: readonly string[] = [
   "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
   "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW",
 ];
-
-export function isWafCountryCode(value: unknown): value is string {
-  return typeof value === "string" && WAF_COUNTRY_CODES.includes(value);
-}

@@ -3,13 +3,15 @@
  * way Synthetics loads Node.js canaries: `nodejs/node_modules/<file>.js`, handler `<file>.handler`. Equal
  * targets give byte-identical zips (fixed timestamps, canonical order), named by their hash.
  */
-import { buildSync } from "esbuild";
 import { zipSync } from "fflate";
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { bundleScript, scriptSourceDir } from "../bundleScript";
 import { ConfigError } from "../../components/shared/validation";
 import { targetProblems, type ProbeTarget } from "./src/targets";
+
+const SOURCE_DIR = scriptSourceDir(__dirname, "canary");
 
 /** The script's file name inside the zip; Synthetics resolves the handler `edgeCanary.handler` to it. */
 export const CANARY_FILE = "edgeCanary";
@@ -40,22 +42,7 @@ export function buildCanaryScript(targets: readonly ProbeTarget[]): string {
   const problems = targetProblems(targets);
   if (targets.length === 0) problems.push({ field: "targets", value: [], allowed: "required: at least one API to probe" });
   if (problems.length > 0) throw new ConfigError("canary targets", problems);
-  const result = buildSync({
-    absWorkingDir: __dirname,
-    entryPoints: ["src/index.ts"],
-    bundle: true,
-    write: false,
-    platform: "node",
-    format: "cjs",
-    // The current Synthetics Node.js runtimes run Lambda's Node.js 22; node20 syntax also loads on the Node 20 used for tests.
-    target: "node20",
-    minify: true,
-    legalComments: "none",
-    sourcemap: false,
-    logLevel: "silent",
-    define: { __CANARY_TARGETS_JSON__: JSON.stringify(JSON.stringify(canonicalTargets(targets))) },
-  });
-  return result.outputFiles[0].text;
+  return bundleScript(SOURCE_DIR, { __CANARY_TARGETS_JSON__: JSON.stringify(JSON.stringify(canonicalTargets(targets))) });
 }
 
 /** The zip Synthetics runs. */

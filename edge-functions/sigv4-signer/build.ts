@@ -2,46 +2,25 @@
  * Bundles the signer into one minified CommonJS file with its settings baked in. Used by the Pulumi
  * signer component, `npm run build:edge`, the tests and the bench, so all of them run the same code.
  */
-import { buildSync } from "esbuild";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { bundleScript, scriptSourceDir } from "../bundleScript";
 import { ConfigError } from "../../components/shared/validation";
 import { canonicalSignerSettings, DEFAULT_AUTHORIZATION_HEADER, signerSettingsProblems, type SignerSettings } from "./src/settings";
 
-/**
- * The signer's TypeScript sources: beside this file in a checkout; in the installed package this file runs
- * from `dist/edge-functions/sigv4-signer/`, and the sources ship at `edge-functions/sigv4-signer/` under the
- * package root (package.json `files`), so both bundle the same sources into the same bytes.
- */
-const SOURCE_DIR = existsSync(join(__dirname, "src", "index.ts")) ? __dirname : join(__dirname, "..", "..", "..", "edge-functions", "sigv4-signer");
+const SOURCE_DIR = scriptSourceDir(__dirname, "sigv4-signer");
 
-/** Bundles the handler with `settings` baked in (esbuild `define`), synchronously, minified, deterministic:
- *  the same settings always give byte-identical output (no timestamps, no absolute paths, stable key order). */
+/** Bundles the handler with `settings` baked in: the same settings always give byte-identical output. */
 export function buildSignerBundle(settings: SignerSettings): string {
   const problems = signerSettingsProblems(settings);
   if (problems.length > 0) throw new ConfigError("signer settings", problems);
-  const result = buildSync({
-    // Paths relative to this folder keep the output independent of where the checkout lives.
-    absWorkingDir: SOURCE_DIR,
-    entryPoints: ["src/index.ts"],
-    bundle: true,
-    write: false,
-    platform: "node",
-    format: "cjs",
-    // Lambda runs nodejs22.x; node20 syntax also loads on the Node 20 used for tests.
-    target: "node20",
+  return bundleScript(SOURCE_DIR, { __SIGNER_SETTINGS_JSON__: JSON.stringify(JSON.stringify(canonicalSignerSettings(settings))) }, {
     // ES module builds of the smithy packages let esbuild drop everything the signer does not call.
     mainFields: ["module", "main"],
     // Reached only through a dynamic import in smithy code the signer never calls; bundling it would wrap
     // every smithy module in a lazy initializer and defeat tree-shaking (the bundle test checks no import() remains).
     external: ["@smithy/core/event-streams"],
-    minify: true,
-    legalComments: "none",
-    sourcemap: false,
-    logLevel: "silent",
-    define: { __SIGNER_SETTINGS_JSON__: JSON.stringify(JSON.stringify(canonicalSignerSettings(settings))) },
   });
-  return result.outputFiles[0].text;
 }
 
 /** An example origin list, shaped like the dev stack's three APIs, for `npm run build:edge` (which reports the size). */

@@ -1,5 +1,5 @@
 import { ConfigError, describeValue, Problem } from "../../components/shared/validation";
-import type { StackFile } from "./stackFiles";
+import { loadStackFile, StackFileError, type StackFile } from "./stackFiles";
 
 /**
  * A config error as a reviewer reads it: one line per problem, `Pulumi.<stack>.yaml:LINE:COL field: got ...;
@@ -18,4 +18,20 @@ export function formatConfigError(error: ConfigError, stackFile: StackFile | und
 export function pathOf(problem: Problem): readonly (string | number)[] {
   if (problem.path) return problem.path;
   return [...problem.field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
+}
+
+/**
+ * What a plan command prints for a stack it cannot run: a missing or broken stack file, or its config's problems
+ * with their positions; undefined for any other error, which is a defect to rethrow.
+ */
+export function stackFailure(error: unknown, projectDir: string, stack: string): string | undefined {
+  if (error instanceof StackFileError) return error.message;
+  if (!(error instanceof ConfigError)) return undefined;
+  let stackFile: StackFile | undefined;
+  try {
+    stackFile = loadStackFile(projectDir, stack);
+  } catch {
+    // The file itself is what failed (a YAML error carries its own position).
+  }
+  return formatConfigError(error, stackFile);
 }

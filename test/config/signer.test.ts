@@ -26,6 +26,12 @@ describe("signer runtime", () => {
     }
   });
 
+  it("refuses the default too once Lambda stops creating it, so a stack that never chose one learns it first", () => {
+    const { problems } = parseSigner({}, DAY("2027-06-01"));
+    assert.deepEqual(problems.map((p) => [p.field, p.value]), [["runtime", undefined]]);
+    assert.match(problems[0].allowed, /^nodejs22\.x is the default; Lambda blocks creating nodejs22\.x functions since 2027-06-01 .*allowed: "nodejs24\.x"/);
+  });
+
   it("refuses a runtime that is not Lambda's, listing the ones it creates", () => {
     const { problems } = parseSigner({ runtime: "nodejs18.x" }, DAY("2026-12-01"));
     assert.equal(problems[0].allowed, 'allowed: "nodejs24.x" or "nodejs22.x" (Node.js runtimes Lambda@Edge runs)');

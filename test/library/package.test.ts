@@ -18,10 +18,10 @@ describe("the package app teams install (npm run build:lib, npm pack)", function
     }
   });
 
-  it("packs the built JavaScript, its declarations and the signer's sources, and nothing of the repository's own", () => {
+  it("packs the built JavaScript, its declarations and the signer's and the canary's sources, and nothing of the repository's own", () => {
     const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" })) as { files: { path: string }[] }[];
     const files = pack.files.map((f) => f.path);
-    for (const required of ["dist/components/index.js", "dist/components/index.d.ts", "dist/components/api/petstore/index.js", "dist/edge-functions/sigv4-signer/build.js", "edge-functions/sigv4-signer/src/index.ts", "package.json", "README.md"]) {
+    for (const required of ["dist/components/index.js", "dist/components/index.d.ts", "dist/components/api/petstore/index.js", "dist/edge-functions/sigv4-signer/build.js", "edge-functions/sigv4-signer/src/index.ts", "dist/edge-functions/canary/build.js", "edge-functions/canary/src/index.ts", "package.json", "README.md"]) {
       assert.ok(files.includes(required), `${required} not packed`);
     }
     assert.deepEqual(files.filter((f) => /^(test|scripts|examples|index\.ts|Pulumi)/.test(f)), []);
@@ -32,6 +32,13 @@ describe("the package app teams install (npm run build:lib, npm pack)", function
     const packaged = require(path.join(DIST, "edge-functions", "sigv4-signer", "build.js")) as typeof import("../../edge-functions/sigv4-signer/build");
     const source = require("../../edge-functions/sigv4-signer/build") as typeof import("../../edge-functions/sigv4-signer/build");
     assert.equal(packaged.buildSignerBundle(settings), source.buildSignerBundle(settings));
+  });
+
+  it("bundles the canary from the package exactly as from the checkout", () => {
+    const targets = [{ name: "shop", kind: "REST" as const, edgeUrl: "https://d111111abcdef8.cloudfront.net/", directUrl: "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/", path: "pets" }];
+    const packaged = require(path.join(DIST, "edge-functions", "canary", "build.js")) as typeof import("../../edge-functions/canary/build");
+    const source = require("../../edge-functions/canary/build") as typeof import("../../edge-functions/canary/build");
+    assert.equal(packaged.buildCanaryScript(targets), source.buildCanaryScript(targets));
   });
 
   it("resolves by name through the exports map, as the examples import it", () => {
