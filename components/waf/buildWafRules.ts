@@ -18,7 +18,8 @@ export function rateLimited(windowSec: number): RuleAction {
 }
 
 /**
- * Every rule of the web ACL, sorted by priority, following the layout in `priorities.ts`.
+ * Every rule of the web ACL, sorted by priority, following the layout in `priorities.ts` (rate rules before
+ * anything that can allow).
  * In `count` rollout every action becomes count and every group override becomes count.
  */
 export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns<A>): WafRule<A>[] {
@@ -43,7 +44,8 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
 
   const body = settings.bodySize;
   const tooLarge: WafStatement<A> = { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: body.maxBytes, transforms: [] };
-  const exempt = body.allowedPaths.map((p) => pathStatement<A>(p));
+  // Case-sensitive, as CloudFront and API Gateway route: an exemption must not cover more than the path it names.
+  const exempt = body.allowedPaths.map((p) => pathStatement<A>(p, "exemption"));
   const bodyRule = exempt.length === 0 ? tooLarge : allOf([tooLarge, { type: "not", statement: anyOf(exempt) }]);
   plain("body-too-large", PRIORITY.bodySize, ["bodySize"], bodyRule, body.action === "block" ? FORBIDDEN : { type: "count" });
 
@@ -83,10 +85,15 @@ export function buildWafRules<A>(settings: ManagedWafSettings, ipSets: IpSetArns
       plain("rate-ip-reputation", PRIORITY.rateIpReputation, ["rateLimits", "ipReputation"], rateStatement(ipReputation, anyOf(labels)), rateAction(ipReputation));
     }
   }
+  // A rule keyed on a label namespace must run after the group that adds the labels; every other one runs first.
+  // Each band numbers its own rules in list order.
+  const placed = { labelled: 0, plain: 0 };
   uri.forEach((rule, index) => {
     const parts = [pathStatement<A>(rule.pathPrefix)];
     if (rule.methods.length > 0) parts.push(methodsStatement<A>(rule.methods));
-    const priority = PRIORITY.rateUriStart + index * PRIORITY.rateUriStep;
+    const labelled = rule.aggregation.kind === "CUSTOM_KEYS" && rule.aggregation.keys.some((k) => k.kind === "labelNamespace");
+    const band = labelled ? "labelled" : "plain";
+    const priority = (labelled ? PRIORITY.rateLabelledUriStart : PRIORITY.rateUriStart) + placed[band]++ * PRIORITY.rateUriStep;
     plain(`rate-uri-${rule.name}`, priority, ["rateLimits", "uri", index], rateStatement(rule, allOf(parts)), rateAction(rule));
   });
   if (blanket) plain("rate-blanket", PRIORITY.rateBlanket, ["rateLimits", "blanket"], rateStatement<A>(blanket, undefined), rateAction(blanket));

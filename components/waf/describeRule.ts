@@ -3,6 +3,7 @@
  * methods, headers, labels, sizes, countries, IP sets), its limit, window and aggregation key, its action and
  * custom response; each managed group with its version, scope and overrides. Pure, over the neutral rules.
  */
+import { keyTransforms } from "./rateKeys";
 import { AggregationKey } from "./types";
 import { FieldToMatch, ManagedGroupStatement, RateBasedStatement, RuleAction, TextTransform, WafRule, WafStatement } from "./wafRule";
 
@@ -47,11 +48,11 @@ function keyWords(k: AggregationKey): string {
     case "ip":
       return "client IP";
     case "header":
-      return `header ${k.name}`;
+      return `header ${k.name}${transformWords(keyTransforms(k.kind))}`;
     case "cookie":
-      return `cookie ${k.name}`;
+      return `cookie ${k.name}${transformWords(keyTransforms(k.kind))}`;
     case "queryArgument":
-      return `query argument ${k.name}`;
+      return `query argument ${k.name}${transformWords(keyTransforms(k.kind))}`;
     case "labelNamespace":
       return `labels in ${k.namespace}`;
   }

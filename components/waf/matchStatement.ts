@@ -2,9 +2,17 @@ import { HttpMethod, MatchSpec } from "./types";
 import { pathStatement } from "./wafPath";
 import { WafStatement } from "./wafRule";
 
-/** Any of the methods (one exact match each, OR-ed when several). */
+/**
+ * The methods a rule names, HEAD added when GET is among them: API Gateway, frameworks and servers answer HEAD by
+ * running the GET handler, so a rule on GET that left HEAD out would let the same work through uncounted.
+ */
+export function withImpliedMethods(methods: readonly HttpMethod[]): HttpMethod[] {
+  return methods.includes("GET") && !methods.includes("HEAD") ? [...methods, "HEAD"] : [...methods];
+}
+
+/** Any of the methods (one exact match each, OR-ed when several), GET implying HEAD. */
 export function methodsStatement<A>(methods: readonly HttpMethod[]): WafStatement<A> {
-  const each: WafStatement<A>[] = methods.map((m) => ({
+  const each: WafStatement<A>[] = withImpliedMethods(methods).map((m) => ({
     type: "byteMatch",
     field: { kind: "method" },
     positional: "EXACTLY",

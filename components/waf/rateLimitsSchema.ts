@@ -3,6 +3,7 @@ import { z } from "zod";
 import { choice, flag, intIn, listOf, strictObject, text, whenValid } from "../shared/schema/fields";
 import { oneOf } from "../shared/validation";
 import { labelField } from "./matchSchema";
+import { MAX_RATE_RULES } from "./priorities";
 import { EVALUATION_WINDOWS, HTTP_METHODS, RATE_ACTIONS } from "./types";
 import { switchedOn, toggled, wafPathField } from "./wafFields";
 
@@ -39,7 +40,11 @@ const aggregationKeySchema = strictObject({
   });
 export type AggregationKey = z.output<typeof aggregationKeySchema>;
 
-/** `IP` (default), `CONSTANT` (only with a scope-down: `scoped`) or `{ customKeys }`. Behind CloudFront the client IP is `IP`. */
+/**
+ * `IP` (default), `CONSTANT` (only with a scope-down: `scoped`) or `{ customKeys }` (not on the blanket rule,
+ * the per-IP backstop: a request that lacks a custom key is not counted by that rule at all). Behind
+ * CloudFront the client IP is `IP`.
+ */
 function aggregationField(scoped: boolean) {
   const simple = z.enum(["IP", "CONSTANT"], {
     error: (issue) => (issue.input === "FORWARDED_IP" ? `${AGGREGATION_ALLOWED}: behind CloudFront a forwarded IP header can be spoofed; use IP` : AGGREGATION_ALLOWED),
@@ -48,8 +53,13 @@ function aggregationField(scoped: boolean) {
   return z
     .union([simple, custom])
     .superRefine((aggregation, ctx) => {
-      if (aggregation !== "CONSTANT" || scoped) return;
-      ctx.addIssue({ code: "custom", path: [], input: aggregation, message: 'allowed: "IP" or { customKeys }: CONSTANT aggregation needs a scope-down statement and this rule has none' });
+      if (scoped) return;
+      if (aggregation === "CONSTANT") {
+        ctx.addIssue({ code: "custom", path: [], input: aggregation, message: 'allowed: "IP": CONSTANT aggregation needs a scope-down statement and this rule has none' });
+      } else if (aggregation !== "IP") {
+        const message = 'allowed: "IP": the blanket rule is the per-IP backstop, and a request that lacks a custom key is not counted by that rule at all (key a rateLimits.uri rule instead)';
+        ctx.addIssue({ code: "custom", path: [], input: aggregation, message });
+      }
     })
     .transform((aggregation) => (typeof aggregation === "string" ? { kind: aggregation } : { kind: "CUSTOM_KEYS" as const, keys: aggregation.customKeys }))
     .prefault("IP");
@@ -80,7 +90,10 @@ const uriRuleSchema = strictObject({
 
 export const rateLimitsSchema = strictObject({
   blanket: rateRule(DEFAULT_BLANKET_LIMIT, false),
-  uri: listOf(uriRuleSchema, "allowed: a list of { name, pathPrefix, methods, limit, windowSec, aggregation, action }").default([]),
+  // 11 URI rules exceed AWS's 10 rate rules whatever else is on; the cap also keeps them in their priority bands.
+  uri: listOf(uriRuleSchema, "allowed: a list of { name, pathPrefix, methods, limit, windowSec, aggregation, action }")
+    .max(MAX_RATE_RULES, { error: `allowed: at most ${MAX_RATE_RULES} rules: AWS allows ${MAX_RATE_RULES} rate-based rules per web ACL, blanket and ipReputation included` })
+    .default([]),
   ipReputation: rateRule(DEFAULT_REPUTATION_LIMIT, true),
 }).transform(({ blanket, uri, ipReputation }) => ({ ...(blanket ? { blanket } : {}), uri, ...(ipReputation ? { ipReputation } : {}) }));
 export type RateLimitsInput = z.input<typeof rateLimitsSchema>;

@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { keyTransforms } from "./rateKeys";
 import { visibilityConfig } from "./visibility";
 import { FieldToMatch, ManagedGroupStatement, RateBasedStatement, ResponseBodyKey, RuleAction, TextTransform, WafRule, WafStatement } from "./wafRule";
 
@@ -60,7 +61,6 @@ function managedGroup(s: ManagedGroupStatement<Arn>): aws.types.input.wafv2.WebA
 }
 
 function rateBased(s: RateBasedStatement<Arn>): aws.types.input.wafv2.WebAclRuleStatementRateBasedStatement {
-  const none = [{ priority: 0, type: "NONE" }];
   return {
     limit: s.limit,
     evaluationWindowSec: s.windowSec,
@@ -74,7 +74,7 @@ function rateBased(s: RateBasedStatement<Arn>): aws.types.input.wafv2.WebAclRule
               case "header":
               case "cookie":
               case "queryArgument":
-                return { [k.kind]: { name: k.name, textTransformations: none } };
+                return { [k.kind]: { name: k.name, textTransformations: textTransformations(keyTransforms(k.kind)) } };
               case "labelNamespace":
                 return { labelNamespace: { namespace: k.namespace } };
             }

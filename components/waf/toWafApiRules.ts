@@ -12,6 +12,7 @@ import type {
   TextTransformation,
 } from "@aws-sdk/client-wafv2";
 import { WAF_COUNTRY_CODES } from "./countryCodes";
+import { keyTransforms } from "./rateKeys";
 import { FieldToMatch, ManagedGroupStatement, RateBasedStatement, RuleAction, TextTransform, WafRule, WafStatement } from "./wafRule";
 
 const encoder = new TextEncoder();
@@ -81,11 +82,11 @@ function rateBased(s: RateBasedStatement<string>): NonNullable<Statement["RateBa
       case "ip":
         return { IP: {} };
       case "header":
-        return { Header: { Name: k.name, TextTransformations: NONE } };
+        return { Header: { Name: k.name, TextTransformations: textTransformations(keyTransforms(k.kind)) } };
       case "cookie":
-        return { Cookie: { Name: k.name, TextTransformations: NONE } };
+        return { Cookie: { Name: k.name, TextTransformations: textTransformations(keyTransforms(k.kind)) } };
       case "queryArgument":
-        return { QueryArgument: { Name: k.name, TextTransformations: NONE } };
+        return { QueryArgument: { Name: k.name, TextTransformations: textTransformations(keyTransforms(k.kind)) } };
       case "labelNamespace":
         return { LabelNamespace: { Namespace: k.namespace } };
     }

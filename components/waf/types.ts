@@ -15,6 +15,11 @@ export interface WafContext {
   readonly shieldMitigation: ShieldMitigation;
   /** The monitoring's opt-in rate-limit probe (components/monitoring/rateLimitProbe.ts), a rule of the web ACL when given. @default none */
   readonly rateLimitProbe?: RateLimitProbe;
+  /**
+   * The signer's `authorizationHeader`, where it moves the viewer's Authorization: rules may not read the viewer's
+   * own copy of it (signerHeaders.ts). @default "x-forwarded-authorization"
+   */
+  readonly authorizationHeader?: string;
 }
 
 /** A rate-based rule that counts only requests carrying `headerName: token`, for `npm run verify -- --rate-limit-probe`. */

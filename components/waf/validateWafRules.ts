@@ -93,7 +93,7 @@ function depthIssues<A>(rule: WafRule<A>): WafIssue[] {
   const max = scoped ? MAX_LOGICAL_DEPTH.scopeDown : MAX_LOGICAL_DEPTH.statement;
   if (depth <= max) return [];
   const message = scoped
-    ? `allowed: at most ${max} levels of AND/OR/NOT in a scope-down (this one needs ${depth}; e.g. one method instead of several with negate)`
+    ? `allowed: at most ${max} levels of AND/OR/NOT in a scope-down (this one needs ${depth}; e.g. one method instead of several with negate, and GET counts as GET and HEAD)`
     : `allowed: at most ${max} levels of AND/OR/NOT in a rule (this one needs ${depth})`;
   return [{ path: [...rule.source, scoped ? "scopeDown" : "match"], input: depth, message }];
 }

@@ -17,6 +17,7 @@ import { loggingSchema, loggingSettingsOf } from "./loggingSchema";
 import { managedGroupsSchema } from "./managedGroupsSchema";
 import { ANONYMOUS_IP_LIST, IP_REPUTATION_LIST } from "./managedRuleGroups";
 import { rateLimitsSchema } from "./rateLimitsSchema";
+import { signerHeaderIssues } from "./signerHeaders";
 import { BODY_INSPECTION_LIMITS, INSPECTION_LIMIT_BYTES, ROLLOUT_MODES, WafContext, WafIssue } from "./types";
 import { validateWafRules } from "./validateWafRules";
 import { wafPathField } from "./wafFields";
@@ -93,8 +94,8 @@ export type ManagedWafSettings = ReturnType<typeof managedSettings>;
 export type BodySizeSettings = ManagedWafSettings["bodySize"];
 
 /** What must hold between the managed settings, and of the rules they build. */
-function managedIssues(settings: ManagedWafSettings): WafIssue[] {
-  const issues: WafIssue[] = [];
+function managedIssues(settings: ManagedWafSettings, context: WafContext): WafIssue[] {
+  const issues: WafIssue[] = signerHeaderIssues(settings, context.authorizationHeader);
   const limitBytes = INSPECTION_LIMIT_BYTES[settings.bodyInspectionLimit];
   if (settings.bodySize.maxBytes > limitBytes) {
     const message = `allowed: at most ${limitBytes}, the bodyInspectionLimit ${settings.bodyInspectionLimit}: WAF sees no more of a body; raise bodyInspectionLimit (up to KB_64) or use allowedPaths`;
@@ -125,7 +126,7 @@ export function wafSchema(context: WafContext) {
     })
     .superRefine((settings, ctx) => {
       if (settings.kind !== "managed") return;
-      for (const issue of managedIssues(settings)) ctx.addIssue({ code: "custom", path: [...issue.path], input: issue.input, message: issue.message });
+      for (const issue of managedIssues(settings, context)) ctx.addIssue({ code: "custom", path: [...issue.path], input: issue.input, message: issue.message });
     });
 }
 export type WafInput = z.input<ReturnType<typeof wafSchema>>;

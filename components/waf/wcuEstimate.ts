@@ -5,10 +5,12 @@
  * - size constraint: 1, + 10 per text transformation;
  * - geo match, IP set reference, label match: 1 each;
  * - AND / OR / NOT: the sum of the nested statements;
- * - rate-based: 2, + 30 per custom aggregation key, + the scope-down statement;
+ * - rate-based: 2, + 30 per custom aggregation key (+ 10 per text transformation on it), + the scope-down statement;
  * - managed rule group: the group's published WCU (see managedRuleGroups.ts), + its scope-down.
  * `NONE` is no transformation and costs nothing.
  */
+import { keyTransforms } from "./rateKeys";
+import type { AggregationKey } from "./rateLimitsSchema";
 import { ManagedGroupStatement, RateBasedStatement, WafRule, WafStatement } from "./wafRule";
 
 /** "Each text transformation is 10 WCUs" (Developer Guide, "Text transformations"). */
@@ -30,7 +32,7 @@ export function statementWcu<A>(statement: WafStatement<A> | RateBasedStatement<
     case "not":
       return statementWcu(statement.statement);
     case "rateBased":
-      return 2 + 30 * statement.customKeys.length + (statement.scopeDown ? statementWcu(statement.scopeDown) : 0);
+      return 2 + statement.customKeys.reduce((sum, k) => sum + keyWcu(k), 0) + (statement.scopeDown ? statementWcu(statement.scopeDown) : 0);
     case "managedGroup":
       return statement.groupWcu + (statement.scopeDown ? statementWcu(statement.scopeDown) : 0);
   }
@@ -56,4 +58,12 @@ export function wcuBudget<A>(rules: readonly WafRule<A>[], limit: number, reserv
   const lines = rules.map((r) => ({ name: r.name, priority: r.priority, wcu: statementWcu(r.statement) }));
   const total = lines.reduce((sum, l) => sum + l.wcu, 0);
   return { lines, total, reserve, limit, withinBudget: total + reserve <= limit };
+}
+
+/**
+ * 30 per key (Developer Guide, "Using rate-based rule statements"). That page prices no transformation on a key;
+ * the estimate adds the 10 every transformation costs elsewhere, so it errs high, never low (CheckCapacity tells).
+ */
+function keyWcu(key: AggregationKey): number {
+  return 30 + (key.kind === "ip" || key.kind === "labelNamespace" ? 0 : TRANSFORM_WCU * keyTransforms(key.kind).length);
 }

@@ -61,6 +61,8 @@ const headers = (bytes: number) => Array.from({ length: Math.floor(bytes / "x-h0
 
 export const WORST_EVENTS: readonly (readonly [string, CloudFrontRequestEvent])[] = [
   ["query: 128 names, values to re-encode", variant("/api/x", pairs(MAX_QUERY_PARAMETERS, URL_LEFT))],
+  // Every character escaped on the way out (`!` is not unreserved): the output is three times the input.
+  ["query: one value of 8,000 characters to escape", variant("/api/x", `a=${"!".repeat(URL_LEFT - 2)}`)],
   ["query: one name 128 times", variant("/api/x", fill(URL_LEFT, "&", () => "a").slice(0, 2 * MAX_QUERY_PARAMETERS - 1))],
   ["query: 4,000 parameters (refused, 414)", variant("/api/x", fill(URL_LEFT, "&", () => "a"))],
   ["path: 128 segments of escapes", variant(segments(MAX_PATH_SEGMENTS, MAX_URL_BYTES - 16), "")],

@@ -11,7 +11,7 @@ import type { CloudFrontRequest, CloudFrontRequestEvent, CloudFrontRequestResult
 import { writeSignerBundle } from "../../edge-functions/sigv4-signer/build";
 import { CREDENTIALS_ENV, originRequestEvent, receivedBy, VERIFIER_KEYS } from "./support/events";
 import { TEST_SETTINGS } from "./support/handlerHarness";
-import { AT_LIMITS, FOREIGN_ORIGINS, MALFORMED, OVER_LIMITS, STEERING_HEADERS, withRequestData } from "./support/refusals";
+import { AT_LIMITS, FOREIGN_ORIGINS, MALFORMED, OVER_LIMITS, READABLE_BODIES, STEERING_HEADERS, UNREADABLE_BODIES, withRequestData } from "./support/refusals";
 import { verifySigV4 } from "./support/verifySigV4";
 
 describe("sigv4-signer bundle: what it refuses and drops", () => {
@@ -48,6 +48,18 @@ describe("sigv4-signer bundle: what it refuses and drops", () => {
       assert.deepEqual(await refused(input), { status: "400", code: "MALFORMED_REQUEST", detail });
     });
   }
+  for (const [what, input, detail] of UNREADABLE_BODIES) {
+    it(`415 for a body the managed rules cannot read: ${what}`, async () => {
+      assert.deepEqual(await refused(input), { status: "415", code: "UNSUPPORTED_MEDIA_TYPE", detail });
+    });
+  }
+  for (const [what, input] of READABLE_BODIES) {
+    it(`forwards a readable body, signed: ${what}`, async () => {
+      const result = (await handler(originRequestEvent(input))) as CloudFrontRequest;
+      assert.ok(!("status" in result), JSON.stringify(result));
+      assert.deepEqual(verifySigV4(receivedBy(result, input.body), { region: "eu-west-1", service: "execute-api", now: new Date(), keys: VERIFIER_KEYS }), { ok: true });
+    });
+  }
   for (const [what, input] of FOREIGN_ORIGINS) {
     it(`502 for an origin that is not the stack's: ${what}`, async () => {
       const { status, code } = await refused(input);
@@ -67,6 +79,13 @@ describe("sigv4-signer bundle: what it refuses and drops", () => {
       assert.deepEqual(verifySigV4(receivedBy(result), { region: "eu-west-1", service: "execute-api", now: new Date(), keys: VERIFIER_KEYS }), { ok: true });
     });
   }
+
+  it("returns the connection pinned to HTTPS on 443 with TLS 1.2 for an origin given as http, port 80, SSLv3", async () => {
+    const event = originRequestEvent({ uri: "/pets" });
+    Object.assign(event.Records[0].cf.request.origin!.custom!, { protocol: "http", port: 80, sslProtocols: ["SSLv3"] });
+    const result = (await handler(event)) as CloudFrontRequest;
+    assert.deepEqual([result.origin?.custom?.protocol, result.origin?.custom?.port, result.origin?.custom?.sslProtocols], ["https", 443, ["TLSv1.2"]]);
+  });
 
   it("forwards none of the steering headers, signed", async () => {
     const result = (await handler(originRequestEvent({ headers: STEERING_HEADERS.map((name): [string, string] => [name, "x"]) }))) as CloudFrontRequest;

@@ -7,8 +7,9 @@ import type { CloudFrontRequest } from "aws-lambda";
 import { DROPPED_HEADER_NAMES, DROPPED_HEADER_PREFIXES } from "../../edge-functions/sigv4-signer/src/droppedHeaders";
 import { createHandler } from "../../edge-functions/sigv4-signer/src/handler";
 import { API_DOMAIN, CREDENTIALS_ENV, originRequestEvent, receivedBy, SIGNING_TIME, VERIFIER_KEYS } from "./support/events";
-import { AUTHORIZATION, forward, logs, TEST_SETTINGS, values, verify } from "./support/handlerHarness";
-import { STEERING_HEADERS } from "./support/refusals";
+import { AUTHORIZATION, forward, handlerWith, logs, TEST_SETTINGS, values, verify } from "./support/handlerHarness";
+import { returnedOriginProblems } from "./support/returnedOrigin";
+import { READABLE_BODIES, STEERING_HEADERS } from "./support/refusals";
 import { verifySigV4 } from "./support/verifySigV4";
 
 describe("sigv4-signer handler: forwarded requests", () => {
@@ -52,6 +53,13 @@ describe("sigv4-signer handler: forwarded requests", () => {
     assert.equal(out.body?.data, body.toString("base64"));
   });
 
+  for (const [what, input] of READABLE_BODIES) {
+    it(`forwards a body every reader decodes as WAF does, signed with its hash: ${what}`, async () => {
+      const out = await forward(input);
+      assert.deepEqual(verify(receivedBy(out, input.body)), { ok: true });
+    });
+  }
+
   it("signs origin path + URI and forwards it whole as the URI, with the origin path emptied and the rest of the origin kept", async () => {
     const event = originRequestEvent({ uri: "/pets/1", originPath: "/prod" });
     const out = await forward({ uri: "/pets/1", originPath: "/prod" });
@@ -64,13 +72,25 @@ describe("sigv4-signer handler: forwarded requests", () => {
     assert.notEqual(out.headers.authorization[0].value, noOriginPath.headers.authorization[0].value);
   });
 
+  it("returns the connection pinned to HTTPS on 443 with TLS 1.2, whatever the origin said (a signed request never in clear text)", async () => {
+    const event = originRequestEvent({ uri: "/pets" });
+    const custom = event.Records[0].cf.request.origin!.custom!;
+    Object.assign(custom, { protocol: "http", port: 80, sslProtocols: ["SSLv3", "TLSv1"] });
+    const out = (await handlerWith()(event)) as CloudFrontRequest;
+    assert.deepEqual(out.origin, { custom: { ...custom, path: "", protocol: "https", port: 443, sslProtocols: ["TLSv1.2"] } });
+    assert.deepEqual(returnedOriginProblems(out.origin!.custom!), []);
+    assert.deepEqual(verify(receivedBy(out)), { ok: true });
+  });
+
   // [viewer URI, forwarded in RFC 3986 normal form: escapes of unreserved characters decoded, other escapes in uppercase hex]
   const ENCODED: [string, string][] = [
     ["/%40connections/x%3D", "/%40connections/x%3D"],
     ["/caf%C3%A9/%E1%88%B4", "/caf%C3%A9/%E1%88%B4"],
     ["/caf%c3%a9/%e1%88%b4", "/caf%C3%A9/%E1%88%B4"],
-    ["/a%20b/c%3Fd%23e", "/a%20b/c%3Fd%23e"],
-    ["/a;b=c/!$&'()*+,:@~", "/a;b=c/!$&'()*+,:@~"],
+    ["/a%20b/c%40d%2Ce", "/a%20b/c%40d%2Ce"],
+    ["/a=b,c/!$&'()*+:@~", "/a=b,c/!$&'()*+:@~"],
+    ["/100%25/x%25zz", "/100%25/x%25zz"],
+    ["/v1.0/.hidden/a.b", "/v1.0/.hidden/a.b"],
     ["/pets/1/", "/pets/1/"],
     ["/%7Euser/", "/~user/"],
     ["/%70ets/%41%2d%2E%5f%7e/a%2eb", "/pets/A-._~/a.b"],
@@ -95,7 +115,9 @@ describe("sigv4-signer handler: forwarded requests", () => {
     ["k=%e1%88%b4&%E1%88%B4=v", "k=%E1%88%B4&%E1%88%B4=v"],
     ["filter[name]=rex&ids[]=1&ids[]=2", "filter%5Bname%5D=rex&ids%5B%5D=1&ids%5B%5D=2"],
     ["a=b=c&e=!'()*", "a=b%3Dc&e=%21%27%28%29%2A"],
-    ["constructor=1&toString=2&hasOwnProperty=3", "constructor=1&toString=2&hasOwnProperty=3"],
+    ["constructor=1&toString=2&hasOwnProperty=3&prototype=4", "constructor=1&toString=2&hasOwnProperty=3&prototype=4"],
+    ["filter[constructorName]=x&a.b=c&method=x&_methods=y", "filter%5BconstructorName%5D=x&a.b=c&method=x&_methods=y"],
+    ["q=line%20one%2C%20two&tab=%E2%80%83", "q=line%20one%2C%20two&tab=%E2%80%83"],
   ];
   for (const [input, forwarded] of QUERIES) {
     it(`forwards the query ${input} exactly as signed: ${forwarded}`, async () => {
@@ -125,6 +147,11 @@ describe("sigv4-signer handler: forwarded requests", () => {
     assert.deepEqual(values(moved, "x-app-auth"), ["x-app-auth: Basic dXNlcg=="]);
     const forged = await forward({ headers: [["X-Forwarded-Authorization", "Bearer forged"]] });
     assert.equal(forged.headers["x-forwarded-authorization"], undefined);
+    // Rack, PHP and Django read X_Forwarded_Authorization as X-Forwarded-Authorization: dropped in that spelling too.
+    const underscored = await forward({ headers: [["Authorization", "Bearer real"], ["X_Forwarded_Authorization", "Bearer forged"], ["X_App_Auth", "forged"]] }, { authorizationHeader: "x-app-auth" });
+    assert.deepEqual(values(underscored, "x-app-auth"), ["x-app-auth: Bearer real"]);
+    assert.equal(underscored.headers.x_app_auth, undefined);
+    assert.deepEqual(values(underscored, "x_forwarded_authorization"), ["X_Forwarded_Authorization: Bearer forged"], "only the configured header is the relocation one");
   });
 
   it("replaces viewer-supplied x-amz-date, x-amz-security-token and x-amz-content-sha256", async () => {
@@ -150,7 +177,11 @@ describe("sigv4-signer handler: forwarded requests", () => {
 
   it("drops exactly the documented list", () => {
     assert.deepEqual(DROPPED_HEADER_PREFIXES, ["x-amz-", "x-apigw-"]);
-    assert.deepEqual(DROPPED_HEADER_NAMES, ["x-original-url", "x-rewrite-url", "x-http-method-override", "x-http-method", "x-method-override", "x-forwarded-prefix"]);
+    assert.deepEqual(DROPPED_HEADER_NAMES, [
+      "x-original-url", "x-rewrite-url", "x-original-uri", "x-forwarded-uri",
+      "x-http-method-override", "x-http-method", "x-method-override", "x-original-method",
+      "x-forwarded-prefix", "x-forwarded-host", "forwarded",
+    ]);
   });
 
   it("signs for a baked origin in the region the list gives it, with the listed domain as Host", async () => {

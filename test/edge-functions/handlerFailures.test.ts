@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import type { CloudFrontRequestEvent, CloudFrontResultResponse } from "aws-lambda";
 import { CREDENTIALS_ENV, originRequestEvent, type EventInput } from "./support/events";
 import { handlerWith, logs, refuse } from "./support/handlerHarness";
-import { AT_LIMITS, FOREIGN_ORIGINS, MALFORMED, OVER_LIMITS, PATH_SEGMENT, QUERY_VALUE, VIEWER_TOKEN, withRequestData } from "./support/refusals";
+import { AT_LIMITS, FOREIGN_ORIGINS, MALFORMED, OVER_LIMITS, PATH_SEGMENT, QUERY_VALUE, UNREADABLE_BODIES, VIEWER_TOKEN, withRequestData } from "./support/refusals";
 
 const eventWithRequestData = (input: EventInput = {}) => originRequestEvent(withRequestData(input));
 
@@ -43,6 +43,13 @@ describe("sigv4-signer handler: deliberate failures", () => {
   it("413 for a body CloudFront truncated", async () => {
     expectFailure(await refuseWithData({ method: "POST", body: Buffer.alloc(16), inputTruncated: true }), "413", "Payload Too Large", "BODY_TRUNCATED");
   });
+
+  for (const [what, input, detail] of UNREADABLE_BODIES) {
+    it(`415 for a body the managed rules cannot read: ${what}`, async () => {
+      expectFailure(await refuseWithData(input), "415", "Unsupported Media Type", "UNSUPPORTED_MEDIA_TYPE");
+      assert.equal(JSON.parse(logs[0]).detail, detail);
+    });
+  }
 
   it("500 for a body the event does not include (includeBody off)", async () => {
     expectFailure(await refuseWithData({ method: "POST", headers: [["Content-Length", "12"]] }), "500", "Internal Server Error", "BODY_NOT_INCLUDED");

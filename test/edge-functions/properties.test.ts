@@ -31,7 +31,7 @@ const PCHAR = "ABCXYZabcxyz0189-._~!$&'()*+,;=:@".split("");
 /** Characters a URI path must not hold raw: RFC 3986 leaves them out of `pchar`. */
 const ILLEGAL = [..."\"<>[\\]^`{|} \t#", "é", "\u{1F436}", "\x7f"];
 /** What path tricks are made of: encoded separators and controls, dots, double and overlong encodings, parameters. */
-const TRICKS = ["%2F", "%2f", "%5C", "%00", "%0a", "%7F", "%2e", "%2E", ".", "..", "%25", "%252e", "%252F", "%2500", "%C0%AE", "%FF", ";x", "%3B", "%41", "%7e", "%20"];
+const TRICKS = ["%2F", "%2f", "%5C", "%00", "%0a", "%7F", "%2e", "%2E", ".", "..", "%25", "%252e", "%252F", "%2500", "%2570", "%25zz", "%C0%AE", "%FF", ";x", "%3B", "%3f", "%23", "%41", "%7e", "%20"];
 const pathSegment = fc.oneof(
   { arbitrary: fc.array(fc.oneof({ arbitrary: fc.constantFrom(...PCHAR), weight: 30 }, { arbitrary: escapedChar, weight: 10 }, { arbitrary: fc.constantFrom(...TRICKS), weight: 3 }, { arbitrary: fc.constantFrom(...ILLEGAL), weight: 1 }), { minLength: 1, maxLength: 6 }).map((p) => p.join("")), weight: 20 },
   { arbitrary: fc.constantFrom(".", "..", "", "%2e%2E", "..;x", "..."), weight: 1 },
@@ -72,14 +72,15 @@ const normalForm = (uri: string) => uri.replace(/%[0-9A-Fa-f]{2}/g, (e) => {
   const c = String.fromCharCode(parseInt(e.slice(1), 16));
   return /[A-Za-z0-9\-._~]/.test(c) ? c : e.toUpperCase();
 });
-/** An escape that hides a separator or control character, once or twice encoded. */
-const HIDDEN = /%(?:2F|5C|[01][0-9A-F]|7F)|%25(?:2E|2F|5C|25|[01][0-9A-F]|7F)/i;
+/** An escape that hides a delimiter or control character, or any escape encoded twice. */
+const HIDDEN = /%(?:2F|5C|3F|23|3B|[01][0-9A-F]|7F)|%25[0-9A-F]{2}/i;
 
 /** The README's path rules, written independently of path.ts: why the signer must refuse this URI, or undefined. */
 function refusal(prefix: string | undefined, uri: string): string | undefined {
   if (NOT_PATH.test(uri)) return "not RFC 3986";
   const normal = normalForm(uri);
   if (HIDDEN.test(normal)) return "hidden separator";
+  if (normal.includes(";")) return "matrix parameter";
   const inner = normal.split("/").slice(1);
   if (inner.length > 1 && inner[inner.length - 1] === "") inner.pop();
   for (const segment of inner) {
@@ -90,9 +91,20 @@ function refusal(prefix: string | undefined, uri: string): string | undefined {
     } catch {
       return "not UTF-8";
     }
-    if (/^[. ]+$/.test(decoded.split(";")[0])) return "dot-segment";
+    if (/[. ]$/.test(decoded)) return "dot-segment, or a trailing dot or space";
   }
   if (prefix !== undefined && normal !== prefix && !normal.startsWith(`${prefix}/`)) return "outside the prefix";
+  return undefined;
+}
+
+/** The README's query rules, written independently of query.ts: why the signer must refuse this query, or undefined. */
+function queryRefusal(qs: string): string | undefined {
+  for (const [name, value] of formDecoded(qs)) {
+    if (/[\x00-\x1f\x7f]/.test(name + value)) return "control character";
+    if (/^_method$/i.test(name)) return "method override";
+    const segments = name.split(/[[\].]/);
+    if (segments.length > 1 && segments.some((s) => /^(?:__proto__|constructor|prototype)$/i.test(s))) return "prototype key";
+  }
   return undefined;
 }
 
@@ -109,8 +121,10 @@ describe("sigv4-signer properties", () => {
     await fc.assert(
       fc.asyncProperty(request, async (input) => {
         const body = input.body ?? undefined;
-        const result = await handler(originRequestEvent({ ...input, body }));
-        const reason = refusal(input.originPrefix, input.uri);
+        // A binary body says so: an untyped body is read as text and refused when it holds NUL bytes.
+        const headers = body === undefined ? input.headers : [...input.headers, ["Content-Type", "application/octet-stream"] as const];
+        const result = await handler(originRequestEvent({ ...input, headers, body }));
+        const reason = refusal(input.originPrefix, input.uri) ?? queryRefusal(input.querystring);
         if (reason !== undefined) {
           assert.equal((result as CloudFrontResultResponse).status, "400", `forwarded a path that must be refused (${reason}): ${input.uri}`);
           seen.refused++;
@@ -217,7 +231,7 @@ describe("sigv4-signer properties", () => {
       fc.asyncProperty(garbage, async (input) => {
         const result = await handler(originRequestEvent(input));
         if (result && "status" in result) {
-          assert.ok(["400", "500", "502"].includes((result as CloudFrontResultResponse).status));
+          assert.ok(["400", "415", "500", "502"].includes((result as CloudFrontResultResponse).status));
           seen.refused++;
           return;
         }

@@ -80,7 +80,7 @@ describe("sigv4-signer settings", () => {
     it(`refuses ${header} as the authorization header: reserved`, () => {
       const problems = signerSettingsProblems({ ...valid, authorizationHeader: header });
       assert.deepEqual(problems.map((p) => [p.field, p.value]), [["authorizationHeader", header]]);
-      assert.match(problems[0].allowed, /not reserved \(x-forwarded-for, .*cloudfront-\*, x-amz-\*, x-amzn-\*, x-edge-\*, x-accel-\*\) nor dropped by the signer \(x-original-url, .*x-forwarded-prefix, x-amz-\*, x-apigw-\*\)/);
+      assert.match(problems[0].allowed, /not reserved \(x-forwarded-for, .*cloudfront-\*, x-amz-\*, x-amzn-\*, x-edge-\*, x-accel-\*\) nor dropped by the signer \(x-original-url, .*x-forwarded-prefix, x-forwarded-host, forwarded, x-amz-\*, x-apigw-\*\)/);
     });
   }
 

@@ -27,13 +27,13 @@ const group = (settings: Record<string, unknown>): CustomRuleGroupSettings => pa
 describe("governance program: the custom rule groups, with the edge's schemas and rule builder", () => {
   it("refuses what a central group cannot do: bodies beyond 16 KB, label keys and the reputation rule, more than 10 rate rules, nothing at all", () => {
     const fail = (settings: Record<string, unknown>) => problems({ waf: { logging: false, lastRuleGroups: ["g"], customRuleGroups: { g: settings } } });
-    assert.deepEqual(fail({ bodySize: { maxBytes: 16385 }, rateLimits: { ipReputation: true, blanket: { aggregation: { customKeys: [{ labelNamespace: "awswaf:managed:aws:bot-control:" }] } } } }), [
+    assert.deepEqual(fail({ bodySize: { maxBytes: 16385 }, rateLimits: { ipReputation: true, uri: [{ name: "l", pathPrefix: "/l", limit: 100, aggregation: { customKeys: [{ labelNamespace: "awswaf:managed:aws:bot-control:" }] } }] } }), [
       ["waf.customRuleGroups.g.bodySize.maxBytes", "allowed: at most 16384, the inspection limit (KB_16) every web ACL has unless its owner raises it: WAF sees no more of a body"],
-      ["waf.customRuleGroups.g.rateLimits.blanket.aggregation", "allowed: keys other than labelNamespace: a central group cannot count on the labels of rules that run before it in every web ACL"],
+      ["waf.customRuleGroups.g.rateLimits.uri[l].aggregation", "allowed: keys other than labelNamespace: a central group cannot count on the labels of rules that run before it in every web ACL"],
       ["waf.customRuleGroups.g.rateLimits.ipReputation", "allowed: false: its scope-down reads the reputation groups' labels, which a rule group has no source of; the managed IP reputation groups block those clients"],
     ]);
     const uri = Array.from({ length: 11 }, (_, i) => ({ name: `p${i}`, pathPrefix: `/p${i}`, limit: 100 }));
-    assert.deepEqual(fail({ rateLimits: { uri } }), [["waf.customRuleGroups.g.rateLimits", "allowed: at most 10 rate-based rules per web ACL (blanket + ipReputation + uri; these make 11)"]]);
+    assert.deepEqual(fail({ rateLimits: { uri } }), [["waf.customRuleGroups.g.rateLimits.uri", "allowed: at most 10 rules: AWS allows 10 rate-based rules per web ACL, blanket and ipReputation included"]]);
     assert.deepEqual(fail({ rateLimits: { uri: [{ name: "a", pathPrefix: "/a", limit: 100 }, { name: "a", pathPrefix: "/b", limit: 100 }] } }).map(([f]) => f), ["waf.customRuleGroups.g.rateLimits.uri[1].name"]);
     assert.deepEqual(problems({ waf: { logging: false, managedRuleGroups: Object.fromEntries(["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"].map((g) => [g, false])) } }), [
       ["waf.managedRuleGroups", "required: at least one managed or custom rule group: Firewall Manager's WAF policy needs one"],
@@ -51,7 +51,7 @@ describe("governance program: the custom rule groups, with the edge's schemas an
     assert.deepEqual(rules.map((r) => [r.name, r.priority, statementWcu(r.statement)]), [
       ["deny-ip-set", 10, 2], ["geo-allow-only", 20, 1], ["body-too-large", 30, 1],
       // rate 2 + the path at a segment boundary (exactly or below, three transformations each: 2 x 32) + the method 2.
-      ["rate-uri-login", 9100, 68], ["rate-blanket", 9900, 2],
+      ["rate-uri-login", 100, 68], ["rate-blanket", 199, 2],
     ]);
     assert.equal(customGroupWcu(g), 74);
     assert.deepEqual(customGroupRules(group({ rateLimits: { blanket: { limit: 2000 } } }), PLACEHOLDER_IP_SET_ARNS).map((r) => r.name), ["rate-blanket"], "no body rule unless asked");

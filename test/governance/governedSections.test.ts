@@ -50,8 +50,8 @@ describe("governance: the waf and shield sections under a model", () => {
       const acl = recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf").inputs;
       assert.deepEqual(acl.rules.map((r: { name: string; priority: number; action: object }) => [r.name, r.priority, r.action]), [
         ["body-too-large", 30, { count: {} }],
-        ["rate-uri-pets", 9100, { count: {} }],
-        ["rate-blanket", 9900, { count: {} }],
+        ["rate-uri-pets", 100, { count: {} }],
+        ["rate-blanket", 199, { count: {} }],
       ]);
     });
 

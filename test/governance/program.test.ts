@@ -63,7 +63,7 @@ describe("governance program (governance/index.ts) under mocks", function () {
       assert.deepEqual([group.scope, group.region, group.capacity, group.namePrefix, group.name], ["CLOUDFRONT", "us-east-1", 2, "edge-governance-dev-backstop-", undefined]);
       assert.deepEqual(group.rules, [{
         name: "rate-blanket",
-        priority: 9900,
+        priority: 199,
         statement: { rateBasedStatement: { limit: 5000, evaluationWindowSec: 300, aggregateKeyType: "IP" } },
         action: { block: { customResponse: { responseCode: 429, customResponseBodyKey: "rate-limited", responseHeaders: [{ name: "Retry-After", value: "300" }] } } },
         visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: "backstop-rate-blanket" },

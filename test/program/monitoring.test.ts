@@ -31,7 +31,7 @@ describe("program (index.ts) under mocks: monitoring and verification", function
       assert.deepEqual(run.outputs.verification, {
         waf: {
           mode: "count",
-          ruleNames: ["body-too-large", "AWS-AWSManagedRulesAmazonIpReputationList", "AWS-AWSManagedRulesCommonRuleSet", "AWS-AWSManagedRulesKnownBadInputsRuleSet", "rate-ip-reputation", "rate-blanket"],
+          ruleNames: ["body-too-large", "rate-blanket", "AWS-AWSManagedRulesAmazonIpReputationList", "AWS-AWSManagedRulesCommonRuleSet", "AWS-AWSManagedRulesKnownBadInputsRuleSet", "rate-ip-reputation"],
           knownBad: "passes",
         },
         probes: { "petstore-rest": { path: "pets", expectStatus: 200 }, "petstore-http": { path: "pets", expectStatus: 200 }, "petstore-ws": { path: "" } },
@@ -88,7 +88,7 @@ describe("program (index.ts) under mocks: monitoring and verification", function
       const acl = run.recorder.one("aws:wafv2/webAcl:WebAcl", "edge-waf-edge-security-prod").inputs;
       assert.deepEqual(acl.rules.find((r: any) => r.name === "rate-limit-probe"), {
         name: "rate-limit-probe",
-        priority: 9800,
+        priority: 195,
         action: { block: { customResponse: { customResponseBodyKey: "rate-limited", responseCode: 429, responseHeaders: [{ name: "Retry-After", value: "60" }] } } },
         statement: {
           rateBasedStatement: {

@@ -106,7 +106,7 @@ describe("verify: web ACL", () => {
     assert.equal((await checkWebAcl(client, WEB_ACL_ARN, VERIFICATION))[1].evidence, "rate rules that neither count nor answer 429 with Retry-After: rate-blanket");
     const counting = { ...VERIFICATION, waf: { ...VERIFICATION.waf!, mode: "count" as const } };
     waf.on(GetWebACLCommand).resolves({ WebACL: deployedWebAcl() });
-    assert.equal((await checkWebAcl(client, WEB_ACL_ARN, counting))[1].evidence, "count rollout, but these rate rules block: rate-ip-reputation, rate-uri-pets-post, rate-blanket");
+    assert.equal((await checkWebAcl(client, WEB_ACL_ARN, counting))[1].evidence, "count rollout, but these rate rules block: rate-uri-pets-post, rate-blanket, rate-ip-reputation");
     assert.ok(PROBE.ruleName === "rate-limit-probe");
   });
 

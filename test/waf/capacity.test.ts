@@ -20,7 +20,7 @@ describe("toWafApiRules", () => {
   it("renders a managed group with version, overrides and override action", () => {
     assert.deepEqual(rules.find((r) => r.Name === "AWS-AWSManagedRulesCommonRuleSet"), {
       Name: "AWS-AWSManagedRulesCommonRuleSet",
-      Priority: 110,
+      Priority: 210,
       VisibilityConfig: { CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true, MetricName: "AWS-AWSManagedRulesCommonRuleSet" },
       Statement: {
         ManagedRuleGroupStatement: {
@@ -40,7 +40,7 @@ describe("toWafApiRules", () => {
   it("renders a rate rule with its scope-down, byte strings as bytes, and the 429 response", () => {
     assert.deepEqual(rules.find((r) => r.Name === "rate-uri-pets-post"), {
       Name: "rate-uri-pets-post",
-      Priority: 9100,
+      Priority: 100,
       VisibilityConfig: { CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true, MetricName: "rate-uri-pets-post" },
       Statement: {
         RateBasedStatement: {
@@ -85,14 +85,14 @@ describe("toWafApiRules", () => {
       },
     });
     assert.deepEqual(get("rate-uri-k")?.Statement?.RateBasedStatement?.CustomKeys, [
-      { Cookie: { Name: "sid", TextTransformations: [{ Priority: 0, Type: "NONE" }] } },
-      { QueryArgument: { Name: "t", TextTransformations: [{ Priority: 0, Type: "NONE" }] } },
+      { Cookie: { Name: "sid", TextTransformations: [{ Priority: 0, Type: "URL_DECODE" }] } },
+      { QueryArgument: { Name: "t", TextTransformations: [{ Priority: 0, Type: "URL_DECODE" }] } },
       { IP: {} },
     ]);
     assert.deepEqual(get("AWS-AWSManagedRulesAntiDDoSRuleSet")?.Statement?.ManagedRuleGroupStatement?.ManagedRuleGroupConfigs, [
       { AWSManagedRulesAntiDDoSRuleSet: { ClientSideActionConfig: { Challenge: { UsageOfAction: "DISABLED" } }, SensitivityToBlock: "LOW" } },
     ]);
-    assert.equal(get("AWS-AWSManagedRulesAntiDDoSRuleSet")?.Priority, 100);
+    assert.equal(get("AWS-AWSManagedRulesAntiDDoSRuleSet")?.Priority, 200);
   });
 });
 
@@ -102,29 +102,29 @@ describe("checkCapacity (mocked WAFV2 client)", () => {
   const stackConfig = { config: { "edge-security:waf": PROD_WAF } };
 
   it("sends the exact rules with Scope CLOUDFRONT and reports AWS's figure", async () => {
-    wafv2.on(CheckCapacityCommand).resolves({ Capacity: 1329 });
+    wafv2.on(CheckCapacityCommand).resolves({ Capacity: 1309 });
     const rules = toWafApiRules(buildWafRules(managed(PROD_WAF), ARNS));
-    assert.deepEqual(await checkCapacity(new WAFV2Client({ region: "us-east-1" }), rules), { kind: "ok", capacity: 1329 });
+    assert.deepEqual(await checkCapacity(new WAFV2Client({ region: "us-east-1" }), rules), { kind: "ok", capacity: 1309 });
     assert.deepEqual(wafv2.commandCalls(CheckCapacityCommand)[0].args[0].input, { Scope: "CLOUDFRONT", Rules: rules });
   });
 
   it("prints the estimate beside AWS's figure and exits 0 when it fits", async () => {
-    wafv2.on(CheckCapacityCommand).resolves({ Capacity: 1335 });
+    wafv2.on(CheckCapacityCommand).resolves({ Capacity: 1315 });
     const run = await runCapacityCheck({ stack: "prod", stackConfig, client: new WAFV2Client({}), shieldMitigation: "automatic-response", ipSetArns: ARNS });
     assert.equal(run.exitCode, 0);
     assert.equal(run.lines[0], "prod: 10 rules, scope CLOUDFRONT, region us-east-1");
     assert.equal(run.lines[1], "       10  deny-ip-set                                   2 WCU (estimate)");
-    assert.deepEqual(run.lines.slice(-2), ["estimate 1329 WCU; AWS CheckCapacity 1335 WCU (differs by 6)", "AWS figure + reserve 150 = 1485 of limit 1500: fits"]);
+    assert.deepEqual(run.lines.slice(-2), ["estimate 1309 WCU; AWS CheckCapacity 1315 WCU (differs by 6)", "AWS figure + reserve 150 = 1465 of limit 1500: fits"]);
     const sent = wafv2.commandCalls(CheckCapacityCommand)[0].args[0].input.Rules ?? [];
     assert.equal(sent.find((r) => r.Name === "deny-ip-set")?.Statement?.OrStatement?.Statements?.[0].IPSetReferenceStatement?.ARN, ARNS.denyIpv4);
   });
 
   it("sends the monitoring's probe rule with the others when the stack has it", async () => {
-    wafv2.on(CheckCapacityCommand).resolves({ Capacity: 1333 });
+    wafv2.on(CheckCapacityCommand).resolves({ Capacity: 1313 });
     const probe = { headerName: "x-edge-rate-probe", token: "0123456789abcdef0123456789abcdef", limit: 10, windowSec: 60, ruleName: "rate-limit-probe" };
     const run = await runCapacityCheck({ stack: "prod", stackConfig, client: new WAFV2Client({}), shieldMitigation: "automatic-response", rateLimitProbe: probe, ipSetArns: ARNS });
     assert.equal(run.lines[0], "prod: 11 rules, scope CLOUDFRONT, region us-east-1");
-    assert.deepEqual(run.lines.slice(-2), ["estimate 1333 WCU; AWS CheckCapacity 1333 WCU (matches)", "AWS figure + reserve 150 = 1483 of limit 1500: fits"]);
+    assert.deepEqual(run.lines.slice(-2), ["estimate 1313 WCU; AWS CheckCapacity 1313 WCU (matches)", "AWS figure + reserve 150 = 1463 of limit 1500: fits"]);
     const sent = wafv2.commandCalls(CheckCapacityCommand).at(-1)!.args[0].input.Rules ?? [];
     assert.equal(sent.find((r) => r.Name === "rate-limit-probe")?.Statement?.RateBasedStatement?.ScopeDownStatement?.ByteMatchStatement?.FieldToMatch?.SingleHeader?.Name, "x-edge-rate-probe");
   });
@@ -140,7 +140,7 @@ describe("checkCapacity (mocked WAFV2 client)", () => {
     wafv2.on(CheckCapacityCommand).rejects(Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }));
     const run = await runCapacityCheck({ stack: "prod", stackConfig, client: new WAFV2Client({}), shieldMitigation: "none" });
     assert.equal(run.exitCode, 1);
-    assert.match(run.lines[run.lines.length - 2], /^estimate 1329 WCU; AWS not asked: no AWS credentials\. Set AWS_PROFILE .* wafv2:CheckCapacity/);
+    assert.match(run.lines[run.lines.length - 2], /^estimate 1309 WCU; AWS not asked: no AWS credentials\. Set AWS_PROFILE .* wafv2:CheckCapacity/);
   });
 
   it("classifies refused credentials and missing IP sets", async () => {

@@ -57,17 +57,30 @@ describe("waf README matches the code", () => {
     assert.deepEqual(rows.map((r) => r[0]), [
       `${PRIORITY.allowIpSet} / ${PRIORITY.denyIpSet} / ${PRIORITY.geo}`,
       `${PRIORITY.bodySize}`,
-      `${PRIORITY.managedStart}, ${PRIORITY.managedStart + PRIORITY.managedStep}, ...`,
-      `${PRIORITY.appStart}-${PRIORITY.appEnd}`,
-      `${PRIORITY.rateIpReputation}`,
       `${PRIORITY.rateUriStart}, ${PRIORITY.rateUriStart + PRIORITY.rateUriStep}, ...`,
+      `${PRIORITY.rateLimitProbe}`,
       `${PRIORITY.rateBlanket}`,
+      `${PRIORITY.managedStart}, ${PRIORITY.managedStart + PRIORITY.managedStep}, ...`,
+      `${PRIORITY.rateLabelledUriStart}, ${PRIORITY.rateLabelledUriStart + PRIORITY.rateUriStep}, ...`,
+      `${PRIORITY.rateIpReputation}`,
+      `${PRIORITY.appStart}-${PRIORITY.appEnd}`,
       n(PRIORITY.shieldMitigation),
     ]);
-    const rules = buildWafRules(managed({ ipSets: { allow: ["192.0.2.1/32"], deny: ["192.0.2.2/32"] }, geo: { mode: "block", countries: ["KP"] } }), { allowIpv4: "a", denyIpv4: "d" });
+    const probe = { headerName: "x-edge-rate-probe", token: "0123456789abcdef0123456789abcdef", limit: 10, windowSec: 60, ruleName: "rate-limit-probe" };
+    const uri = [
+      { name: "plain", pathPrefix: "/pets", limit: 100 },
+      { name: "labelled", pathPrefix: "/pets", limit: 100, aggregation: { customKeys: [{ labelNamespace: "awswaf:managed:aws:core-rule-set:" }] } },
+    ];
+    const settings = { ipSets: { allow: ["192.0.2.1/32"], deny: ["192.0.2.2/32"] }, geo: { mode: "block", countries: ["KP"] }, rateLimits: { uri } };
+    const rules = buildWafRules(managed(settings, { shieldMitigation: "none", rateLimitProbe: probe }), { allowIpv4: "a", denyIpv4: "d" });
+    assert.deepEqual(
+      ["rate-uri-plain", "rate-limit-probe", "rate-uri-labelled"].map((name) => rules.find((r) => r.name === name)?.priority),
+      [PRIORITY.rateUriStart, PRIORITY.rateLimitProbe, PRIORITY.rateLabelledUriStart],
+    );
     for (const rule of rules.filter((r) => r.statement.type !== "managedGroup")) {
       const row = rows.find((r) => r[0].split(/ \/ |, /).includes(String(rule.priority)));
-      assert.ok(row && row[1].includes(`\`${rule.name}\``), `${rule.name} at ${rule.priority}`);
+      const shown = rule.source[1] === "uri" ? "rate-uri-<name>" : rule.name;
+      assert.ok(row && row[1].includes(`\`${shown}\``), `${rule.name} at ${rule.priority}`);
     }
   });
 

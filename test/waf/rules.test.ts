@@ -9,6 +9,9 @@ const PATH = (p: string) => [
   { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "EXACTLY", searchString: p, textTransformations: PATH_TT } },
   { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "STARTS_WITH", searchString: `${p}/`, textTransformations: PATH_TT } },
 ];
+/** A `bodySize.allowedPaths` exemption: the same, case-sensitive (no LOWERCASE). */
+const EXEMPT_TT = PATH_TT.slice(0, 2);
+const EXEMPT = (p: string) => PATH(p).map((s) => ({ byteMatchStatement: { ...s.byteMatchStatement, textTransformations: EXEMPT_TT } }));
 const NONE = [{ priority: 0, type: "NONE" }];
 const VIS = (metricName: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName });
 const FORBIDDEN = { block: { customResponse: { responseCode: 403, customResponseBodyKey: "forbidden", responseHeaders: [] } } };
@@ -18,18 +21,18 @@ describe("waf rules: prod (enforce)", () => {
   const rules = toPulumiRules(buildWafRules(managed(PROD_WAF), ARNS));
   const byName = (name: string) => rules.find((r) => r.name === name);
 
-  it("follows the priority layout: access, baseline groups, app rules, rate rules; nothing at Shield's 10,000,000", () => {
+  it("follows the priority layout: access, rate rules without labels, baseline groups, the reputation rate rule, app rules; nothing at Shield's 10,000,000", () => {
     assert.deepEqual(rules.map((r) => [r.priority, r.name]), [
       [10, "deny-ip-set"],
       [30, "body-too-large"],
-      [100, "AWS-AWSManagedRulesAmazonIpReputationList"],
-      [110, "AWS-AWSManagedRulesCommonRuleSet"],
-      [120, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
-      [130, "AWS-AWSManagedRulesSQLiRuleSet"],
+      [100, "rate-uri-pets-post"],
+      [199, "rate-blanket"],
+      [200, "AWS-AWSManagedRulesAmazonIpReputationList"],
+      [210, "AWS-AWSManagedRulesCommonRuleSet"],
+      [220, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
+      [230, "AWS-AWSManagedRulesSQLiRuleSet"],
+      [995, "rate-ip-reputation"],
       [1000, "block-admin"],
-      [9000, "rate-ip-reputation"],
-      [9100, "rate-uri-pets-post"],
-      [9900, "rate-blanket"],
     ]);
     assert.ok(rules.every((r) => (r.priority as number) < PRIORITY.shieldMitigation));
   });
@@ -52,7 +55,7 @@ describe("waf rules: prod (enforce)", () => {
   it("pins the Core rule set and counts its 8 KB SizeRestrictions_BODY; bodies over the 16 KB inspection limit are blocked outside /uploads", () => {
     assert.deepEqual(byName("AWS-AWSManagedRulesCommonRuleSet"), {
       name: "AWS-AWSManagedRulesCommonRuleSet",
-      priority: 110,
+      priority: 210,
       visibilityConfig: VIS("AWS-AWSManagedRulesCommonRuleSet"),
       statement: {
         managedRuleGroupStatement: {
@@ -75,7 +78,7 @@ describe("waf rules: prod (enforce)", () => {
         andStatement: {
           statements: [
             { sizeConstraintStatement: { fieldToMatch: { body: { oversizeHandling: "MATCH" } }, comparisonOperator: "GT", size: 16384, textTransformations: NONE } },
-            { notStatement: { statement: { orStatement: { statements: PATH("/uploads") } } } },
+            { notStatement: { statement: { orStatement: { statements: EXEMPT("/uploads") } } } },
           ],
         },
       },
@@ -86,7 +89,7 @@ describe("waf rules: prod (enforce)", () => {
   it("rate-limits POST /pets per IP over 60 s with a 429 and Retry-After: 60", () => {
     assert.deepEqual(byName("rate-uri-pets-post"), {
       name: "rate-uri-pets-post",
-      priority: 9100,
+      priority: 100,
       visibilityConfig: VIS("rate-uri-pets-post"),
       statement: {
         rateBasedStatement: {
@@ -130,11 +133,11 @@ describe("waf rules: dev (count rollout)", () => {
   it("turns every action and group override into count, keeping the statements", () => {
     assert.deepEqual(rules.map((r) => [r.name, r.action ?? r.overrideAction]), [
       ["body-too-large", { count: {} }],
+      ["rate-blanket", { count: {} }],
       ["AWS-AWSManagedRulesAmazonIpReputationList", { count: {} }],
       ["AWS-AWSManagedRulesCommonRuleSet", { count: {} }],
       ["AWS-AWSManagedRulesKnownBadInputsRuleSet", { count: {} }],
       ["rate-ip-reputation", { count: {} }],
-      ["rate-blanket", { count: {} }],
     ]);
   });
 });
@@ -205,18 +208,18 @@ describe("waf capacity estimate", () => {
     ["size constraint + one transformation", { type: "sizeGreaterThan", field: { kind: "body", oversizeHandling: "MATCH" }, size: 1, transforms: ["LOWERCASE"] }, 11],
     ["geo, NOT geo", { type: "not", statement: { type: "geoMatch", countryCodes: ["US"] } }, 1],
     ["OR of two labels", { type: "or", statements: [{ type: "labelMatch", scope: "LABEL", key: "a" }, { type: "ipSet", arn: "x" }] }, 2],
-    ["rate: 2 + 30 per custom key + scope-down", { type: "rateBased", limit: 10, windowSec: 60, aggregation: "CUSTOM_KEYS", customKeys: [{ kind: "ip" }, { kind: "cookie", name: "s" }], scopeDown: { type: "labelMatch", scope: "NAMESPACE", key: "a:" } }, 63],
+    ["rate: 2 + 30 per custom key (+ 10 for the cookie's URL_DECODE) + scope-down", { type: "rateBased", limit: 10, windowSec: 60, aggregation: "CUSTOM_KEYS", customKeys: [{ kind: "ip" }, { kind: "cookie", name: "s" }], scopeDown: { type: "labelMatch", scope: "NAMESPACE", key: "a:" } }, 73],
     ["managed group + scope-down", { type: "managedGroup", vendor: "AWS", name: "G", ruleActionOverrides: [], groupWcu: 50, scopeDown: { type: "geoMatch", countryCodes: ["US"] } }, 51],
   ];
   for (const [title, statement, wcu] of table) it(`${title}: ${wcu} WCU`, () => assert.equal(statementWcu(statement), wcu));
 
   it("budgets the prod rules, with and without the Shield reserve", () => {
     const budget = wcuBudget(buildWafRules(managed(PROD_WAF), ARNS), 1500, 150);
-    // deny 2, body 1+64, rep 25, CRS 700, KBI 200, SQLi 200, admin 64, rate-rep 2+1, uri 2+64+2, blanket 2
-    // (a path is EXACTLY + STARTS_WITH, each 2 + 3 transformations x 10)
-    assert.equal(budget.total, 1329);
+    // deny 2, body 1+44, rep 25, CRS 700, KBI 200, SQLi 200, admin 64, rate-rep 2+1, uri 2+64+2, blanket 2
+    // (a path is EXACTLY + STARTS_WITH, each 2 + 3 transformations x 10; the /uploads exemption 2 x (2 + 2 x 10))
+    assert.equal(budget.total, 1309);
     assert.deepEqual({ reserve: budget.reserve, limit: budget.limit, withinBudget: budget.withinBudget }, { reserve: 150, limit: 1500, withinBudget: true });
-    assert.equal(wcuBudget(buildWafRules(managed(PROD_WAF), ARNS), 1300, 150).withinBudget, false);
+    assert.equal(wcuBudget(buildWafRules(managed(PROD_WAF), ARNS), 1450, 150).withinBudget, false);
   });
 
   it("describeWafPlan prints each rule with its WCU, then total, reserve and limit", () => {
@@ -224,7 +227,7 @@ describe("waf capacity estimate", () => {
     assert.equal(lines[0], "WAF: web ACL, scope CLOUDFRONT, us-east-1, mode count, logging CloudWatch, 30 days; redacted: authorization, x-forwarded-authorization, cookie");
     assert.equal(lines[1], "  body: groups inspect the first 16384 bytes (KB_16); bodies over 16384 bytes: count (body-too-large); the Core rule set's 8 KB SizeRestrictions_BODY counts");
     assert.equal(lines[2], "       30  body-too-large                             count             1 WCU");
-    assert.equal(lines[4], "      110  AWS-AWSManagedRulesCommonRuleSet           group: count    700 WCU");
+    assert.equal(lines[5], "      210  AWS-AWSManagedRulesCommonRuleSet           group: count    700 WCU");
     assert.equal(lines[lines.length - 1], "  total 931 WCU + reserve 150 (for rule groups Shield or Firewall Manager insert) = 1081 of limit 1500");
     assert.deepEqual(describeWafPlan({ kind: "disabled" }), ["WAF: disabled (waf.enabled: false); the distribution has no web ACL"]);
     const summary = describeWafPlan(managed(DEV_WAF), { rules: false });

@@ -68,11 +68,11 @@ describe("EdgeWebAcl", () => {
       assert.equal("ruleJson" in got, false);
       assert.deepEqual(got.rules.map((r: { name: string; priority: number }) => [r.priority, r.name]), [
         [30, "body-too-large"],
-        [100, "AWS-AWSManagedRulesAmazonIpReputationList"],
-        [110, "AWS-AWSManagedRulesCommonRuleSet"],
-        [120, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
-        [9000, "rate-ip-reputation"],
-        [9900, "rate-blanket"],
+        [199, "rate-blanket"],
+        [200, "AWS-AWSManagedRulesAmazonIpReputationList"],
+        [210, "AWS-AWSManagedRulesCommonRuleSet"],
+        [220, "AWS-AWSManagedRulesKnownBadInputsRuleSet"],
+        [995, "rate-ip-reputation"],
       ]);
       assert.equal(await valueOf(acl.arn), ACL_ARN("edge-dev"));
     });

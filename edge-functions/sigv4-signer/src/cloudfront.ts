@@ -5,7 +5,7 @@
  */
 import type { CloudFrontCustomOrigin, CloudFrontHeaders, CloudFrontRequest } from "aws-lambda";
 import { SignerFailure } from "./failure";
-import { isDroppedHeader } from "./droppedHeaders";
+import { hyphenated, isDroppedHeader } from "./droppedHeaders";
 import type { SignerOrigin } from "./settings";
 import type { SignedHeaders } from "./sign";
 
@@ -39,6 +39,20 @@ export function apiOriginOf(request: CloudFrontRequest, origins: readonly Signer
   return { domain: known.domain, path: known.path, region: known.region, prefix: known.prefix, custom };
 }
 
+/**
+ * What the returned origin always says about the connection, whatever CloudFront gave: execute-api serves
+ * HTTPS on 443 only, and a signed request (with the edge role's session token) must never travel in clear
+ * text or over SSLv3/TLS 1.0. Field names and values: "Lambda@Edge event structure", request event, custom
+ * origin (`port` 443, `protocol` "https", `sslProtocols` among TLSv1.2, TLSv1.1, TLSv1, SSLv3),
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html
+ */
+export const PINNED_CONNECTION = { protocol: "https", port: 443, sslProtocols: ["TLSv1.2"] } as const;
+
+/** The custom origin to return: CloudFront's, its path emptied (the URI carries the whole signed path), the connection pinned. */
+export function returnedOrigin(custom: CloudFrontCustomOrigin): CloudFrontCustomOrigin {
+  return { ...custom, path: "", protocol: PINNED_CONNECTION.protocol, port: PINNED_CONNECTION.port, sslProtocols: [...PINNED_CONNECTION.sslProtocols] };
+}
+
 /** The exact bytes CloudFront forwards; undefined when there is no body. */
 export function bodyOf(request: CloudFrontRequest): Uint8Array | undefined {
   const body = request.body;
@@ -70,7 +84,7 @@ const SIGNER_OWNED = ["host", "authorization", "x-amz-date", "x-amz-security-tok
 /**
  * The forwarded headers: headers named like an origin custom header dropped (CloudFront adds those itself
  * and Lambda@Edge rejects a result that has both), the viewer headers the signer drops (droppedHeaders.ts:
- * x-amz-*, x-apigw-*, URL and method overrides, X-Forwarded-Prefix), viewer `Authorization` moved to
+ * x-amz-*, x-apigw-*, URL and method overrides, forwarded prefix and host, in either spelling), viewer `Authorization` moved to
  * `authorizationHeader` (or that header removed when the viewer sent none), then `Host` and the signed
  * headers set. Every other header, including the ones CloudFront makes read-only, is left as it was. An
  * origin custom header the signer must set itself is a misconfigured origin: refused (502).
@@ -87,7 +101,8 @@ export function rewriteHeaders(
   }
   const out: CloudFrontHeaders = {};
   for (const name in headers) {
-    if (!isDroppedHeader(name) && !Object.hasOwn(originHeaders, name) && name !== "authorization" && name !== authorizationHeader) out[name] = headers[name];
+    // The relocation header in any spelling: a backend reading `x_forwarded_authorization` as it would be forged.
+    if (!isDroppedHeader(name) && !Object.hasOwn(originHeaders, name) && name !== "authorization" && hyphenated(name) !== authorizationHeader) out[name] = headers[name];
   }
   const viewerAuthorization = headers.authorization;
   if (viewerAuthorization?.length) out[authorizationHeader] = viewerAuthorization.map(({ value }) => ({ key: authorizationHeader, value }));

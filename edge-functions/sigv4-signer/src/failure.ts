@@ -9,6 +9,7 @@ export type FailureCode =
   | "URI_TOO_LONG"
   | "HEADERS_TOO_LARGE"
   | "BODY_TRUNCATED"
+  | "UNSUPPORTED_MEDIA_TYPE"
   | "BODY_NOT_INCLUDED"
   | "NO_CREDENTIALS"
   | "UNKNOWN_ORIGIN"
@@ -20,6 +21,7 @@ export const FAILURE_STATUS: Readonly<Record<FailureCode, number>> = {
   URI_TOO_LONG: 414,
   HEADERS_TOO_LARGE: 431,
   BODY_TRUNCATED: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   BODY_NOT_INCLUDED: 500,
   NO_CREDENTIALS: 500,
   SIGNING_FAILED: 500,
@@ -29,6 +31,7 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: "Bad Request",
   413: "Payload Too Large",
   414: "URI Too Long",
+  415: "Unsupported Media Type",
   431: "Request Header Fields Too Large",
   500: "Internal Server Error",
   502: "Bad Gateway",

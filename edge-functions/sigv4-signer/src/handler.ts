@@ -4,7 +4,8 @@
  * could not sign and never throws.
  */
 import type { CloudFrontRequestEvent, CloudFrontRequestResult } from "aws-lambda";
-import { apiOriginOf, bodyOf, checkHeaderCount, rewriteHeaders } from "./cloudfront";
+import { checkBodyEncoding } from "./body";
+import { apiOriginOf, bodyOf, checkHeaderCount, returnedOrigin, rewriteHeaders } from "./cloudfront";
 import { credentialSource, type CredentialEnvironment } from "./credentials";
 import { failureResponse, SignerFailure, type FailureCode } from "./failure";
 import { forwardedPath } from "./path";
@@ -42,18 +43,21 @@ export function createHandler(settings: SignerSettings, dependencies: HandlerDep
       checkHeaderCount(request.headers);
       const path = forwardedPath(origin.path, origin.prefix, request.uri);
       const query = parseQuery(request.querystring);
+      const body = bodyOf(request);
+      checkBodyEncoding(request.headers, body);
       const signed = await signRequest(
-        { method: request.method, host: origin.domain, path, query, body: bodyOf(request) },
+        { method: request.method, host: origin.domain, path, query, body },
         current,
         { region: origin.region, service: SERVICE, now: now() },
       );
-      // The whole wire path goes in `uri` and the origin path is emptied, so the origin receives exactly what was signed.
+      // The whole wire path goes in `uri` and the origin path is emptied, so the origin receives exactly what was
+      // signed; the connection is pinned to HTTPS on 443 with TLS 1.2, whatever the origin said.
       return {
         ...request,
         uri: path,
         querystring: formatQuery(query),
         headers: rewriteHeaders(request.headers, origin.domain, signed, settings.authorizationHeader, origin.custom.customHeaders),
-        origin: { custom: { ...origin.custom, path: "" } },
+        origin: { custom: returnedOrigin(origin.custom) },
       };
     } catch (error) {
       const failure = error instanceof SignerFailure ? error : undefined;

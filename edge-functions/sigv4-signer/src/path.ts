@@ -15,29 +15,32 @@ const WIRE_PATH = /^\/(?:[\w\-.~!$&'()*+,;=:@/]|%[\dA-Fa-f]{2})*$/;
  */
 export const MAX_PATH_SEGMENTS = 128;
 /**
- * Escapes that hide a separator or a control character: `/` and `\` (a decoding backend splits segments at
- * them), NUL and the other C0 controls and DEL (string truncation, log and header injection). In the
- * normal form (hex in uppercase).
+ * Escapes that hide a delimiter or a control character: `/` and `\` (a decoding backend splits segments at
+ * them), `?` and `#` (a decoding backend or API Gateway's `{proxy+}` substitution ends the path there), `;` (a
+ * parameter a servlet container cuts off), NUL and the other C0 controls and DEL (string truncation, log and
+ * header injection). In the normal form (hex in uppercase).
  */
-const ENCODED_SEPARATOR = /%(?:2F|5C|[01][\dA-F]|7F)/;
+const ENCODED_DELIMITER = /%(?:2F|5C|3F|23|3B|[01][\dA-F]|7F)/;
 /**
- * The same, or a dot or a percent, encoded twice (`%252e`, `%252F`, `%2500`, `%2525`): a double-decoding
- * backend sees them. The two characters after `%25` are plain text, in either case.
+ * Any escape encoded twice (`%2570`, `%252e`, `%2525`): WAF decodes once, a double-decoding backend twice, so
+ * they would see different paths. In the normal form the two characters after `%25` are plain text.
  */
-const DOUBLE_ENCODED = /%25(?:2E|2F|5C|25|[01][\dA-F]|7F)/i;
+const DOUBLE_ENCODED = /%25[\dA-Fa-f]{2}/;
+/** A segment (in normal form) of only dots and spaces: `.`, `..` (also `%2E`), and `...`, `..%20`, `%20`. */
+const DOT_SEGMENT = /^(?:\.|%20)+$/;
 /**
- * A segment (in normal form) that is only dots and spaces before any `;parameter`: `.` and `..` (also `%2E`,
- * `..;x`, `..%3Bx`), and `...`, `..%20` or `%20` that Windows-style normalization (trailing dots and spaces
- * removed) turns into one of them or into an empty segment. In normal form a dot is only ever `.`.
+ * A segment that ends in a dot or a space once decoded (`pets.`, `pets%20`): IIS and Windows-style
+ * normalization trim them, so the backend would serve `pets` while WAF matched another segment. In normal
+ * form a dot is only ever `.` and a space only `%20`.
  */
-const DOT_SEGMENT = /^(?:\.|%20)+(?:;|%3B|$)/;
-/** A routing prefix or origin path: `/ws`, `/v1/ws`; segments of plain path characters (no `%`, `*`, `?`, `#`), no trailing `/`. */
-const PREFIX = /^(?:\/[\w\-.~!$&'()+,;=:@]+)+$/;
+const TRAILING_DOT_OR_SPACE = /(?:\.|%20)$/;
+/** A routing prefix or origin path: `/ws`, `/v1/ws`; segments of plain path characters (no `%`, `;`, `*`, `?`, `#`), no trailing `/`. */
+const PREFIX = /^(?:\/[\w\-.~!$&'()+,=:@]+)+$/;
 
 const malformed = (detail: string) => new SignerFailure("MALFORMED_REQUEST", `path: ${detail}`);
 
-/** Whether an origin's `X-Forwarded-Prefix` value, or an origin path, is usable: plain segments, none of them a dot-segment. */
-export const isPrefix = (prefix: string) => PREFIX.test(prefix) && !prefix.split("/").some((segment) => DOT_SEGMENT.test(segment));
+/** Whether an origin's `X-Forwarded-Prefix` value, or an origin path, is usable: plain segments, none ending in a dot (every URI under it would be refused). */
+export const isPrefix = (prefix: string) => PREFIX.test(prefix) && !prefix.split("/").some((segment) => TRAILING_DOT_OR_SPACE.test(segment));
 
 /** Whether `text` has more than `max` slashes, counted without splitting it. */
 function slashesOver(text: string, max: number): boolean {
@@ -49,15 +52,20 @@ function slashesOver(text: string, max: number): boolean {
   return true;
 }
 
-/** Refuses empty segments (`//`; a trailing `/` is no segment) and dot-segments in any spelling (the path in normal form). */
+/**
+ * Refuses empty segments (`//`; a trailing `/` is no segment), dot-segments in any spelling and segments that
+ * end in a dot or a space (the path in normal form).
+ */
 function checkSegments(path: string): void {
   const segments = path.split("/");
   for (let i = 1; i < segments.length; i++) {
-    if (segments[i] === "") {
+    const segment = segments[i];
+    if (segment === "") {
       if (i === segments.length - 1) return;
       throw malformed("empty segment");
     }
-    if (DOT_SEGMENT.test(segments[i])) throw malformed("dot-segment");
+    if (DOT_SEGMENT.test(segment)) throw malformed("dot-segment");
+    if (TRAILING_DOT_OR_SPACE.test(segment)) throw malformed("segment ends in a dot or space");
   }
 }
 
@@ -75,8 +83,10 @@ export function forwardedPath(originPath: string, prefix: string, rawUri: string
   const uri = canonicalEscapes(rawUri, false, () => {
     throw malformed("escape not UTF-8");
   });
-  if (ENCODED_SEPARATOR.test(uri)) throw malformed("encoded separator or control character");
+  if (ENCODED_DELIMITER.test(uri)) throw malformed("encoded delimiter or control character");
   if (DOUBLE_ENCODED.test(uri)) throw malformed("double-encoded");
+  // WAF reads `admin;x` as another segment; Tomcat, Spring and Jetty cut `;x` off and serve `admin`.
+  if (uri.includes(";")) throw malformed("matrix parameter");
   checkSegments(uri);
   if (prefix !== "" && uri !== prefix && !uri.startsWith(`${prefix}/`)) throw malformed("outside the origin's prefix");
   return `${originPath}${uri.slice(prefix.length)}` || "/";

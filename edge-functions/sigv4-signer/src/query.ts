@@ -16,10 +16,19 @@ export const MAX_QUERY_PARAMETERS = 128;
 
 /**
  * Names refused: SigV4 query authentication parameters (a header-signed request must not also carry a
- * viewer's set), and "__proto__", which JavaScript backends that build an object from the query can be
- * made to read as the object's prototype.
+ * viewer's set), "__proto__", which JavaScript backends that build an object from the query can be made to
+ * read as the object's prototype, and "_method", which Laravel, Symfony and method-override middleware run
+ * instead of the method WAF rated and SigV4 signed.
  */
-const RESERVED = /^(?:x-amz-(?:algorithm|credential|date|expires|security-token|signature|signedheaders)|__proto__)$/i;
+const RESERVED = /^(?:x-amz-(?:algorithm|credential|date|expires|security-token|signature|signedheaders)|__proto__|_method)$/i;
+/**
+ * A bracket or dot segment that reaches an object's prototype when qs-style parsers (qs, PHP, Rails, lodash
+ * `set`) nest the name: `__proto__[x]`, `a[__proto__]`, `constructor[prototype][x]`, `a.constructor.prototype`.
+ * A plain `constructor` or `prototype` only names a property and is kept.
+ */
+const PROTOTYPE_SEGMENT = /(?:^|%5B|\.)(?:__proto__|constructor|prototype)(?:%5D|%5B|\.|$)/i;
+/** Canonical escapes of C0 controls and DEL (`%00`, `%0D%0A`, `%7F`): truncation, log and header injection in backends. */
+const CONTROL = /%(?:[01][\dA-F]|7F)/;
 /** Visible ASCII only: anything else cannot have arrived on an HTTP request line. */
 const WIRE = /^[\x21-\x7e]*$/;
 /** Text that is its own canonical encoding: the RFC 3986 unreserved set. */
@@ -28,9 +37,11 @@ const UNRESERVED_ONLY = /^[\w.~-]*$/;
 /** A name or value in canonical encoding: decoded (`+` is a space, as in HTML forms; a plus arrives as %2B) and RFC 3986-encoded. */
 function canonical(text: string, index: number): string {
   if (UNRESERVED_ONLY.test(text)) return text;
-  return canonicalEscapes(text, true, (problem) => {
+  const encoded = canonicalEscapes(text, true, (problem) => {
     throw new SignerFailure("MALFORMED_REQUEST", `query[${index}]: ${problem}`);
   });
+  if (CONTROL.test(encoded)) throw new SignerFailure("MALFORMED_REQUEST", `query[${index}]: control character`);
+  return encoded;
 }
 
 /**
@@ -50,6 +61,7 @@ export function parseQuery(querystring: string): QueryPair[] {
     // SDKs drop nameless parameters and API Gateway's reading of them is undocumented: refuse rather than guess.
     if (name === "") throw new SignerFailure("MALFORMED_REQUEST", `query[${i}]: empty name`);
     if (RESERVED.test(name)) throw new SignerFailure("MALFORMED_REQUEST", `query[${i}]: reserved name`);
+    if ((name.includes("%5B") || name.includes(".")) && PROTOTYPE_SEGMENT.test(name)) throw new SignerFailure("MALFORMED_REQUEST", `query[${i}]: prototype key`);
     pairs.push([name, eq < 0 ? "" : canonical(segment.slice(eq + 1), i)]);
   }
   return pairs;

@@ -58,8 +58,8 @@ function originProblems(origins: unknown): Problem[] {
     const field = `origins[${i}]`;
     const { domain, path, prefix, region } = origin ?? {};
     if (typeof domain !== "string" || !isDnsName(domain)) add(`${field}.domain`, domain, "allowed: a lowercase DNS name such as \"a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com\"");
-    if (path !== "" && (typeof path !== "string" || !isPrefix(path))) add(`${field}.path`, path, "allowed: \"\" or a path such as \"/prod\" (no trailing '/', no '%', '*', '?', '#', no dot-segments)");
-    if (prefix !== "" && (typeof prefix !== "string" || !isPrefix(prefix))) add(`${field}.prefix`, prefix, "allowed: \"\" or a prefix such as \"/ws\" (no trailing '/', no '%', '*', '?', '#', no dot-segments)");
+    if (path !== "" && (typeof path !== "string" || !isPrefix(path))) add(`${field}.path`, path, "allowed: \"\" or a path such as \"/prod\" (no trailing '/', no '%', ';', '*', '?', '#', no segment ending in '.')");
+    if (prefix !== "" && (typeof prefix !== "string" || !isPrefix(prefix))) add(`${field}.prefix`, prefix, "allowed: \"\" or a prefix such as \"/ws\" (no trailing '/', no '%', ';', '*', '?', '#', no segment ending in '.')");
     if (typeof region !== "string" || !isAwsRegion(region)) add(`${field}.region`, region, "allowed: an AWS region such as \"eu-west-1\"");
     const named = typeof domain === "string" ? EXECUTE_API.exec(domain)?.[1] : undefined;
     if (named !== undefined && typeof region === "string" && isAwsRegion(region) && named !== region) add(`${field}.region`, region, `allowed: "${named}", the region in the execute-api domain`);
