@@ -14,7 +14,7 @@ import { ApiConfig } from "./apis";
 import { CloudFrontQuotas, DistributionConfig } from "./distribution";
 import { CONFIG_NAMESPACE, projectConfig } from "./namespace";
 import { Route, routeIssues } from "./routes";
-import { SignerConfig } from "./signer";
+import { SignerConfig, signerFields } from "./signer";
 import { stackSchema } from "./stackSchema";
 import { pulumiSecretKeys } from "./pulumiSecretKeys";
 
@@ -98,7 +98,9 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   const rateLimitProbe = monitoringSection && configuredRateLimitProbe(monitoringSection, scope.project, scope.name);
   // The operating model too: it decides what the web ACL holds and who owns Shield (its problems likewise below).
   const governance = governanceSchema.safeParse(raw.governance ?? {}).data ?? DISTRIBUTED;
-  const top = stackSchema({ region: stackRegion, now: options.now ?? new Date(), shieldMitigation: shield.layer7Mitigation, rateLimitProbe, governance }).safeParse(raw);
+  // The signer's header for the viewer's Authorization, which WAF rules may not read; an invalid one is reported below.
+  const authorizationHeader = signerFields(options.now).authorizationHeader.safeParse(raw.authorizationHeader).data;
+  const top = stackSchema({ region: stackRegion, now: options.now ?? new Date(), shieldMitigation: shield.layer7Mitigation, rateLimitProbe, governance, authorizationHeader }).safeParse(raw);
   if (!top.success) for (const p of problemsFrom(top.error.issues, raw)) problems.add(p.field, p.value, p.allowed, p.path);
   const privateIntegration = top.success ? top.data.sections.privateIntegration : undefined;
 

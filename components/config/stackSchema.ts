@@ -25,6 +25,8 @@ export interface StackSchemaContext {
   readonly shieldMitigation?: ShieldMitigation;
   /** The monitoring's rate-limit probe, a rule of the managed web ACL. @default none */
   readonly rateLimitProbe?: RateLimitProbe;
+  /** The signer's `authorizationHeader`, which WAF rules may not read (the signer moves the viewer's Authorization there). @default the signer's default */
+  readonly authorizationHeader?: string;
   /** The operating model, which decides what the stack's web ACL holds and who owns Shield. @default distributed */
   readonly governance?: GovernanceSettings;
 }
@@ -96,7 +98,7 @@ export function stackSchema(context: StackSchemaContext) {
     // Refused with the way forward, rather than as unknown keys.
     loggingBucket: legacy,
     loggingPrefix: legacy,
-    waf: governedWafSchema({ shieldMitigation: context.shieldMitigation ?? "none", rateLimitProbe: context.rateLimitProbe }, governance).prefault({}),
+    waf: governedWafSchema({ shieldMitigation: context.shieldMitigation ?? "none", rateLimitProbe: context.rateLimitProbe, authorizationHeader: context.authorizationHeader }, governance).prefault({}),
     shield: governedShieldSchema(context.now, governance),
     privateIntegration: privateIntegrationSchema(context.region).optional(),
     governance: governanceSchema.prefault({}),

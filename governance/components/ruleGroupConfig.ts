@@ -10,6 +10,7 @@ import { strictObject, text, whenValid } from "../../components/shared/schema/fi
 import { isPlainObject } from "../../components/shared/validation";
 import { geoSchema, ipSetsSchema } from "../../components/waf/accessSchemas";
 import { rateLimitsSchema } from "../../components/waf/rateLimitsSchema";
+import { signerHeaderProblem } from "../../components/waf/signerHeaders";
 import { INSPECTION_LIMIT_BYTES } from "../../components/waf/types";
 import { validateWafRules } from "../../components/waf/validateWafRules";
 import { bodySizeSchema } from "../../components/waf/wafSchema";
@@ -26,6 +27,9 @@ export const groupName = text(GROUP_NAME, "allowed: a rule group name of 1-32 a-
 export const CENTRAL_BODY_LIMIT = INSPECTION_LIMIT_BYTES.KB_16;
 
 const ALLOW_REFUSED = "allowed: nothing: an allow in the security team's rule group would end evaluation before the app's rules and the rest of the policy";
+
+/** AWS WAF quotas, "Maximum number of rate-based rules per rule group" (docs/aws-facts.md). */
+export const MAX_RATE_RULES_PER_GROUP = 4;
 
 /** The edge's rate limits, each off unless given (a central group has no default rule). */
 const groupRateLimits = z.preprocess((value) => (isPlainObject(value) ? { blanket: false, ipReputation: false, ...value } : value), rateLimitsSchema);
@@ -49,10 +53,22 @@ export const customRuleGroupSchema = strictObject({
     ctx.addIssue({ code: "custom", path: ["bodySize", "maxBytes"], input: group.bodySize?.maxBytes, message });
   }, whenValid("bodySize"))
   .superRefine((group, ctx) => {
-    [group.rateLimits?.blanket, ...(group.rateLimits?.uri ?? [])].forEach((rule, index) => {
-      if (!rule || rule.aggregation.kind !== "CUSTOM_KEYS" || !rule.aggregation.keys.some((k) => k.kind === "labelNamespace")) return;
-      const at = index === 0 ? ["rateLimits", "blanket", "aggregation"] : ["rateLimits", "uri", index - 1, "aggregation"];
-      ctx.addIssue({ code: "custom", path: at, input: rule.aggregation, message: "allowed: keys other than labelNamespace: a central group cannot count on the labels of rules that run before it in every web ACL" });
+    const rated = (group.rateLimits?.blanket ? 1 : 0) + (group.rateLimits?.uri.length ?? 0);
+    if (rated > MAX_RATE_RULES_PER_GROUP) {
+      const message = `allowed: at most ${MAX_RATE_RULES_PER_GROUP} rate-based rules in a rule group (AWS WAF quota; the blanket rule and each uri rule count; these make ${rated}): split them into another group`;
+      ctx.addIssue({ code: "custom", path: ["rateLimits"], input: rated, message });
+    }
+    (group.rateLimits?.uri ?? []).forEach((rule, index) => {
+      if (rule.aggregation.kind !== "CUSTOM_KEYS") return;
+      const at = ["rateLimits", "uri", index, "aggregation"];
+      if (rule.aggregation.keys.some((k) => k.kind === "labelNamespace")) {
+        ctx.addIssue({ code: "custom", path: at, input: rule.aggregation, message: "allowed: keys other than labelNamespace: a central group cannot count on the labels of rules that run before it in every web ACL" });
+      }
+      rule.aggregation.keys.forEach((key, k) => {
+        // The same signer runs in every edge stack in scope: a header it drops or relocates never reaches the API as WAF reads it.
+        const message = key.kind === "header" ? signerHeaderProblem(key.name) : undefined;
+        if (message) ctx.addIssue({ code: "custom", path: [...at, "customKeys", k, "header"], input: key.name, message });
+      });
     });
     if (group.rateLimits?.ipReputation) {
       const message = "allowed: false: its scope-down reads the reputation groups' labels, which a rule group has no source of; the managed IP reputation groups block those clients";

@@ -217,6 +217,19 @@ describe("secrets in problems", () => {
   });
 });
 
+describe("the signer and WAF together", () => {
+  it("refuses a WAF rule on the stack's own authorizationHeader, where the signer puts the viewer's Authorization", () => {
+    const keyed = { name: "per-token", pathPrefix: "/pets", limit: 100, aggregation: { customKeys: [{ header: "x-viewer-authorization" }] } };
+    const raw = { apis: [REST], authorizationHeader: "x-viewer-authorization", waf: { rateLimits: { uri: [keyed] } } };
+    assert.throws(() => parseStackConfig(raw, "eu-west-1"), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.deepEqual(error.problems.map((p) => p.field), ["waf.rateLimits.uri[per-token].aggregation.customKeys[0].header"]);
+      return true;
+    });
+    assert.doesNotThrow(() => parseStackConfig({ ...raw, authorizationHeader: "x-forwarded-authorization" }, "eu-west-1"));
+  });
+});
+
 describe("Shield and WAF together", () => {
   it("keeps 150 WCU of the web ACL free only for Shield's automatic response", () => {
     const reserve = (shield: unknown) => {

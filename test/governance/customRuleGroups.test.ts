@@ -40,6 +40,19 @@ describe("governance program: the custom rule groups, with the edge's schemas an
     ]);
   });
 
+  it("refuses more than 4 rate-based rules in one group (AWS's quota per rule group) and keys on headers the signer drops or relocates", () => {
+    const fail = (settings: Record<string, unknown>) => problems({ waf: { logging: false, lastRuleGroups: ["g"], customRuleGroups: { g: settings } } });
+    const uri = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `p${i}`, pathPrefix: `/p${i}`, limit: 100 }));
+    assert.deepEqual(fail({ rateLimits: { blanket: { limit: 2000 }, uri: uri(4) } }), [
+      ["waf.customRuleGroups.g.rateLimits", "allowed: at most 4 rate-based rules in a rule group (AWS WAF quota; the blanket rule and each uri rule count; these make 5): split them into another group"],
+    ]);
+    assert.equal(group({ rateLimits: { blanket: { limit: 2000 }, uri: uri(3) } }).rateLimits.uri.length, 3);
+    const keyed = (header: string) => ({ name: "k", pathPrefix: "/k", limit: 100, aggregation: { customKeys: [{ header }] } });
+    assert.deepEqual(fail({ rateLimits: { uri: [keyed("x-http-method-override")] } }).map(([f]) => f), ["waf.customRuleGroups.g.rateLimits.uri[k].aggregation.customKeys[0].header"]);
+    assert.deepEqual(fail({ rateLimits: { uri: [keyed("x-forwarded-authorization")] } }).map(([f]) => f), ["waf.customRuleGroups.g.rateLimits.uri[k].aggregation.customKeys[0].header"]);
+    assert.equal(group({ rateLimits: { uri: [keyed("x-api-key")] } }).rateLimits.uri.length, 1);
+  });
+
   it("builds a custom group's rules with the edge's builder, so they cost what the edge's same rules cost", () => {
     const g = group({
       ipSets: { deny: ["192.0.2.0/24", "2001:db8::/32"] },
