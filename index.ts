@@ -12,7 +12,7 @@ const protectedApis = new ProtectedApis("apis", { apis: config.apis, manageApiGa
 const microservices = config.privateIntegration && new PrivateMicroservices(PRIVATE_API_NAME, { settings: config.privateIntegration, tags });
 const origins = [...protectedApis.origins, ...(microservices?.origins ?? [])];
 const signerLogs = config.monitoring.enabled ? config.monitoring.signerLogs : undefined;
-const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, quotas: config.quotas, waf: config.waf, shield: config.shield, signerLogs, tags, governance: config.governance });
+const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, quotas: config.quotas, waf: config.wafInput, rateLimitProbe: config.rateLimitProbe, shield: config.shield, signerLogs, tags, governance: config.governance });
 const cdn = edge.distribution.distribution;
 
 // What the stack made of each API; the private integration's API is no pet store.
