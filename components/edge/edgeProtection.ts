@@ -1,3 +1,4 @@
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SignerLogGroups } from "../monitoring/signerLogGroups";
 import { EdgeShield } from "../shield";
@@ -8,10 +9,16 @@ import { EdgeProtectionInputs, edgeProtectionSettings } from "./edgeProtectionSe
 import { signerSettingsFor } from "./signerSettings";
 
 export type { EdgeProtectionInputs } from "./edgeProtectionSettings";
+export { edgeSignerRole } from "./edgeSignerRole";
 
 export interface EdgeProtectionArgs extends EdgeProtectionInputs {
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * The signer's role, made first with `edgeSignerRole(name)` so that the REST APIs the program creates admit
+   * only it (their `signerRoleArn`). @default one made inside the signer
+   */
+  readonly signerRole?: aws.iam.Role;
 }
 
 /** The whole edge for a set of APIs: signer, web ACL, CloudFront distribution and optional Shield Advanced. */
@@ -30,7 +37,7 @@ export class EdgeProtection extends pulumi.ComponentResource {
     super("edge-security:edge:EdgeProtection", name, {}, opts);
     this.wafSettings = waf;
     const tags = { ...args.tags };
-    this.signer = new EdgeSigner(`${name}-signer`, { origins, config: signer, settings: signerSettingsFor(signer, origins), tags }, { parent: this });
+    this.signer = new EdgeSigner(`${name}-signer`, { origins, config: signer, settings: signerSettingsFor(signer, origins), tags, role: args.signerRole }, { parent: this });
     // The web ACL, its metrics and log group take this name, which must be unique in the account.
     const wafName = `${name}-waf-${pulumi.getProject()}-${pulumi.getStack()}`;
     this.webAcl = waf.kind === "disabled" ? undefined : new EdgeWebAcl(wafName, { settings: waf, tags }, { parent: this });

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { PROJECT_DIR } from "../../scripts/plan/runProgram";
-import { EdgeProtection, PRIVATE_API_NAME, PrivateMicroservices, ProtectedApis, configuredRateLimitProbe, monitoringConfigSchema } from "../../components";
+import { EdgeProtection, PRIVATE_API_NAME, edgeSignerRole, PrivateMicroservices, ProtectedApis, configuredRateLimitProbe, monitoringConfigSchema } from "../../components";
 import { RecordedResource, installMocks, settle } from "../support/mocks";
 import { programRun } from "../program/programRuns";
 
@@ -27,9 +27,10 @@ function composeAsLibrary(stack: "dev" | "prod", config: Readonly<Record<string,
     values[name] = typeof value === "string" && /^[[{0-9]|^(true|false)$/.test(value) ? JSON.parse(value) : value;
   }
   const tags = { ...(values.tags as Record<string, string>), "edge-security:stack": stack };
-  const apis = new ProtectedApis("apis", { apis: values.apis as never, region: config["aws:region"], tags });
+  const signerRole = edgeSignerRole("edge", tags);
+  const apis = new ProtectedApis("apis", { apis: values.apis as never, region: config["aws:region"], tags, signerRoleArn: signerRole.arn });
   const privateIntegration = values.privateIntegration as { region?: string } | undefined;
-  const microservices = privateIntegration && new PrivateMicroservices(PRIVATE_API_NAME, { settings: { region: config["aws:region"], ...privateIntegration } as never, tags });
+  const microservices = privateIntegration && new PrivateMicroservices(PRIVATE_API_NAME, { settings: { region: config["aws:region"], ...privateIntegration } as never, tags, signerRoleArn: signerRole.arn });
   const monitoring = monitoringConfigSchema.parse(values.monitoring ?? {});
   new EdgeProtection("edge", {
     origins: [...apis.origins, ...(microservices?.origins ?? [])],
@@ -41,6 +42,7 @@ function composeAsLibrary(stack: "dev" | "prod", config: Readonly<Record<string,
     signerLogs: monitoring.enabled ? (values.monitoring as { signerLogs?: object } | undefined)?.signerLogs ?? {} : undefined,
     rateLimitProbe: configuredRateLimitProbe(monitoring, "edge-security", stack),
     tags,
+    signerRole,
   });
 }
 
