@@ -1,18 +1,20 @@
 // The edge-security program: read and validate the stack's config, compose the components, export the contract.
 import * as pulumi from "@pulumi/pulumi";
 import {
-  EdgeProtection, PRIVATE_API_NAME, PrivateMicroservices, ProtectedApis, apiEndpoints, privateServiceEndpoints, readStackConfig,
+  EdgeProtection, PRIVATE_API_NAME, edgeSignerRole, PrivateMicroservices, ProtectedApis, apiEndpoints, privateServiceEndpoints, readStackConfig,
 } from "./components";
 import { CreatedApiDetails, EdgeMonitoring, monitoredApis, verificationOutput } from "./components";
 
 const config = readStackConfig(pulumi.runtime.allConfig(), { stack: { project: pulumi.getProject(), name: pulumi.getStack() } });
 const tags = { ...config.tags, "edge-security:stack": pulumi.getStack() };
 
-const protectedApis = new ProtectedApis("apis", { apis: config.apis, manageApiGatewayAccount: config.manageApiGatewayAccount, tags });
-const microservices = config.privateIntegration && new PrivateMicroservices(PRIVATE_API_NAME, { settings: config.privateIntegration, tags });
+// The signer's role first: the REST APIs' resource policies admit only it, from their first deployment.
+const signerRole = edgeSignerRole("edge", tags);
+const protectedApis = new ProtectedApis("apis", { apis: config.apis, manageApiGatewayAccount: config.manageApiGatewayAccount, tags, signerRoleArn: signerRole.arn });
+const microservices = config.privateIntegration && new PrivateMicroservices(PRIVATE_API_NAME, { settings: config.privateIntegration, tags, signerRoleArn: signerRole.arn });
 const origins = [...protectedApis.origins, ...(microservices?.origins ?? [])];
 const signerLogs = config.monitoring.enabled ? config.monitoring.signerLogs : undefined;
-const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, quotas: config.quotas, waf: config.waf, shield: config.shield, signerLogs, tags, governance: config.governance });
+const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, quotas: config.quotas, waf: config.wafInput, rateLimitProbe: config.rateLimitProbe, shield: config.shield, signerLogs, tags, governance: config.governance, signerRole });
 const cdn = edge.distribution.distribution;
 
 // What the stack made of each API; the private integration's API is no pet store.

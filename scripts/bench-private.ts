@@ -58,7 +58,7 @@ async function buildOnce(count: number, mocks: MockRecorder): Promise<[number, n
   mocks.reset();
   const settings = parseWith(privateIntegrationSchema("eu-west-1"), config("rest-shared-nlb", count, true), "bench", ["privateIntegration"]);
   const start = performance.now();
-  const component = new PrivateMicroservices(`bench${count}-${performance.now()}`, { settings });
+  const component = new PrivateMicroservices(`bench${count}-${performance.now()}`, { settings, signerRoleArn: "arn:aws:iam::123456789012:role/bench-signer" });
   await valueOf(component.services);
   const ms = performance.now() - start;
   await settle();

@@ -17,6 +17,11 @@ export interface ProtectedApisArgs {
   /** Manage API Gateway's per-region CloudWatch role setting, needed for REST and WebSocket access logs. @default true */
   readonly manageApiGatewayAccount?: boolean;
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * The edge signer's role (`edgeSignerRole(edgeName).arn`): each REST API created here admits only it, on its
+   * stage, from its first deployment. HTTP and WebSocket APIs have no resource policy; AWS_IAM alone guards them.
+   */
+  readonly signerRoleArn: pulumi.Input<string>;
 }
 
 /** The APIs behind the edge: the ones the stack creates (pet store demos) and the ones it only fronts. */
@@ -38,7 +43,7 @@ export class ProtectedApis extends pulumi.ComponentResource {
     const created: Record<string, CreatedApiDetails> = {};
     this.origins = apis.map((api) => {
       if (api.existing) return existingApiOrigin(api);
-      const component = this.create(`${name}-${api.name}`, api, accounts.get(api.region)?.account, tags);
+      const component = this.create(`${name}-${api.name}`, api, args.signerRoleArn, accounts.get(api.region)?.account, tags);
       created[api.name] = {
         petStore: true,
         accessLogGroupName: component.accessLogGroupName,
@@ -50,11 +55,11 @@ export class ProtectedApis extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 
-  private create(name: string, config: CreatedApiConfig, accountSetting: pulumi.Resource | undefined, tags?: Readonly<Record<string, string>>) {
+  private create(name: string, config: CreatedApiConfig, signerRoleArn: pulumi.Input<string>, accountSetting: pulumi.Resource | undefined, tags?: Readonly<Record<string, string>>) {
     const opts = { parent: this };
     switch (config.kind) {
       case "REST":
-        return new IamRestApi(name, { config, tags, accountSetting }, opts);
+        return new IamRestApi(name, { config, tags, accountSetting, signerRoleArn }, opts);
       case "HTTP":
         return new IamHttpApi(name, { config, tags }, opts);
       case "WEBSOCKET":

@@ -4,12 +4,19 @@ import { ApiOrigin } from "../shared/types";
 import { CreatedApiArgs } from "./createdApiArgs";
 import { PetStoreFunction } from "./petStoreFunction";
 import { ACCESS_LOG_FORMATS } from "./accessLogFormats";
+import { signerOnlyPolicy } from "./signerOnlyPolicy";
 import { PETSTORE_ROUTES, definitionHash, pathSlug, resourcePaths } from "./routes";
+
+export interface IamRestApiArgs extends CreatedApiArgs {
+  /** The edge signer's role (`edgeSignerRole`): the only principal the API's resource policy admits. */
+  readonly signerRoleArn: pulumi.Input<string>;
+}
 
 /**
  * A REGIONAL REST API with the pet store behind it and AWS_IAM on every method, the catch-all ANY
- * included; a stage with JSON access logs and throttling. The deployment is re-created whenever the
- * definition (routes, authorization, integration) or the integrated function changes.
+ * included; a resource policy that admits only the signer's role on the stage; a stage with JSON access
+ * logs and throttling. The deployment is re-created whenever the definition (routes, authorization,
+ * integration), the integrated function or the resource policy changes.
  */
 export class IamRestApi extends pulumi.ComponentResource {
   readonly origin: ApiOrigin;
@@ -18,7 +25,7 @@ export class IamRestApi extends pulumi.ComponentResource {
   /** The stage's JSON access-log group, for the monitoring's signer-403 filters. */
   readonly accessLogGroupName: pulumi.Output<string>;
 
-  constructor(name: string, args: CreatedApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
+  constructor(name: string, args: IamRestApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("edge-security:api:IamRestApi", name, {}, opts);
     const { config } = args;
     const region = config.region;
@@ -67,16 +74,18 @@ export class IamRestApi extends pulumi.ComponentResource {
       }, { parent: this });
     });
 
+    const policy = signerOnlyPolicy(name, api, config.stage, args.signerRoleArn, this);
     const deployment = new aws.apigateway.Deployment(`${name}-deployment`, {
       region,
       restApi: api.id,
       description: `${config.name} pet store`,
-      // A new snapshot whenever the routes, their authorization or the integrated function change.
+      // A new snapshot whenever the routes, their authorization, the integrated function or the resource policy change.
       triggers: {
         definition: definitionHash({ routes: PETSTORE_ROUTES, authorization: "AWS_IAM", integration: "AWS_PROXY" }),
         integrationUri: backend.function.invokeArn,
+        resourcePolicy: policy.policy,
       },
-    }, { parent: this, dependsOn: integrations });
+    }, { parent: this, dependsOn: [...integrations, policy] });
 
     const accessLog = new aws.cloudwatch.LogGroup(`${name}-access`, { region, retentionInDays: config.logRetentionDays, tags }, { parent: this });
     const stage = new aws.apigateway.Stage(`${name}-stage`, {

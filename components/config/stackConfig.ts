@@ -6,7 +6,8 @@ import { PrivateIntegrationSettings, planPrivateIntegration } from "../private-i
 import { SHIELD_OFF, ShieldSettings, shieldKeySchema } from "../shield";
 import { isAwsRegion } from "../shared/region";
 import { fieldName, problemsFrom, valueAt } from "../shared/schema/problems";
-import { WafSettings, viewerPathIssues, wafLogBucketName } from "../waf";
+import { RateLimitProbe, WafInput, WafSettings, viewerPathIssues } from "../waf";
+import { shieldNeedsProblems } from "../edge/shieldNeeds";
 import { ConfigError, Problem, Problems } from "../shared/validation";
 import { PETSTORE_ROUTES } from "../api/routes";
 import type { CostTraffic } from "../cost/costConfig";
@@ -33,6 +34,10 @@ export interface StackConfig {
   /** The account's CloudFront quotas per distribution (the defaults, or raised ones the stack states). */
   readonly quotas: CloudFrontQuotas;
   readonly waf: WafSettings;
+  /** The `waf` key as written (absent: undefined), for EdgeProtection, which parses it with the same context into `waf`. */
+  readonly wafInput?: WafInput;
+  /** The monitoring's rate-limit probe, which `waf` holds as a rule; EdgeProtection's `rateLimitProbe`. */
+  readonly rateLimitProbe?: RateLimitProbe;
   readonly shield: ShieldSettings;
   /** Private microservices over VPC links, fronted by the same edge; absent when not configured. */
   readonly privateIntegration?: PrivateIntegrationSettings;
@@ -118,7 +123,7 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
       problems.add(named, issue.input, issue.message, issue.path);
     }
     // Under centralized the stack has no web ACL; the governance checks say what Shield may then use.
-    if (governance.model !== "centralized") checkShieldNeeds(shield, top.data.waf, problems);
+    if (governance.model !== "centralized") for (const p of shieldNeedsProblems(shield, top.data.waf)) problems.add(p.field, p.value, p.allowed, p.path);
     // WAF paths in an API's own terms (before its prefix is stripped) instead of the viewer's.
     const viewerRoutes = [
       ...apis.map((api) => ({ pathPattern: api.pathPattern, label: `API ${api.name}`, serves: api.existing ? undefined : PETSTORE_ROUTES.map((r) => r.path) })),
@@ -141,24 +146,9 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>, region:
   if (!top.success) throw new Error("unreachable: a failed parse always records problems");
   const { apis, manageApiGatewayAccount, signer, distribution, quotas, tags, waf, cost } = top.data;
   const { monitoring } = top.data.sections;
-  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, shield, privateIntegration, monitoring, tags, governance, cost };
-}
-
-/** What Shield needs from the WAF config, named in the config's own terms (EdgeShield checks the same on its arguments). */
-function checkShieldNeeds(shield: ShieldSettings, waf: WafSettings, problems: Problems): void {
-  if (!shield.enabled) return;
-  problems.check(
-    shield.layer7Mitigation === "none" || waf.kind !== "disabled",
-    "waf.enabled",
-    false,
-    `required: a web ACL on the distribution, since shield.layer7Mitigation is "${shield.layer7Mitigation}" and its rules live there (or set it to "none")`,
-  );
-  problems.check(
-    !(shield.srtAccess.enabled && shield.srtAccess.shareWafLogBucket) || wafLogBucketName(waf) !== undefined,
-    "shield.srtAccess.shareWafLogBucket",
-    true,
-    "allowed only when waf.logging.destinationArn is an S3 bucket (arn:aws:s3:::aws-waf-logs-...), whose name the Shield Response Team is given",
-  );
+  // The schema accepted raw.waf, so it is a WafInput.
+  const wafInput = raw.waf as WafInput | undefined;
+  return { region: stackRegion, apis, manageApiGatewayAccount, signer, distribution, quotas, waf, wafInput, rateLimitProbe, shield, privateIntegration, monitoring, tags, governance, cost };
 }
 
 export { ConfigError };

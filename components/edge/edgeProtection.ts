@@ -1,33 +1,24 @@
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { SignerLogsInput, signerLogsSchema } from "../monitoring/monitoringConfig";
 import { SignerLogGroups } from "../monitoring/signerLogGroups";
-import { edgeGovernance, GovernanceInput } from "../governance";
-import { parseWith } from "../shared/schema/parse";
-import { EdgeShield, ShieldInput, shieldSchema } from "../shield";
+import { EdgeShield } from "../shield";
 import { EdgeSigner } from "../signer/edgeSigner";
 import { EdgeWebAcl, WafSettings, wafLogBucketName } from "../waf";
 import { EdgeDistribution } from "./edgeDistribution";
-import { EdgeInputs, edgeSettings } from "./edgeSettings";
+import { EdgeProtectionInputs, edgeProtectionSettings } from "./edgeProtectionSettings";
 import { signerSettingsFor } from "./signerSettings";
 
-export interface EdgeProtectionArgs extends EdgeInputs {
-  /** `disabled` leaves the distribution without a web ACL. */
-  readonly waf: WafSettings;
-  /** Shield Advanced, as the stack file's `shield` key; created only when `enabled`. @default off */
-  readonly shield?: ShieldInput;
-  /**
-   * The signer's log groups, made before the distribution so that its logs expire (`monitoring.signerLogs`;
-   * fields default as there). @default none: Lambda creates each group itself, keeping logs forever
-   */
-  readonly signerLogs?: SignerLogsInput;
+export type { EdgeProtectionInputs } from "./edgeProtectionSettings";
+export { edgeSignerRole } from "./edgeSignerRole";
+
+export interface EdgeProtectionArgs extends EdgeProtectionInputs {
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
   /**
-   * The operating model, as the stack file's `governance` key: hybrid and centralized tag the distribution
-   * into the Firewall Manager policies' scope; centralized leaves its `webAclId` to Firewall Manager.
-   * `waf` and `shield` must fit the model (parse `waf` with governedWafSchema). @default distributed
+   * The signer's role, made first with `edgeSignerRole(name)` so that the REST APIs the program creates admit
+   * only it (their `signerRoleArn`). @default one made inside the signer
    */
-  readonly governance?: GovernanceInput;
+  readonly signerRole?: aws.iam.Role;
 }
 
 /** The whole edge for a set of APIs: signer, web ACL, CloudFront distribution and optional Shield Advanced. */
@@ -37,19 +28,19 @@ export class EdgeProtection extends pulumi.ComponentResource {
   readonly distribution: EdgeDistribution;
   readonly shield?: EdgeShield;
   readonly signerLogs?: SignerLogGroups;
+  /** The `waf` argument as parsed: what the web ACL was built from (e.g. for `verificationOutput`). */
+  readonly wafSettings: WafSettings;
 
   constructor(name: string, args: EdgeProtectionArgs, opts: pulumi.ComponentResourceOptions = {}) {
-    // Every argument is checked (and defaulted) before anything is registered.
-    const { origins, signer, distribution } = edgeSettings(`${name}: invalid EdgeProtection arguments`, args);
-    const shield = parseWith(shieldSchema(), args.shield ?? {}, `${name}: invalid EdgeProtection arguments`, ["shield"]);
-    const signerLogs = args.signerLogs && parseWith(signerLogsSchema, args.signerLogs, `${name}: invalid EdgeProtection arguments`, ["signerLogs"]);
-    const decisions = edgeGovernance(`${name}: invalid EdgeProtection arguments`, args.governance, args.waf, shield);
+    // Every argument is checked (and defaulted) before anything is registered, all problems in one error.
+    const { origins, signer, distribution, waf, shield, signerLogs, decisions } = edgeProtectionSettings(`${name}: invalid EdgeProtection arguments`, args);
     super("edge-security:edge:EdgeProtection", name, {}, opts);
+    this.wafSettings = waf;
     const tags = { ...args.tags };
-    this.signer = new EdgeSigner(`${name}-signer`, { origins, config: signer, settings: signerSettingsFor(signer, origins), tags }, { parent: this });
+    this.signer = new EdgeSigner(`${name}-signer`, { origins, config: signer, settings: signerSettingsFor(signer, origins), tags, role: args.signerRole }, { parent: this });
     // The web ACL, its metrics and log group take this name, which must be unique in the account.
     const wafName = `${name}-waf-${pulumi.getProject()}-${pulumi.getStack()}`;
-    this.webAcl = args.waf.kind === "disabled" ? undefined : new EdgeWebAcl(wafName, { settings: args.waf, tags }, { parent: this });
+    this.webAcl = waf.kind === "disabled" ? undefined : new EdgeWebAcl(wafName, { settings: waf, tags }, { parent: this });
     // Before CloudFront runs the signer: a group Lambda made first would make creating these fail.
     this.signerLogs = signerLogs && new SignerLogGroups(`${name}-signer-logs`, { signerVersionArn: this.signer.versionArn, ...signerLogs, tags }, { parent: this });
     this.distribution = new EdgeDistribution(`${name}-cdn`, {
@@ -67,7 +58,7 @@ export class EdgeProtection extends pulumi.ComponentResource {
         settings: shield,
         distribution: this.distribution.distribution,
         webAclArn: this.webAcl?.arn,
-        wafLogBucketName: wafLogBucketName(args.waf),
+        wafLogBucketName: wafLogBucketName(waf),
         tags,
       }, { parent: this });
     }

@@ -3,9 +3,9 @@ import { CLOUDFRONT_QUOTAS, CloudFrontQuotas, DistributionConfig, DistributionIn
 import { originSchema } from "../config/originSchema";
 import { routeIssues } from "../config/routes";
 import { SignerConfig, SignerInput, signerSchema } from "../config/signer";
-import { fieldName, problemsFrom } from "../shared/schema/problems";
+import { fieldName } from "../shared/schema/problems";
 import { ApiOrigin } from "../shared/types";
-import { ConfigError, Problem } from "../shared/validation";
+import { ArgumentProblems } from "./argumentProblems";
 
 export interface EdgeInputs {
   /** The APIs to front; exactly one has pathPattern `*`. */
@@ -30,26 +30,27 @@ export interface EdgeSettings {
  * and patterns unique, one default behaviour, within the quotas), signer and distribution settings.
  */
 export function edgeSettings(subject: string, inputs: EdgeInputs): EdgeSettings {
-  const problems: Problem[] = [];
-  const parse = <S extends z.ZodType>(schema: S, input: unknown, base: (string | number)[]): z.output<S> | undefined => {
-    const result = schema.safeParse(input);
-    if (!result.success) problems.push(...problemsFrom(result.error.issues, input, base));
-    return result.success ? result.data : undefined;
-  };
-  const origins = parse(z.array(originSchema), inputs.origins, ["origins"]);
+  const problems = new ArgumentProblems();
+  const settings = collectEdgeSettings(inputs, problems);
+  problems.throwIfAny(subject);
+  return settings!;
+}
+
+/** The settings of `edgeSettings`, or undefined with every problem recorded in `problems`. */
+export function collectEdgeSettings(inputs: EdgeInputs, problems: ArgumentProblems): EdgeSettings | undefined {
+  const origins = problems.parse(z.array(originSchema), inputs.origins, ["origins"]);
   if (origins !== undefined) {
     const seen = new Set<string>();
     inputs.origins.forEach((o, i) => {
-      if (seen.has(o.name)) problems.push({ field: `origins[${i}].name`, value: o.name, allowed: "allowed: a name not used by another origin", path: ["origins", i, "name"] });
+      if (seen.has(o.name)) problems.add({ field: `origins[${i}].name`, value: o.name, allowed: "allowed: a name not used by another origin", path: ["origins", i, "name"] });
       seen.add(o.name);
     });
     const quotas = { ...CLOUDFRONT_QUOTAS, ...inputs.quotas };
     for (const issue of routeIssues(inputs.origins.map((o, i) => ({ path: ["origins", i, "pathPattern"], pathPattern: o.pathPattern })), quotas, ["origins"])) {
-      problems.push({ field: fieldName({ origins: inputs.origins }, issue.path), value: issue.input, allowed: issue.message, path: issue.path });
+      problems.add({ field: fieldName({ origins: inputs.origins }, issue.path), value: issue.input, allowed: issue.message, path: issue.path });
     }
   }
-  const signer = parse(signerSchema(), inputs.signer ?? {}, ["signer"]);
-  const distribution = parse(distributionSchema, inputs.distribution ?? {}, ["distribution"]);
-  if (problems.length > 0 || signer === undefined || distribution === undefined) throw new ConfigError(subject, problems);
-  return { origins: inputs.origins, signer, distribution };
+  const signer = problems.parse(signerSchema(), inputs.signer ?? {}, ["signer"]);
+  const distribution = problems.parse(distributionSchema, inputs.distribution ?? {}, ["distribution"]);
+  return origins && signer && distribution && { origins: inputs.origins, signer, distribution };
 }

@@ -22,6 +22,11 @@ export interface PrivateMicroservicesArgs {
   readonly settings: PrivateIntegrationInput;
   /** Tags on every taggable child. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * The edge signer's role (`edgeSignerRole(edgeName).arn`): a REST topology's API admits only it, on its stage,
+   * from its first deployment. An HTTP API has no resource policy; AWS_IAM alone guards it.
+   */
+  readonly signerRoleArn: pulumi.Input<string>;
 }
 
 /** What an app team needs to plug its microservice in. */
@@ -97,7 +102,7 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
     const apiArgs = { name, plan, services: settings.services, vpcLinkIds, loadBalancers, region, tags };
     const api = plan.apiKind === "HTTP"
       ? createPrivateHttpApi(apiArgs, this)
-      : createPrivateRestApi(apiArgs, settings.stageName, this);
+      : createPrivateRestApi(apiArgs, settings.stageName, args.signerRoleArn, this);
     this.origins = [{ name, kind: plan.apiKind, apiId: api.apiId, stage: api.stage, region, pathPattern: `${settings.pathPrefix}/*` }];
     this.restApiName = api.restApiName;
 

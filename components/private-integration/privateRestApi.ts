@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { definitionHash } from "../api/routes";
+import { signerOnlyPolicy } from "../api/signerOnlyPolicy";
 import { tlsHostnameOf } from "./topologyFit";
 import { mustGet } from "./mustGet";
 import type { PrivateApi, PrivateApiArgs } from "./privateHttpApi";
@@ -19,11 +20,12 @@ export const DROP_SIGNER_CREDENTIALS: Readonly<Record<string, string>> = { "inte
 /**
  * REGIONAL REST API with `ANY` + `AWS_IAM` on `<prefix>` and `<prefix>/{proxy+}` of every service,
  * each an `HTTP_PROXY` integration over its VPC link: v1 links reach the NLB by its DNS name and
- * listener port; v2 links name the ALB in `integrationTarget`. The path keeps the service prefix.
+ * listener port; v2 links name the ALB in `integrationTarget`. The path keeps the service prefix. Its
+ * resource policy admits only the signer's role on the stage, in force from the first deployment.
  * HTTPS through an NLB uses the service's `tlsHostname` as the URI host instead: the link still
  * carries the connection to the NLB, and API Gateway verifies the certificate against that name.
  */
-export function createPrivateRestApi(args: PrivateApiArgs, stageName: string, parent: pulumi.Resource): PrivateApi {
+export function createPrivateRestApi(args: PrivateApiArgs, stageName: string, signerRoleArn: pulumi.Input<string>, parent: pulumi.Resource): PrivateApi {
   const { name, plan, region, tags } = args;
   const opts = { parent };
   const api = new aws.apigateway.RestApi(`${name}-api`, {
@@ -82,15 +84,16 @@ export function createPrivateRestApi(args: PrivateApiArgs, stageName: string, pa
     }
   }
 
-  // A new deployment whenever a method or integration changes, resolved values included (protocol,
-  // host, NLB DNS name, VPC link, ALB): the stage serves a snapshot, so an updated integration alone
-  // would never reach it. Unchanged config and resources keep the deployment.
+  const policy = signerOnlyPolicy(name, api, stageName, signerRoleArn, parent);
+  // A new deployment whenever a method, an integration or the resource policy changes, resolved values
+  // included (protocol, host, NLB DNS name, VPC link, ALB, signer role): the stage serves a snapshot, so
+  // an updated integration or policy alone would never reach it. Unchanged config and resources keep it.
   const deployment = new aws.apigateway.Deployment(`${name}-deployment`, {
     restApi: api.id,
     description: "Private microservices",
-    triggers: { definition: pulumi.all(shapes).apply(definitionHash) },
+    triggers: { definition: pulumi.all(shapes).apply(definitionHash), resourcePolicy: policy.policy },
     region,
-  }, { parent, dependsOn });
+  }, { parent, dependsOn: [...dependsOn, policy] });
   const stage = new aws.apigateway.Stage(`${name}-stage`, { restApi: api.id, deployment: deployment.id, stageName, region, tags }, opts);
   return { apiId: api.id, stage: stage.stageName, restApiName: api.name };
 }

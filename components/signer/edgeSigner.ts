@@ -5,7 +5,10 @@ import { SignerSettings } from "../../edge-functions/sigv4-signer/src/settings";
 import { SignerConfig } from "../config/signer";
 import { EDGE_REGION } from "../shared/region";
 import { ApiOrigin } from "../shared/types";
-import { EDGE_TRUST_POLICY, invokeArn, signerOnlyResourcePolicy, signerPolicy } from "./invokePolicy";
+import { invokeArn, signerOnlyResourcePolicy, signerPolicy } from "./invokePolicy";
+import { createSignerRole } from "./signerRole";
+
+export { createSignerRole } from "./signerRole";
 
 export interface EdgeSignerArgs {
   /** The APIs the signer signs for; it may invoke exactly their stages. */
@@ -17,6 +20,11 @@ export interface EdgeSignerArgs {
    */
   readonly settings: pulumi.Input<SignerSettings>;
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * The role the function runs as, made first (`createSignerRole`, or `edgeSignerRole` for EdgeProtection) so that
+   * the REST APIs' resource policies can name it. @default one made here, `<name>-role`
+   */
+  readonly role?: aws.iam.Role;
 }
 
 /**
@@ -35,7 +43,7 @@ export class EdgeSigner extends pulumi.ComponentResource {
     const tags = { ...args.tags };
     const accountId = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
 
-    const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy: EDGE_TRUST_POLICY, description: "Lambda@Edge SigV4 signer", tags }, { parent: this });
+    const role = args.role ?? createSignerRole(`${name}-role`, tags, { parent: this });
     // Identical settings give identical bytes, so an unchanged stack publishes no new version. Built inside
     // apply because the origin list holds created APIs' IDs; the asset is computed there, no resource is.
     const code = pulumi.output(args.settings).apply((settings) =>

@@ -5,7 +5,9 @@ import { ProtectedApis } from "../../components/api/protectedApis";
 import { apiEndpoints } from "../../components/contract/apiEndpoints";
 import { PETSTORE_ROUTES } from "../../components/api/routes";
 import { ACCOUNT_ID, MockRecorder, installMocks, settle, valueOf } from "../support/mocks";
+import { Registration, captureRegistrations } from "../policy/support/registrations";
 
+const SIGNER_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/edge-signer-role`;
 const created = (kind: CreatedApiConfig["kind"], name: string, stage: string, pathPattern: string): CreatedApiConfig => ({
   name, kind, stage, region: "eu-west-1", pathPattern, existing: false, throttle: { rateLimit: 10, burstLimit: 20 }, logRetentionDays: 14,
 });
@@ -16,12 +18,15 @@ const existing: ExistingApiConfig = {
 describe("ProtectedApis", () => {
   let rec: MockRecorder;
   let apis: ProtectedApis;
+  let registrations: Registration[];
 
   before(async () => {
     rec = installMocks();
+    registrations = captureRegistrations();
     apis = new ProtectedApis("apis", {
       apis: [created("REST", "rest", "prod", "*"), created("HTTP", "http", "$default", "/http/*"), created("WEBSOCKET", "ws", "prod", "/ws/*"), existing],
       manageApiGatewayAccount: true,
+      signerRoleArn: SIGNER_ROLE_ARN,
     });
     await valueOf(apiEndpoints(apis.origins, "d1.cloudfront.net"));
     await settle();
@@ -52,6 +57,26 @@ describe("ProtectedApis", () => {
     assert.equal(JSON.parse(stage.inputs.accessLogSettings.format).resourcePath, "$context.resourcePath");
     const settings = rec.one("aws:apigateway/methodSettings:MethodSettings", "apis-rest-throttle").inputs;
     assert.deepEqual(settings, { region: "eu-west-1", restApi: "apis-rest-id", stageName: "prod", methodPath: "*/*", settings: { throttlingRateLimit: 10, throttlingBurstLimit: 20, metricsEnabled: true } });
+  });
+
+  it("admits only the signer's role to the REST API, on its stage, and denies every other principal the whole API", () => {
+    const policies = rec.ofType("aws:apigateway/restApiPolicy:RestApiPolicy");
+    assert.deepEqual(policies.map((p) => [p.name, p.inputs.region, p.inputs.restApiId]), [["apis-rest-signer-only", "eu-west-1", "apis-rest-id"]]);
+    const api = `arn:aws:execute-api:eu-west-1:${ACCOUNT_ID}:apis-rest-id`;
+    assert.deepEqual(JSON.parse(policies[0].inputs.policy), {
+      Version: "2012-10-17",
+      Statement: [
+        { Sid: "AllowEdgeSignerOnStage", Effect: "Allow", Principal: { AWS: SIGNER_ROLE_ARN }, Action: "execute-api:Invoke", Resource: `${api}/prod/*/*` },
+        { Sid: "DenyEveryoneElse", Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: `${api}/*`, Condition: { ArnNotEquals: { "aws:PrincipalArn": SIGNER_ROLE_ARN } } },
+      ],
+    });
+  });
+
+  it("deploys the REST API only after its resource policy, and redeploys when the policy changes", () => {
+    const policy = rec.one("aws:apigateway/restApiPolicy:RestApiPolicy", "apis-rest-signer-only").inputs.policy;
+    assert.equal(rec.one("aws:apigateway/deployment:Deployment", "apis-rest-deployment").inputs.triggers.resourcePolicy, policy);
+    const urnOf = (name: string) => registrations.find((r) => r.name === name)!.urn;
+    assert.ok(registrations.find((r) => r.name === "apis-rest-deployment")!.dependencies.includes(urnOf("apis-rest-signer-only")));
   });
 
   it("puts AWS_IAM on every HTTP API route and auto-deploys the $default stage with throttling", () => {

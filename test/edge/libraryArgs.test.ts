@@ -58,11 +58,11 @@ describe("components used from another program get the stack file's checks and d
 
   it("ProtectedApis applies the API defaults and refuses what the stack file would, before creating anything", async () => {
     const rec = installMocks();
-    const found = problems(() => new ProtectedApis("apis", { region: "eu-west-1", apis: [{ name: "shop", kind: "REST", pathPattern: "*" }] }));
+    const found = problems(() => new ProtectedApis("apis", { region: "eu-west-1", apis: [{ name: "shop", kind: "REST", pathPattern: "*" }], signerRoleArn: "arn:aws:iam::123456789012:role/edge-signer-role" }));
     assert.deepEqual(found, [["apis[shop].stage", undefined, 'required for REST APIs: a stage name such as "prod"']]);
     await settle();
     assert.deepEqual(rec.resources, []);
-    const apis = new ProtectedApis("apis", { region: "eu-west-1", apis: [{ name: "shop", kind: "HTTP" }] });
+    const apis = new ProtectedApis("apis", { region: "eu-west-1", apis: [{ name: "shop", kind: "HTTP" }], signerRoleArn: "arn:aws:iam::123456789012:role/edge-signer-role" });
     await settle();
     assert.equal(await valueOf(pulumi.output(apis.origins[0].stage)), "$default");
     assert.equal(apis.origins[0].pathPattern, "*");

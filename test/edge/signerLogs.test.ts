@@ -20,7 +20,7 @@ describe("EdgeProtection: the signer's log groups", () => {
       if (type === "aws:cloudfront/distribution:Distribution") dependsOn = [opts.dependsOn ?? []].flat() as pulumi.Resource[];
       return undefined;
     };
-    const edge = new EdgeProtection("edge", { origins: [ORIGIN], waf: { kind: "disabled" }, ...extra }, { transformations: [capture] });
+    const edge = new EdgeProtection("edge", { origins: [ORIGIN], waf: { enabled: false }, ...extra }, { transformations: [capture] });
     await valueOf(edge.distribution.distribution.urn);
     return { edge, dependsOn };
   }
@@ -45,7 +45,7 @@ describe("EdgeProtection: the signer's log groups", () => {
   });
 
   it("refuses bad settings by name before any resource", () => {
-    assert.throws(() => new EdgeProtection("edge", { origins: [ORIGIN], waf: { kind: "disabled" }, signerLogs: { retentionDays: 8, regions: ["eu-wset-1"] } }), (e: unknown) => {
+    assert.throws(() => new EdgeProtection("edge", { origins: [ORIGIN], waf: { enabled: false }, signerLogs: { retentionDays: 8, regions: ["eu-wset-1"] } }), (e: unknown) => {
       assert.ok(e instanceof ConfigError);
       assert.deepEqual(e.problems.map((p) => p.field), ["signerLogs.retentionDays", "signerLogs.regions[0]"]);
       return true;

@@ -3,7 +3,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { centralPolicyFor, EdgeProtection, GovernanceInput } from "../../components";
 import { ConfigError } from "../../components/shared/validation";
-import { wafSchema } from "../../components/waf/wafSchema";
 import { formatConfigError } from "../../scripts/plan/formatProblems";
 import { planModel } from "../../scripts/plan/model";
 import { PROJECT_DIR, ProgramRun, runProgram } from "../../scripts/plan/runProgram";
@@ -140,18 +139,30 @@ describe("governance.model wired into the edge stack (index.ts under mocks)", fu
     });
   });
 
-  it("EdgeProtection checks a library user's waf and shield against the model before creating anything", async () => {
+  it("EdgeProtection reads a library user's waf and shield under the model before creating anything", async () => {
     const recorder = installMocks("edge-security", "dev");
     const origins = [{ name: "api", kind: "HTTP" as const, apiId: "a1b2c3d4e5", stage: "$default", region: "eu-west-1", pathPattern: "*" }];
-    const waf = wafSchema({ shieldMitigation: "none" }).parse({});
-    assert.throws(() => new EdgeProtection("edge", { origins, waf, governance: { model: "centralized", central: CENTRAL } }), (error: unknown) => {
+    assert.throws(() => new EdgeProtection("edge", { origins, waf: { mode: "count" }, governance: { model: "centralized", central: CENTRAL } }), (error: unknown) => {
       assert.ok(error instanceof ConfigError);
-      assert.deepEqual(error.problems.map((p) => [p.field, p.allowed]), [["waf.kind", "disabled under governance.model centralized: the security team's Firewall Manager policy owns the web ACL"]]);
+      assert.deepEqual(error.problems.map((p) => [p.field, p.value, p.allowed]), [
+        ["waf", { mode: "count" }, "nothing (or enabled: false) under governance.model centralized: the security team's Firewall Manager policy owns the web ACL"],
+      ]);
       return true;
     });
-    assert.throws(() => new EdgeProtection("edge", { origins, waf: { kind: "disabled" }, shield: { enabled: true }, governance: { model: "hybrid", central: CENTRAL } }), (error: unknown) =>
+    assert.throws(() => new EdgeProtection("edge", { origins, waf: { enabled: false }, shield: { enabled: true }, governance: { model: "hybrid", central: CENTRAL } }), (error: unknown) =>
       error instanceof ConfigError && error.problems.map((p) => p.field).join() === "waf.enabled,shield.enabled");
     await settle();
     assert.deepEqual(recorder.resources, []);
+  });
+
+  it("EdgeProtection under hybrid builds the web ACL the stack file's waf key gives, central groups off and their WCU reserved", async () => {
+    const recorder = installMocks("edge-security", "dev");
+    const origins = [{ name: "api", kind: "HTTP" as const, apiId: "a1b2c3d4e5", stage: "$default", region: "eu-west-1", pathPattern: "*" }];
+    const edge = new EdgeProtection("edge", { origins, waf: { mode: "count" }, governance: { model: "hybrid", central: CENTRAL } });
+    await settle();
+    assert.equal(edge.wafSettings.kind, "managed");
+    assert.deepEqual(edge.wafSettings.kind === "managed" && [edge.wafSettings.managedRuleGroups, edge.wafSettings.capacity.reserve], [[], CENTRAL.wcu + 150]);
+    const acl = recorder.one(WEB_ACL, "edge-waf-edge-security-dev").inputs;
+    assert.deepEqual(acl.rules.map((r: { name: string }) => r.name), ["body-too-large", "rate-blanket"]);
   });
 });

@@ -42,6 +42,21 @@ describe("the plan's model: routes, IAM, WAF in words, cost, diagram, comparison
       ["Allow", ["arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/live/*/*"]],
       ["Deny", ["arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/*"]],
     ]);
+    // Every REST API the stack creates admits only the signer's role too, from its first deployment; HTTP and
+    // WebSocket APIs have no resource policy.
+    const signerRole = "arn:aws:iam::123456789012:role/edge-signer-role";
+    const signerOnly = (plan: typeof prod) => plan.iam.resourcePolicies.filter((p) => p.on.startsWith("REST API")).map((p) => [p.name, p.on, p.statements.map((s) => [s.effect, s.principal, s.resources])]);
+    assert.deepEqual(signerOnly(dev), [
+      ["apis-petstore-rest-signer-only", "REST API apis-petstore-rest", [
+        ["Allow", `AWS: ${signerRole}`, ["arn:aws:execute-api:eu-west-1:123456789012:apis-petstore-rest-id/dev/*/*"]],
+        ["Deny", "*", ["arn:aws:execute-api:eu-west-1:123456789012:apis-petstore-rest-id/*"]],
+      ]],
+    ]);
+    assert.deepEqual(signerOnly(prod).map(([name, on]) => [name, on]).sort(), [
+      ["apis-petstore-signer-only", "REST API apis-petstore"],
+      ["edge-signer-orders-signer-only", "REST API a1b2c3d4e5"],
+      ["private-signer-only", "REST API private-api"],
+    ]);
     const backend = prod.iam.securityGroups.find((g) => g.name === "private-sg-backend-orders")!;
     assert.deepEqual(backend.ingress, ["tcp 8080 from security group private-sg-nlb-core"]);
     assert.ok(backend.egress.includes("tcp 443 to 10.0.0.0/16"));

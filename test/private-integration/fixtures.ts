@@ -7,6 +7,8 @@ import {
 } from "../../components/private-integration/settings";
 
 export const REGION = "eu-west-1";
+/** The edge signer's role, the only principal a REST topology's API admits. */
+export const SIGNER_ROLE_ARN = "arn:aws:iam::123456789012:role/edge-signer-role";
 
 export const MAIN_VPC: CreatedVpcSettings = { name: "main", cidrBlock: "10.20.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], vpcEndpoints: true };
 export const EXISTING_VPC: ExistingVpcSettings = { name: "other", vpcId: "vpc-0a1b2c3d", subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], cidrBlock: "10.9.0.0/16" };

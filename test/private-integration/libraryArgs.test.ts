@@ -3,6 +3,7 @@ import { PrivateMicroservices } from "../../components/private-integration/priva
 import type { PrivateIntegrationInput } from "../../components/private-integration/settings";
 import { ConfigError } from "../../components/shared/validation";
 import { installMocks, MockRecorder, settle, valueOf } from "../support/mocks";
+import { SIGNER_ROLE_ARN } from "./fixtures";
 
 const T = { subnet: "aws:ec2/subnet:Subnet", tg: "aws:lb/targetGroup:TargetGroup", endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint", stage: "aws:apigatewayv2/stage:Stage" };
 const MINIMAL: PrivateIntegrationInput = {
@@ -33,7 +34,7 @@ describe("PrivateMicroservices used from another program gets the stack file's c
   beforeEach(() => mocks.reset());
 
   it("fills in every default of a minimal section", async () => {
-    const component = new PrivateMicroservices("lib", { settings: MINIMAL });
+    const component = new PrivateMicroservices("lib", { settings: MINIMAL, signerRoleArn: SIGNER_ROLE_ARN });
     await valueOf(component.services);
     await settle();
     assert.equal(component.pathPrefix, "/services");
@@ -46,7 +47,7 @@ describe("PrivateMicroservices used from another program gets the stack file's c
 
   it("requires the region, there being no stack region, before registering anything", () => {
     const { region: _region, ...withoutRegion } = MINIMAL;
-    assert.deepEqual(problems(() => new PrivateMicroservices("lib", { settings: withoutRegion })), [
+    assert.deepEqual(problems(() => new PrivateMicroservices("lib", { settings: withoutRegion, signerRoleArn: SIGNER_ROLE_ARN })), [
       ["settings.region", undefined, 'required: the integration\'s region, such as "eu-west-1" (no default region was given)'],
     ]);
     assert.deepEqual(mocks.resources, []);
@@ -59,7 +60,7 @@ describe("PrivateMicroservices used from another program gets the stack file's c
       vpcs: [{ name: "main", cidrBlock: "10.20.0.0/16", vpcEndpoint: false }],
       services: [{ name: "orders", pathPrefix: "/orders", vpc: "main", port: 0 }],
     } as unknown as PrivateIntegrationInput;
-    assert.deepEqual(problems(() => new PrivateMicroservices("lib", { settings })).map(([field, value]) => [field, value]), [
+    assert.deepEqual(problems(() => new PrivateMicroservices("lib", { settings, signerRoleArn: SIGNER_ROLE_ARN })).map(([field, value]) => [field, value]), [
       ["settings.topology", "http-apis"],
       ["settings.vpcs[main].vpcEndpoint", false],
       ["settings.services[orders].port", 0],

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { PrivateMicroservices } from "../../components/private-integration/privateMicroservices";
 import type { PrivateIntegrationSettings, PrivateVpcSettings } from "../../components/private-integration/settings";
 import { ACCOUNT_ID, installMocks, MockRecorder, settle, valueOf } from "../support/mocks";
-import { MAIN_VPC, REGION, service, settings } from "./fixtures";
+import { MAIN_VPC, REGION, SIGNER_ROLE_ARN, service, settings } from "./fixtures";
 
 const SUBNETS = ["p-vpc-main-eu-west-1a-id", "p-vpc-main-eu-west-1b-id"];
 const T = {
@@ -21,7 +21,7 @@ describe("PrivateMicroservices: what a Fargate task needs to start in a private-
   beforeEach(() => mocks.reset());
 
   async function build(s: PrivateIntegrationSettings): Promise<void> {
-    await valueOf(new PrivateMicroservices("p", { settings: s, tags: { team: "edge" } }).services);
+    await valueOf(new PrivateMicroservices("p", { settings: s, tags: { team: "edge" }, signerRoleArn: SIGNER_ROLE_ARN }).services);
     await settle();
   }
   const inputs = (type: string, name: string) => mocks.one(type, name).inputs;

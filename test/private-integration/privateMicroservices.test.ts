@@ -4,7 +4,7 @@ import { PrivateMicroservices } from "../../components/private-integration/priva
 import type { PrivateIntegrationSettings, PrivateVpcSettings } from "../../components/private-integration/settings";
 import { ConfigError } from "../../components/shared/validation";
 import { ACCOUNT_ID, installMocks, MockRecorder, RecordedResource, settle, valueOf } from "../support/mocks";
-import { REGION, service, services, settings } from "./fixtures";
+import { REGION, SIGNER_ROLE_ARN, service, services, settings } from "./fixtures";
 
 const ALB_ARN = (name: string) => `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/app/${name}/0123456789abcdef`;
 const NLB_ARN = (name: string) => `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/net/${name}/0123456789abcdef`;
@@ -35,7 +35,7 @@ describe("PrivateMicroservices", () => {
   beforeEach(() => mocks.reset());
 
   async function build(s: PrivateIntegrationSettings): Promise<PrivateMicroservices> {
-    const component = new PrivateMicroservices("p", { settings: s, tags: { team: "edge" } });
+    const component = new PrivateMicroservices("p", { settings: s, tags: { team: "edge" }, signerRoleArn: SIGNER_ROLE_ARN });
     await valueOf(component.services);
     await settle();
     return component;
@@ -70,7 +70,7 @@ describe("PrivateMicroservices", () => {
     }
 
     it("throws every plan problem before registering any resource", () => {
-      assert.throws(() => new PrivateMicroservices("p", { settings: settings("rest-nlb-per-service", services(21)) }),
+      assert.throws(() => new PrivateMicroservices("p", { settings: settings("rest-nlb-per-service", services(21)), signerRoleArn: SIGNER_ROLE_ARN }),
         (e: unknown) => e instanceof ConfigError && /^ConfigError: p: invalid PrivateMicroservices arguments: 1 problem\n  - settings\.quotas\.vpcLinksV1: got 20; 21 services need 21 VPC links \(v1\) with rest-nlb-per-service, quota is 20;/.test(String(e)));
       assert.deepEqual(mocks.resources, []);
     });
@@ -162,7 +162,7 @@ describe("PrivateMicroservices", () => {
 
     it("refuses HTTPS to an existing listener without tlsHostname before registering anything", () => {
       const listenerArn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:listener/app/legacy/1a/2b`;
-      assert.throws(() => new PrivateMicroservices("p", { settings: settings("http-api", [service(0, { protocol: "HTTPS", listenerArn })]) }),
+      assert.throws(() => new PrivateMicroservices("p", { settings: settings("http-api", [service(0, { protocol: "HTTPS", listenerArn })]), signerRoleArn: SIGNER_ROLE_ARN }),
         (e: unknown) => e instanceof ConfigError && /settings\.services\[svc0\]\.protocol: got "HTTPS"; HTTPS in http-api needs a tlsHostname/.test(e.message));
       assert.deepEqual(mocks.resources, []);
     });
@@ -288,6 +288,25 @@ describe("PrivateMicroservices", () => {
       assert.notEqual(await trigger(settings("rest-nlb-per-service", [service(0), service(1, https)])), await trigger(settings("rest-nlb-per-service", [service(0), service(1)])));
     });
 
+    it("REST topologies admit only the signer's role on the stage, deployed with the API; the HTTP API has no resource policy", async () => {
+      for (const topology of ["rest-nlb-per-service", "rest-shared-nlb", "rest-nlb-to-alb", "rest-vpclink-v2"] as const) {
+        mocks.reset();
+        const component = await build(settings(topology, [service(0)]));
+        const policies = mocks.ofType("aws:apigateway/restApiPolicy:RestApiPolicy");
+        assert.deepEqual(policies.map((p) => [p.name, p.inputs.region, p.inputs.restApiId]), [["p-signer-only", REGION, "p-api-id"]], topology);
+        const api = `arn:aws:execute-api:${REGION}:${ACCOUNT_ID}:p-api-id`;
+        const stage = await valueOf(pulumi.output(component.origins[0].stage));
+        assert.deepEqual(JSON.parse(policies[0].inputs.policy).Statement, [
+          { Sid: "AllowEdgeSignerOnStage", Effect: "Allow", Principal: { AWS: SIGNER_ROLE_ARN }, Action: "execute-api:Invoke", Resource: `${api}/${stage}/*/*` },
+          { Sid: "DenyEveryoneElse", Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: `${api}/*`, Condition: { ArnNotEquals: { "aws:PrincipalArn": SIGNER_ROLE_ARN } } },
+        ]);
+        assert.equal(inputs(T.deployment, "p-deployment").triggers.resourcePolicy, policies[0].inputs.policy);
+      }
+      mocks.reset();
+      await build(settings("http-api", [service(0)]));
+      assert.deepEqual(mocks.ofType("aws:apigateway/restApiPolicy:RestApiPolicy"), []);
+    });
+
     describe("with load balancers and VPC links replaced between two runs of the same settings", () => {
       // Mocks whose load balancers and VPC links get new ids, ARNs and DNS names in each generation.
       let generation = 0;
@@ -297,7 +316,8 @@ describe("PrivateMicroservices", () => {
         newResource(args) {
           recorded.push({ type: args.type, name: args.name, inputs: args.inputs });
           const name = REPLACED.includes(args.type) ? `${args.name}-g${generation}` : args.name;
-          return { id: `${name}-id`, state: { ...args.inputs, arn: MOCK_ARN(args.type.split(":").pop() as string, name), dnsName: DNS(name), rootResourceId: `${name}-root` } };
+          const executionArn = `arn:aws:execute-api:${REGION}:${ACCOUNT_ID}:${name}-id`;
+          return { id: `${name}-id`, state: { ...args.inputs, arn: MOCK_ARN(args.type.split(":").pop() as string, name), dnsName: DNS(name), rootResourceId: `${name}-root`, executionArn } };
         },
         call(args) {
           if (args.token === "aws:ec2/getManagedPrefixList:getManagedPrefixList") return { id: "pl-s3" };
@@ -313,7 +333,7 @@ describe("PrivateMicroservices", () => {
       async function run(s: PrivateIntegrationSettings, g: number): Promise<string> {
         generation = g;
         recorded.length = 0;
-        await valueOf(new PrivateMicroservices("p", { settings: s }).services);
+        await valueOf(new PrivateMicroservices("p", { settings: s, signerRoleArn: SIGNER_ROLE_ARN }).services);
         await settle();
         const deployment = recorded.find((r) => r.type === T.deployment);
         assert.ok(deployment, "a REST deployment");
