@@ -51,14 +51,14 @@ const PARSED_WAF = "allowed: the stack file's waf input (WafInput), not settings
 export function edgeProtectionSettings(subject: string, inputs: EdgeProtectionInputs, now: Date = new Date()): EdgeProtectionSettings {
   const problems = new ArgumentProblems();
   const edge = collectEdgeSettings(inputs, problems);
-  // As the stack file: a section with problems is read as its default while the others are checked (its own
+  // As the stack file: WAF rules may not read the signer's authorizationHeader; a section with problems is read as its default while the others are checked (its own
   // problems are reported below), so that every problem comes out at once.
   const governance = problems.parse(governanceSchema, inputs.governance ?? {}, ["governance"]);
   const model = governance ?? DISTRIBUTED;
   const mitigation = (shieldKeySchema(now).safeParse(inputs.shield).data ?? SHIELD_OFF).layer7Mitigation;
   const parsedWaf = isPlainObject(inputs.waf) && "kind" in inputs.waf;
   if (parsedWaf) problems.add({ field: "waf.kind", value: inputs.waf.kind, allowed: PARSED_WAF, path: ["waf", "kind"] });
-  const waf = parsedWaf ? undefined : problems.parse(governedWafSchema({ shieldMitigation: mitigation, rateLimitProbe: inputs.rateLimitProbe }, model), inputs.waf ?? {}, ["waf"]);
+  const waf = parsedWaf ? undefined : problems.parse(governedWafSchema({ shieldMitigation: mitigation, rateLimitProbe: inputs.rateLimitProbe, authorizationHeader: edge?.signer.authorizationHeader }, model), inputs.waf ?? {}, ["waf"]);
   const shield = problems.parse(governedShieldSchema(now, model), inputs.shield ?? {}, ["shield"]);
   const signerLogs = inputs.signerLogs && problems.parse(signerLogsSchema, inputs.signerLogs, ["signerLogs"]);
   if (waf && shield && governance) {

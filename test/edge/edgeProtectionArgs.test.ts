@@ -38,6 +38,15 @@ describe("EdgeProtection takes the waf key's input and reads it as the stack fil
     assert.deepEqual(waf.kind === "managed" && waf.rateLimitProbe, PROBE);
   });
 
+  it("refuses WAF rules on the signer's authorizationHeader, where the viewer's Authorization goes", () => {
+    const keyed = { name: "per-token", pathPrefix: "/pets", limit: 100, aggregation: { customKeys: [{ header: "x-viewer-authorization" }] } };
+    const waf = { rateLimits: { uri: [keyed] } };
+    assert.deepEqual(problems(() => edgeProtectionSettings("edge", { origins: [ORIGIN], signer: { authorizationHeader: "x-viewer-authorization" }, waf })).map(([field]) => field), [
+      "waf.rateLimits.uri[per-token].aggregation.customKeys[0].header",
+    ]);
+    assert.doesNotThrow(() => edgeProtectionSettings("edge", { origins: [ORIGIN], waf }));
+  });
+
   it("refuses a probe without a web ACL it manages, and Shield mitigation without any web ACL, as the stack file does", () => {
     assert.deepEqual(problems(() => edgeProtectionSettings("edge", { origins: [ORIGIN], waf: { enabled: false }, shield: { enabled: true }, rateLimitProbe: PROBE })), [
       ["waf.enabled", false, 'required: a web ACL on the distribution, since shield.layer7Mitigation is "anti-ddos-rule-group" and its rules live there (or set it to "none")'],
