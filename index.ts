@@ -33,7 +33,8 @@ const monitor = new EdgeMonitoring("monitoring", {
   shield: edge.shield && {
     topicArn: edge.shield.snsTopicArn.apply((arn) => arn!),
     subscribedEmails: config.shield.notifications.emails,
-    watches5xx: config.shield.healthChecks.cloudfront5xx !== undefined,
+    // Off is `false`: then the monitoring keeps its own 5xx alarm.
+    watches5xx: config.shield.healthChecks.cloudfront5xx !== false,
   },
   tags,
 });

@@ -12,6 +12,7 @@ export function describeSignerPlan(apis: readonly ApiConfig[]): string[] {
       `it takes effect when the API's owners redeploy stage ${api.stage}`),
     "signer: the live policy names the signer role. If that role is ever replaced (the signer component renamed or moved without an alias, " +
       "`pulumi up --replace`, a change of auto-naming, destroy and up), the stack updates the policy but API Gateway keeps the deployed one: " +
-      "every request through the edge gets 403 until the owners redeploy those stages",
+      "every request through the edge gets 403 until the owners redeploy those stages. This plan cannot tell whether an update replaces the " +
+      "role; `pulumi preview` shows it as a replacement of edge-signer-role (REST APIs the stack creates redeploy themselves)",
   ];
 }

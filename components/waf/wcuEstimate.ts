@@ -6,7 +6,7 @@
  * - geo match, IP set reference, label match: 1 each;
  * - AND / OR / NOT: the sum of the nested statements;
  * - rate-based: 2, + 30 per custom aggregation key (+ 10 per text transformation on it), + the scope-down statement;
- * - managed rule group: the group's published WCU (see managedRuleGroups.ts), + its scope-down.
+ * - managed rule group: the group's published WCU (managedRuleCatalogue.ts), + its scope-down.
  * `NONE` is no transformation and costs nothing.
  */
 import { keyTransforms } from "./rateKeys";

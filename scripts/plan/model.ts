@@ -9,7 +9,7 @@ import { describeResources, type PlannedResource } from "./describe";
 import { iamOf, type IamSection } from "./iam";
 import { edgeNotes } from "./notes";
 import { routesOf, type RouteRow } from "./routes";
-import type { ProgramRun } from "./runProgram";
+import { EDGE_PROJECT, type ProgramRun } from "./runProgram";
 import { maskSecrets } from "./secrets";
 
 export interface WafRuleRow {
@@ -39,7 +39,8 @@ export interface PlanModel {
 }
 
 export function planModel(stack: string, run: ProgramRun, now: Date = new Date()): PlanModel {
-  const config = readStackConfig(run.config, { now });
+  // Scoped as the program was, so the rate-limit probe rule described here carries the deployed token.
+  const config = readStackConfig(run.config, { now, stack: { project: EDGE_PROJECT.name, name: stack } });
   const apis = (run.outputs.apis ?? {}) as Record<string, { kind?: string; stage?: string; region?: string }>;
   const described = describeResources(run.recorder.resources);
   const inputsOf = new Map(run.recorder.resources.map((r) => [`${r.type} ${r.name}`, r.inputs]));

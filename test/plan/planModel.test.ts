@@ -70,6 +70,14 @@ describe("the plan's model: routes, IAM, WAF in words, cost, diagram, comparison
     assert.match(prod.waf.rules.find((r) => r.name === "body-too-large")!.words, /the body is larger than 16,384 bytes \(a body beyond what WAF inspects counts as larger\) → block with 403/);
   });
 
+  it("describes the rate-limit probe with the token the deployed web ACL matches", () => {
+    const acl = prod.resources.find((r) => r.type === "aws:wafv2/webAcl:WebAcl")!.inputs as { rules: { name: string; statement: unknown }[] };
+    const deployed = JSON.stringify(acl.rules.find((r) => r.name === "rate-limit-probe")!.statement);
+    const token = /"searchString":"([0-9a-f]{32})"/.exec(deployed)?.[1];
+    assert.ok(token, deployed);
+    assert.match(prod.waf.rules.find((r) => r.name === "rate-limit-probe")!.words, new RegExp(`header x-edge-rate-probe is "${token}"`));
+  });
+
   it("estimates the monthly cost at the stack's traffic assumptions", () => {
     assert.ok(dev.cost.totalUsd > 0 && prod.cost.totalUsd > dev.cost.totalUsd + 3000);
     assert.match(formatPlanText(dev), /\nCost\n {2}Monthly cost estimate: USD /);

@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import { REGIONAL_EDGE_CACHE_REGIONS } from "../../components/monitoring/edgeRegions";
 import { probeToken } from "../../components/monitoring/rateLimitProbe";
-import type { ProgramRun } from "../../scripts/plan/runProgram";
+import { runProgram, type ProgramRun } from "../../scripts/plan/runProgram";
 import { loadOutputs } from "../../scripts/verify/outputs";
-import { ACCOUNT_ID, secretInput } from "../support/mocks";
+import { ACCOUNT_ID, installMocks, secretInput } from "../support/mocks";
 import { programRun } from "./programRuns";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
@@ -109,6 +109,16 @@ describe("program (index.ts) under mocks: monitoring and verification", function
       const read = await loadOutputs({ outputsFile: "prod.json" }, { readText: async () => JSON.stringify(run.outputs) });
       assert.deepEqual(read.verification, run.outputs.verification);
       assert.deepEqual(Object.keys(read.apis), ["petstore", "orders", "private"]);
+    });
+
+    it("keeps its own 5xx alarm when Shield is on without its 5xx health check", async () => {
+      const unwatched = await runProgram("prod", (c) => {
+        const shield = JSON.parse(c["edge-security:shield"]);
+        c["edge-security:shield"] = JSON.stringify({ ...shield, healthChecks: { cloudfront5xx: false, https: { path: "/pets" } } });
+      }, installMocks("edge-security", "prod"));
+      const names = (r: ProgramRun) => r.recorder.ofType(T.alarm).map((a) => a.name);
+      assert.ok(names(unwatched).includes("monitoring-edge-5xx"), names(unwatched).join());
+      assert.ok(!names(run).includes("monitoring-edge-5xx"), "with Shield's 5xx alarm, the monitoring adds none");
     });
 
     it("alarms in us-east-1 on Shield's topic (Shield watches the 5xx rate), in each API's Region on a topic of its own, with the addresses Shield lacks", () => {

@@ -13,7 +13,7 @@ describe("describeSignerPlan", () => {
   it("names each signer-only API and stage, and what a replaced signer role means for it", () => {
     assert.deepEqual(describeSignerPlan([created, orders]), [
       "signer: orders (a1b2c3d4e5, eu-west-1): resource policy REPLACED by one that admits only the signer role on stage live; it takes effect when the API's owners redeploy stage live",
-      "signer: the live policy names the signer role. If that role is ever replaced (the signer component renamed or moved without an alias, `pulumi up --replace`, a change of auto-naming, destroy and up), the stack updates the policy but API Gateway keeps the deployed one: every request through the edge gets 403 until the owners redeploy those stages",
+      "signer: the live policy names the signer role. If that role is ever replaced (the signer component renamed or moved without an alias, `pulumi up --replace`, a change of auto-naming, destroy and up), the stack updates the policy but API Gateway keeps the deployed one: every request through the edge gets 403 until the owners redeploy those stages. This plan cannot tell whether an update replaces the role; `pulumi preview` shows it as a replacement of edge-signer-role (REST APIs the stack creates redeploy themselves)",
     ]);
   });
 });
