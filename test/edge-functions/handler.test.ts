@@ -72,6 +72,14 @@ describe("sigv4-signer handler: forwarded requests", () => {
     assert.notEqual(out.headers.authorization[0].value, noOriginPath.headers.authorization[0].value);
   });
 
+  it("signs non-ASCII paths whose NFKC form adds no delimiter (accents, CJK, ①, ﬁ) as written", async () => {
+    for (const uri of ["/caf%C3%A9", "/%E6%97%A5%E6%9C%AC/%E6%9D%B1%E4%BA%AC", "/items/%E2%91%A0", "/%EF%AC%81le"]) {
+      const out = await forward({ uri, originPath: "/prod" });
+      assert.equal(out.uri, `/prod${uri}`);
+      assert.deepEqual(verify(receivedBy(out)), { ok: true }, uri);
+    }
+  });
+
   it("returns the connection pinned to HTTPS on 443 with TLS 1.2, whatever the origin said (a signed request never in clear text)", async () => {
     const event = originRequestEvent({ uri: "/pets" });
     const custom = event.Records[0].cf.request.origin!.custom!;

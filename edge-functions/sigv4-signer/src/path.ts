@@ -34,6 +34,20 @@ const DOT_SEGMENT = /^(?:\.|%20)+$/;
  * form a dot is only ever `.` and a space only `%20`.
  */
 const TRAILING_DOT_OR_SPACE = /(?:\.|%20)$/;
+/**
+ * The UTF-8 lead bytes (in normal form) of every character below: U+0340-U+037F (`;` U+037E), U+2000-U+3FFF
+ * (leaders, ellipsis, enclosed numbers, squared words, direction controls), U+F000-U+FFFF (small and fullwidth
+ * forms). Paths without them (ASCII, accents, CJK) skip the check.
+ */
+const COMPATIBILITY_ESCAPE = /%(?:CD|E[23]|EF)/;
+/** Delimiters a compatibility character turns into under NFKC (fullwidth `．` U+FF0E to `.`, `／` U+FF0F to `/`, `％` U+FF05 to `%`, `‥` U+2025 to `..`). */
+const DELIMITERS = /[./\\%;?#]/g;
+/**
+ * A delimiter, or a direction mark or bidirectional override (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069: a
+ * path that reads one way in a log or a review and means another).
+ */
+const SUSPECT = /[./\\%;?#\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
 /** A routing prefix or origin path: `/ws`, `/v1/ws`; segments of plain path characters (no `%`, `;`, `*`, `?`, `#`), no trailing `/`. */
 const PREFIX = /^(?:\/[\w\-.~!$&'()+,=:@]+)+$/;
 
@@ -70,6 +84,19 @@ function checkSegments(path: string): void {
 }
 
 /**
+ * Refuses, in a path with non-ASCII characters, direction controls and compatibility characters that NFKC
+ * normalization (which some frameworks and file systems apply after decoding) turns into a delimiter: the
+ * backend would read `..` or `/` where WAF and the signer saw a letter.
+ */
+function checkUnicode(path: string): void {
+  if (!COMPATIBILITY_ESCAPE.test(path)) return;
+  // Valid UTF-8 and no encoded delimiter here (checked before), so this decodes.
+  const text = decodeURIComponent(path);
+  // The path's own delimiters removed, any left after NFKC came from a compatibility character.
+  if (text.replace(DELIMITERS, "").normalize("NFKC").search(SUSPECT) >= 0) throw malformed("NFKC or bidi character");
+}
+
+/**
  * The full forwarded path: the URI in normal form, checked, `prefix` removed ("/ws" -> "", "/ws/" -> "/",
  * "/ws/x" -> "/x"), `originPath` prepended, "/" when that leaves nothing. An origin with a prefix only
  * receives URIs under it (CloudFront matches behaviours on a normalized path but passes the raw one), so
@@ -88,6 +115,7 @@ export function forwardedPath(originPath: string, prefix: string, rawUri: string
   // WAF reads `admin;x` as another segment; Tomcat, Spring and Jetty cut `;x` off and serve `admin`.
   if (uri.includes(";")) throw malformed("matrix parameter");
   checkSegments(uri);
+  checkUnicode(uri);
   if (prefix !== "" && uri !== prefix && !uri.startsWith(`${prefix}/`)) throw malformed("outside the origin's prefix");
   return `${originPath}${uri.slice(prefix.length)}` || "/";
 }
