@@ -51,8 +51,9 @@ const PARSED_WAF = "allowed: the stack file's waf input (WafInput), not settings
 export function edgeProtectionSettings(subject: string, inputs: EdgeProtectionInputs, now: Date = new Date()): EdgeProtectionSettings {
   const problems = new ArgumentProblems();
   const edge = collectEdgeSettings(inputs, problems);
-  // As the stack file: WAF rules may not read the signer's authorizationHeader; a section with problems is read as its default while the others are checked (its own
-  // problems are reported below), so that every problem comes out at once.
+  // As the stack file: a section with problems is read as its default while the others are checked (its own
+  // problems are reported below), so that every problem comes out at once. WAF rules may not read the signer's
+  // authorizationHeader, which holds the viewer's Authorization.
   const governance = problems.parse(governanceSchema, inputs.governance ?? {}, ["governance"]);
   const model = governance ?? DISTRIBUTED;
   const mitigation = (shieldKeySchema(now).safeParse(inputs.shield).data ?? SHIELD_OFF).layer7Mitigation;
