@@ -4,6 +4,7 @@
 import { AUTOMATIC_RESPONSE_WCU } from "../shield/settings";
 import type { Billables } from "./billables";
 import type { CostLine } from "./costLine";
+import { canaryRunsPerMonth } from "./monitoringLines";
 import { wcuSteps } from "./wafLines";
 import { HOURS_PER_MONTH, TrafficModel } from "./trafficModel";
 
@@ -36,6 +37,7 @@ export function assumptions(billables: Billables, model: TrafficModel, lines: re
     if (acl.logging) out.push(`WAF log: ${percent(t.logSampleShare ?? 1)} of requests at ${n(t.wafLogRecordBytes)} bytes each${acl.logging.filtered && t.logSampleShare === undefined ? "; the log's filter keeps only blocked and counted requests, so this is an upper bound (set cost.logSampleShare)" : ""}.`);
   }
   if (lines.some((line) => line.service === "CloudWatch Logs")) out.push("Log storage is a month's logs kept for the retention period, uncompressed (an upper bound); groups without retention show 12 months' worth.");
+  out.push(...monitoringAssumptions(billables));
   if (billables.loadBalancers.length > 0) out.push(`Load balancers: capacity units from bytes alone (${n(model.privateGb)} GB a month through the private integration); connection counts or rule evaluations can raise them.`);
   if (billables.gatewayEndpoints > 0) out.push(`${billables.gatewayEndpoints} S3 gateway endpoint(s): no charge.`);
   const regional = [...new Set(lines.filter((line) => !NOT_REGIONAL.has(line.region)).flatMap((line) => line.region.split(", ")))].sort();
@@ -49,6 +51,27 @@ export function assumptions(billables: Billables, model: TrafficModel, lines: re
   return out;
 }
 
+/** What the alarm and canary lines rest on. */
+function monitoringAssumptions(billables: Billables): string[] {
+  const out: string[] = [];
+  const alarms = billables.alarms;
+  if (alarms.length > 0) {
+    const math = alarms.filter((a) => a.kind === "math").length;
+    const anomaly = alarms.filter((a) => a.kind === "anomaly").length;
+    const several = [math > 0 ? `${math} metric-math` : "", anomaly > 0 ? `${anomaly} anomaly-detection` : ""].filter(Boolean).join(" and ");
+    out.push(`Alarms: ${alarms.length} in ${new Set(alarms.map((a) => a.region)).size} Region(s), each priced as one standard-resolution alarm in its own Region${several ? `; AWS bills alarms per alarm metric, so the ${several} alarm(s) may bill as several` : ""}.`);
+  }
+  for (const canary of billables.canaries) {
+    const runs = canaryRunsPerMonth(canary.schedule);
+    out.push(runs === null
+      ? `Canary ${canary.name}: its schedule ${canary.schedule || "(none)"} is not a rate expression; its runs are not counted.`
+      : runs === 0
+      ? `Canary ${canary.name}: ${canary.schedule} runs once when started; no runs a month are counted.`
+      : `Canary ${canary.name}: ${canary.schedule} is ${n(runs)} runs a month; each is also a Lambda invocation, billed by Lambda for its duration (unpriced here: the canary's Duration metric gives it).`);
+  }
+  return out;
+}
+
 export function exclusions(billables: Billables): string[] {
   const existing = billables.apis.filter((api) => api.kind === "EXISTING").map((api) => api.name);
   return [
@@ -56,10 +79,11 @@ export function exclusions(billables: Billables): string[] {
     "Taxes.",
     "AWS Support plans (Business or Enterprise Support is needed for the Shield Response Team and proactive engagement).",
     "Savings Plans, private pricing, reserved capacity and CloudFront's flat-rate plans.",
-    "Free tiers other than CloudFront's always-free allowance (API Gateway's first-year free tier, Lambda, CloudWatch's free logs and alarms, Bot Control's free requests).",
+    "Free tiers other than CloudFront's always-free allowance (API Gateway's first-year free tier, Lambda, CloudWatch's free logs, alarms and custom metrics, Synthetics' 100 canary runs, Bot Control's free requests).",
     "Your backends: the pet store demo functions, services behind the load balancers, their compute and logs.",
     ...(existing.length > 0 ? [`API Gateway fees of the APIs the stack only fronts (${existing.join(", ")}): their owners' bill.`] : []),
     ...(billables.existingWebAcl ? ["The fees of the existing web ACL the distribution uses: its owner's bill."] : []),
+    ...billables.canaries.map((c) => `Canary ${c.name}: its artifacts in S3${c.artifactDays !== undefined ? ` (kept ${c.artifactDays} days by the bucket's lifecycle rule)` : ""}, its Lambda's logs and the metrics it publishes: S3 and CloudWatch fees not priced here.`),
     "Detailed (method-level) metrics of REST stages (metricsEnabled): CloudWatch may bill them as custom metrics.",
     "CloudWatch Logs Insights queries, S3 storage of delivered logs, SNS notifications, Route 53 hosted zones and DNS queries, ACM certificates.",
     "Attack traffic and Shield Advanced's cost protection credits.",

@@ -46,6 +46,37 @@ export interface BillableHealthCheck {
   readonly fast: boolean;
 }
 
+/** A CloudWatch metric alarm: on one metric, a metric math expression, or an anomaly detection band. */
+export interface BillableAlarm {
+  readonly region: string;
+  readonly kind: "metric" | "math" | "anomaly";
+}
+
+/** A log group the signer's replicas write to (`/aws/lambda/us-east-1.<function>`), created by the stack. */
+export interface BillableSignerLogGroup {
+  readonly region: string;
+  readonly retentionDays: number | null;
+}
+
+/** A log metric filter: CloudWatch bills the metric it publishes as a custom metric. */
+export interface BillableMetricFilter {
+  readonly region: string;
+  readonly namespace: string;
+  readonly metric: string;
+  /** Published with dimensions: each distinct set of dimension values is one more metric. */
+  readonly dimensioned: boolean;
+}
+
+/** A CloudWatch Synthetics canary. */
+export interface BillableCanary {
+  readonly name: string;
+  readonly region: string;
+  /** Its schedule as registered: `rate(5 minutes)`, or a cron expression. */
+  readonly schedule: string;
+  /** Days the artifact bucket's lifecycle rule keeps the run artifacts, when the stack sets one. */
+  readonly artifactDays?: number;
+}
+
 export interface Billables {
   /** The CloudFront distribution; absent: nothing at the edge. */
   readonly distribution?: { readonly priceClass: string };
@@ -64,8 +95,14 @@ export interface Billables {
   /** CloudFront access logs (standard logging v2). */
   readonly accessLogs?: LogDestination;
   readonly apis: readonly BillableApi[];
-  readonly alarms: number;
+  readonly alarms: readonly BillableAlarm[];
   readonly dashboards: number;
+  /** The signer's log groups the stack creates; none: Lambda@Edge creates them, without retention. */
+  readonly signerLogGroups: readonly BillableSignerLogGroup[];
+  readonly logMetricFilters: readonly BillableMetricFilter[];
+  readonly canaries: readonly BillableCanary[];
+  /** Distributions with CloudFront's additional metrics turned on (a MonitoringSubscription). */
+  readonly additionalMetrics: number;
   readonly healthChecks: readonly BillableHealthCheck[];
   readonly loadBalancers: readonly { readonly type: "network" | "application"; readonly region: string }[];
   readonly vpcLinks: readonly { readonly version: 1 | 2; readonly region: string }[];

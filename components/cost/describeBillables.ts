@@ -7,6 +7,7 @@ import { managedGroupFacts } from "../waf";
 import type { BillableApi, BillableApiKind, Billables, BillableWebAcl, LogDestination } from "./billables";
 import { asArray, asNumber, asObject, asString, at, planId, type RecordedResourceLike } from "./recordedInputs";
 import { ruleWcu } from "./pulumiRuleWcu";
+import { describeMonitoring } from "./describeMonitoring";
 
 const T = {
   distribution: "aws:cloudfront/distribution:Distribution",
@@ -23,7 +24,6 @@ const T = {
   v2Api: "aws:apigatewayv2/api:Api",
   restStage: "aws:apigateway/stage:Stage",
   v2Stage: "aws:apigatewayv2/stage:Stage",
-  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
   dashboard: "aws:cloudwatch/dashboard:Dashboard",
   healthCheck: "aws:route53/healthCheck:HealthCheck",
   loadBalancer: "aws:lb/loadBalancer:LoadBalancer",
@@ -40,9 +40,10 @@ export function describeBillables(resources: readonly RecordedResourceLike[]): B
   const regionOf = (r: RecordedResourceLike) => asString(r.inputs.region) ?? STACK_REGION;
   const distribution = of(T.distribution)[0];
   const acl = of(T.webAcl)[0];
+  const signer = signerOf(distribution, of(T.function));
   return {
     ...(distribution ? { distribution: { priceClass: asString(distribution.inputs.priceClass) ?? "PriceClass_All" } } : {}),
-    ...signerOf(distribution, of(T.function)),
+    ...(signer ? { signer: { memoryMb: asNumber(signer.inputs.memorySize) ?? 128 } } : {}),
     ...(acl ? { webAcl: webAclOf(acl, of(T.wafLogging)[0], resources) } : {}),
     existingWebAcl: !acl && asString(distribution?.inputs.webAclId) !== undefined,
     shield: {
@@ -52,8 +53,8 @@ export function describeBillables(resources: readonly RecordedResourceLike[]): B
     },
     ...accessLogsOf(of(T.deliverySource), of(T.deliveryDestination), resources),
     apis: distribution ? apisOf(distribution, resources) : [],
-    alarms: of(T.alarm).length,
     dashboards: of(T.dashboard).length,
+    ...describeMonitoring(resources, signer?.name, STACK_REGION),
     healthChecks: of(T.healthCheck).map((h) => ({ type: asString(h.inputs.type) ?? "HTTPS", fast: asNumber(h.inputs.requestInterval) === 10 })),
     loadBalancers: of(T.loadBalancer).map((lb) => ({ type: asString(lb.inputs.loadBalancerType) === "network" ? "network" : "application", region: regionOf(lb) })),
     vpcLinks: [...of(T.vpcLinkV1).map((l) => ({ version: 1 as const, region: regionOf(l) })), ...of(T.vpcLinkV2).map((l) => ({ version: 2 as const, region: regionOf(l) }))],
@@ -65,12 +66,11 @@ export function describeBillables(resources: readonly RecordedResourceLike[]): B
 }
 
 /** The function the distribution's origin-request associations run (by the name in its ARN). */
-function signerOf(distribution: RecordedResourceLike | undefined, functions: readonly RecordedResourceLike[]): Pick<Billables, "signer"> {
+function signerOf(distribution: RecordedResourceLike | undefined, functions: readonly RecordedResourceLike[]): RecordedResourceLike | undefined {
   const behaviours = [at(distribution?.inputs, "defaultCacheBehavior"), ...asArray(distribution?.inputs.orderedCacheBehaviors)];
   const arns = behaviours.flatMap((b) => asArray(at(b, "lambdaFunctionAssociations")).map((a) => asString(at(a, "lambdaArn")) ?? ""));
   const names = new Set(arns.map((arn) => /:function:([^:]+)/.exec(arn)?.[1]));
-  const fn = functions.find((f) => names.has(f.name));
-  return fn ? { signer: { memoryMb: asNumber(fn.inputs.memorySize) ?? 128 } } : {};
+  return functions.find((f) => names.has(f.name));
 }
 
 function webAclOf(acl: RecordedResourceLike, logging: RecordedResourceLike | undefined, resources: readonly RecordedResourceLike[]): BillableWebAcl {

@@ -5,6 +5,7 @@ import { DEFAULT_TRAFFIC, type CostTraffic } from "./costConfig";
 import { CostLine, totalOf } from "./costLine";
 import { edgeLines } from "./edgeLines";
 import { logLines } from "./logLines";
+import { monitoringLines } from "./monitoringLines";
 import { networkLines } from "./networkLines";
 import { PRICES_READ } from "./priceTable";
 import { trafficModel } from "./trafficModel";
@@ -34,6 +35,7 @@ export function estimateCost(billables: Billables, traffic: CostTraffic = DEFAUL
     ...apiLines(billables, model),
     ...networkLines(billables, model),
     ...logLines(billables, model),
+    ...monitoringLines(billables),
   ];
   return {
     currency: "USD",

@@ -40,6 +40,11 @@ const SHIELD = "https://aws.amazon.com/shield/pricing/";
 const CW = "https://aws.amazon.com/cloudwatch/pricing/";
 const APIGW = "https://aws.amazon.com/api-gateway/pricing/";
 const ELB = "https://aws.amazon.com/elasticloadbalancing/pricing/";
+const LAMBDA = "https://aws.amazon.com/lambda/pricing/";
+/** CloudWatch's first custom-metric tier, USD per metric-month. */
+const CUSTOM_METRIC_USD = 0.3;
+/** Metrics CloudFront's additional metrics send per distribution (CloudFront Developer Guide, "Estimating cost for the additional CloudFront metrics"). */
+export const ADDITIONAL_METRICS_PER_DISTRIBUTION = 8;
 const AWS_PAGE = "AWS pricing page (text read here)";
 const UNCONFIRMED = "unconfirmed: AWS renders this table client-side; figure from transcriptions that agree";
 
@@ -61,8 +66,11 @@ export const PRICES = {
     { usd: 0.02, label: "over 5 PB" },
   ], CF, `tiers and always-free 1 TB a month: ${AWS_PAGE}`, { quantity: 1 * TB, label: "always free 1 TB" }),
   cloudFrontToOrigin: price("CloudFront", "data transfer out to origin (US/Europe)", "GB", 1, flat(0.02), CF, UNCONFIRMED),
-  edgeRequests: price("Lambda@Edge", "requests", "requests", 1_000_000, flat(0.6), "https://aws.amazon.com/lambda/pricing/", UNCONFIRMED),
-  edgeDuration: price("Lambda@Edge", "duration", "GB-seconds", 1, flat(0.00005001), "https://aws.amazon.com/lambda/pricing/", UNCONFIRMED),
+  edgeRequests: price("Lambda@Edge", "requests", "requests", 1_000_000, flat(0.6), LAMBDA, UNCONFIRMED),
+  edgeDuration: price("Lambda@Edge", "duration", "GB-seconds", 1, flat(0.00005001), LAMBDA, UNCONFIRMED),
+  cloudFrontAdditionalMetrics: price("CloudFront", `additional metrics (${ADDITIONAL_METRICS_PER_DISTRIBUTION} custom metrics)`, "distribution-months", 1,
+    flat(ADDITIONAL_METRICS_PER_DISTRIBUTION * CUSTOM_METRIC_USD), "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/viewing-cloudfront-metrics.html",
+    `CloudFront Developer Guide: up to ${ADDITIONAL_METRICS_PER_DISTRIBUTION} metrics per distribution in us-east-1, each at CloudWatch's fixed monthly per-metric rate whatever the traffic; that rate ($${CUSTOM_METRIC_USD}): ${UNCONFIRMED}`),
   wafWebAcl: price("AWS WAF", "web ACL", "web ACL-months", 1, flat(5), WAF, "aws-samples/waf-and-shield-advanced-price-comparison main.py (cites this page); same figure in AWS's WAF cost blog"),
   wafRule: price("AWS WAF", "rules (each managed group counts as one)", "rule-months", 1, flat(1), WAF, "aws-samples/waf-and-shield-advanced-price-comparison main.py (cites this page)"),
   wafRequests: price("AWS WAF", "requests inspected", "requests", 1_000_000, flat(0.6), WAF, "aws-samples/waf-and-shield-advanced-price-comparison main.py: REQ_PRICE 0.6 for 1,500 WCU or less"),
@@ -92,6 +100,15 @@ export const PRICES = {
   logStorage: price("CloudWatch Logs", "storage", "GB-months", 1, flat(0.03), CW, UNCONFIRMED),
   alarm: price("CloudWatch", "standard-resolution alarms", "alarm-months", 1, flat(0.1), CW, UNCONFIRMED),
   dashboard: price("CloudWatch", "dashboards", "dashboard-months", 1, flat(3), CW, UNCONFIRMED),
+  customMetric: price("CloudWatch", "custom metrics", "metric-months", 1, [
+    { upTo: 10_000, usd: CUSTOM_METRIC_USD, label: "first 10,000" },
+    { upTo: 250_000, usd: 0.1, label: "next 240,000" },
+    { upTo: 1_000_000, usd: 0.05, label: "next 750,000" },
+    { usd: 0.02, label: "over 1,000,000" },
+  ], CW, `${UNCONFIRMED}; prorated by the hour a metric is published`),
+  canaryRun: price("CloudWatch Synthetics", "canary runs", "runs", 1, flat(0.0012), CW, `${UNCONFIRMED} (the page's text names 100 free runs a month)`),
+  canaryLambda: price("AWS Lambda", "canary executions (each run is a Lambda invocation in the account)", "runs", 1, flat(null), LAMBDA,
+    "not read: Synthetics runs each canary as a Lambda function in the account (CloudWatch User Guide), billed at Lambda's rates for its duration at 960 MB or more; the duration of a run is not known offline"),
   healthCheckBasic: price("Route 53", "health checks (alarm-based or calculated)", "check-months", 1, flat(0.5), "https://aws.amazon.com/route53/pricing/", `${UNCONFIRMED}; priced as a basic check of an AWS endpoint`),
   healthCheckExternal: price("Route 53", "HTTPS health checks (non-AWS endpoint rate)", "check-months", 1, flat(0.75), "https://aws.amazon.com/route53/pricing/", UNCONFIRMED),
   healthCheckFeatures: price("Route 53", "health check options (HTTPS, fast interval)", "option-months", 1, flat(null), "https://aws.amazon.com/route53/pricing/", "not read: AWS lists a fee per option; no figure confirmed here"),

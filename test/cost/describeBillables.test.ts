@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { estimateCost, type Billables } from "../../components/cost";
 import { ruleWcu } from "../../components/cost/pulumiRuleWcu";
+import { REGIONAL_EDGE_CACHE_REGIONS } from "../../components/monitoring/edgeRegions";
 import { traffic } from "./fixtures";
 import { planned } from "./plannedStacks";
 
@@ -40,9 +41,19 @@ describe("cost: what a planned stack bills for (describeBillables)", function ()
         { name: "petstore-http", kind: "HTTP", region: "eu-west-1", accessLog: logs, private: false },
         { name: "petstore-ws", kind: "WEBSOCKET", region: "eu-west-1", accessLog: logs, private: false },
       ],
-      // The monitoring's: a signer-denied and a bad-signature alarm per API, signer errors, 5xx rate, WAF blocked.
-      alarms: 9,
+      // The monitoring's: a signer-denied and a bad-signature alarm per API in its Region; WAF blocked (an anomaly
+      // band), 5xx rate, signer errors (metric math) in us-east-1.
+      alarms: [
+        ...Array.from({ length: 6 }, () => ({ region: "eu-west-1", kind: "metric" })),
+        { region: "us-east-1", kind: "anomaly" }, { region: "us-east-1", kind: "metric" }, { region: "us-east-1", kind: "math" },
+      ],
       dashboards: 1,
+      signerLogGroups: REGIONAL_EDGE_CACHE_REGIONS.map((region) => ({ region, retentionDays: 30 })),
+      logMetricFilters: ["petstore-rest", "petstore-http", "petstore-ws"].flatMap((api) => ["SignerDenied", "BadSignature", "DirectUnsigned"].map((metric) => ({
+        region: "eu-west-1", namespace: "EdgeSecurity/AccessLogs", metric: `${metric}.edge-security.dev.${api}`, dimensioned: false,
+      }))),
+      canaries: [],
+      additionalMetrics: 0,
       healthChecks: [],
       loadBalancers: [],
       vpcLinks: [],
@@ -57,8 +68,8 @@ describe("cost: what a planned stack bills for (describeBillables)", function ()
     assert.deepEqual(b.apis.map((api) => [api.name, api.kind, api.region, api.private]), [["petstore", "REST", "us-east-2", false], ["orders", "EXISTING", "eu-west-1", false], ["private", "REST", "eu-west-1", true]]);
     assert.deepEqual(b.accessLogs, { kind: "cloudwatch", region: "us-east-1", retentionDays: 365 });
     assert.deepEqual(b.webAcl?.logging, { kind: "cloudwatch", region: "us-east-1", retentionDays: 90, filtered: true });
-    // Shield's 2; the monitoring's 7: two per API with a known access log (petstore, orders), signer errors, WAF blocked, canary.
-    assert.deepEqual([b.alarms, b.dashboards, b.healthChecks], [9, 1, [{ type: "CLOUDWATCH_METRIC", fast: false }]]);
+    // Shield's 2; the monitoring's 7: two per API with a known access log (petstore, orders) in its Region, signer errors, WAF blocked, canary.
+    assert.deepEqual([b.alarms.length, b.dashboards, b.healthChecks], [9, 1, [{ type: "CLOUDWATCH_METRIC", fast: false }]]);
     assert.deepEqual(b.loadBalancers, [1, 2, 3].map(() => ({ type: "network", region: "eu-west-1" })));
     assert.deepEqual(b.vpcLinks, [1, 2, 3].map(() => ({ version: 1, region: "eu-west-1" })));
     assert.deepEqual(b.interfaceEndpoints.map((e) => [e.service, e.azs]), [["ecr.api", 3], ["ecr.dkr", 3], ["logs", 3], ["sts", 3]]);

@@ -19,7 +19,7 @@ describe("cost estimate of the example stacks (default traffic)", function () {
     stacks.prod = await planned("prod");
   });
 
-  it("dev: every line, USD 182.88", () => {
+  it("dev: every line, USD 182.81", () => {
     const estimate = estimateCost(stacks.dev.billables);
     assert.deepEqual(rows(estimate), [
       ["HTTPS requests (US/Europe), always free 10,000,000", "edge", 10000000, 0],
@@ -44,11 +44,16 @@ describe("cost estimate of the example stacks (default traffic)", function () {
       ["petstore-ws: API access logs: ingestion", "eu-west-1", 0.37, 0.1863],
       ["petstore-ws: API access logs: storage", "eu-west-1", 0.37, 0.011],
       ["signer logs (Lambda@Edge): delivered to CloudWatch Logs, first 10 TB", "edge", 8.38, 4.191],
-      ["signer logs (Lambda@Edge): storage", "edge", 100.58, 3.0175],
-      ["standard-resolution alarms", "us-east-1", 9, 0.9],
+      // 30 days kept: the retention of the signer log groups the stack creates in the 13 regional edge cache Regions.
+      ["signer logs (Lambda@Edge): storage", "edge", 8.27, 0.248],
+      // Each alarm in its Region: two per API where its access log is, three at the edge.
+      ["standard-resolution alarms", "eu-west-1", 6, 0.6],
+      ["standard-resolution alarms", "us-east-1", 3, 0.3],
       ["dashboards", "us-east-1", 1, 3],
+      // Three filters per API's access log, each its own custom metric.
+      ["custom metrics from log metric filters, first 10,000", "eu-west-1", 9, 2.7],
     ]);
-    assert.equal(estimate.totalUsd.toFixed(2), "182.88");
+    assert.equal(estimate.totalUsd.toFixed(2), "182.81");
   });
 
   it("dev: the main lines follow from the traffic by hand", () => {
@@ -68,7 +73,7 @@ describe("cost estimate of the example stacks (default traffic)", function () {
     assert.equal(line("WAF logs: storage").quantity, wafGb * (30 / (730 / 24)));
   });
 
-  it("prod: every line, USD 3,313.00 (the Shield subscription is 3,000 of it)", () => {
+  it("prod: every line, USD 3,322.54 (the Shield subscription is 3,000 of it)", () => {
     const estimate = estimateCost(stacks.prod.billables);
     assert.deepEqual(rows(estimate), [
       ["HTTPS requests (US/Europe), always free 10,000,000", "edge", 10000000, 0],
@@ -96,12 +101,18 @@ describe("cost estimate of the example stacks (default traffic)", function () {
       ["petstore: API access logs: ingestion", "us-east-2", 3.73, 1.8626],
       ["petstore: API access logs: storage", "us-east-2", 44.7, 1.3411],
       ["signer logs (Lambda@Edge): delivered to CloudWatch Logs, first 10 TB", "edge", 8.38, 4.191],
-      ["signer logs (Lambda@Edge): storage", "edge", 100.58, 3.0175],
-      ["standard-resolution alarms", "us-east-1", 9, 0.9],
-      ["dashboards", "us-east-1", 1, 3],
+      ["signer logs (Lambda@Edge): storage", "edge", 8.27, 0.248],
       ["health checks (alarm-based or calculated)", "global", 1, 0.5],
+      ["standard-resolution alarms", "eu-west-1", 2, 0.2],
+      ["standard-resolution alarms", "us-east-1", 5, 0.5],
+      ["standard-resolution alarms", "us-east-2", 2, 0.2],
+      ["dashboards", "us-east-1", 1, 3],
+      ["custom metrics from log metric filters, first 10,000", "eu-west-1", 3, 0.9],
+      ["custom metrics from log metric filters, first 10,000", "us-east-2", 3, 0.9],
+      ["canary prod-edge-ad7b: runs", "us-east-1", 8760, 10.512],
+      ["canary prod-edge-ad7b: Lambda executions", "us-east-1", 8760, null],
     ]);
-    assert.equal(estimate.totalUsd.toFixed(2), "3313.00");
+    assert.equal(estimate.totalUsd.toFixed(2), "3322.54");
     assert.ok(estimate.excluded.includes("API Gateway fees of the APIs the stack only fronts (orders): their owners' bill."));
   });
 
