@@ -55,6 +55,7 @@ describe("governance program (governance/index.ts) under mocks", function () {
       assert.deepEqual(msd.loggingConfiguration, {
         logDestinationConfigs: ["arn:aws:firehose:us-east-1:111122223333:deliverystream/aws-waf-logs-central-dev"],
         redactedFields: ["authorization", "x-forwarded-authorization", "cookie"].map((h) => ({ redactedFieldType: "SingleHeader", redactedFieldValue: h })),
+        loggingFilterConfigs: null,
       });
     });
 
