@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import type { PolicyProviderResource } from "@pulumi/policy";
 import { EDGE_REGION } from "../components/shared/region";
 import { configShape, dependenciesOf, stackPolicy } from "./definePolicy";
 
@@ -29,7 +30,8 @@ export const edgeFunctions = stackPolicy({
         const props = fn.asType(aws.lambda.Function);
         if (!props) continue;
         const problems: string[] = [];
-        if (props.region !== EDGE_REGION) problems.push(`region ${JSON.stringify(props.region)} (allowed: ${EDGE_REGION})`);
+        const regionProblem = edgeRegionProblem(props.region, fn.provider);
+        if (regionProblem) problems.push(regionProblem);
         if (props.publish !== true) problems.push("publish is not true (CloudFront needs a numbered version)");
         const architectures = props.architectures ?? ["x86_64"];
         if (architectures.length !== 1 || architectures[0] !== "x86_64") problems.push(`architectures ${JSON.stringify(architectures)} (allowed: x86_64)`);
@@ -41,3 +43,16 @@ export const edgeFunctions = stackPolicy({
     }
   },
 });
+
+/**
+ * Where the function runs: its own `region`, else its provider's (the engine gives a policy the provider's
+ * properties: an explicit provider's arguments, or the default provider's from `aws:region`). Undefined when us-east-1.
+ */
+export function edgeRegionProblem(region: string | undefined, provider: PolicyProviderResource | undefined): string | undefined {
+  if (region !== undefined) return region === EDGE_REGION ? undefined : `region ${JSON.stringify(region)} (allowed: ${EDGE_REGION})`;
+  const inherited: unknown = provider?.props.region;
+  if (inherited === EDGE_REGION) return undefined;
+  if (typeof inherited === "string") return `region ${JSON.stringify(inherited)} from its provider ${provider!.name} (allowed: ${EDGE_REGION})`;
+  const from = provider ? `its provider ${provider.name} has no region the engine reports` : "the engine reports no provider for it";
+  return `region not set on the function, and ${from} (allowed: ${EDGE_REGION}: set region: "${EDGE_REGION}" on the function or use a provider in ${EDGE_REGION})`;
+}

@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SignerLogGroups } from "../monitoring/signerLogGroups";
+import { GovernanceStackOutputs, governanceStackCheck } from "../governance";
 import { EdgeShield } from "../shield";
 import { EdgeSigner } from "../signer/edgeSigner";
 import { EdgeWebAcl, WafSettings, wafLogBucketName } from "../waf";
@@ -30,19 +31,24 @@ export class EdgeProtection extends pulumi.ComponentResource {
   readonly signerLogs?: SignerLogGroups;
   /** The `waf` argument as parsed: what the web ACL was built from (e.g. for `verificationOutput`). */
   readonly wafSettings: WafSettings;
+  /** The governance stack `governance.central.stack` names, read and compared with `governance.central` (rejects on drift). */
+  readonly governanceStack?: pulumi.Output<GovernanceStackOutputs>;
 
   constructor(name: string, args: EdgeProtectionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     // Every argument is checked (and defaulted) before anything is registered, all problems in one error.
-    const { origins, signer, distribution, waf, shield, signerLogs, decisions } = edgeProtectionSettings(`${name}: invalid EdgeProtection arguments`, args);
+    const { origins, signer, distribution, waf, shield, signerLogs, decisions, governance } = edgeProtectionSettings(`${name}: invalid EdgeProtection arguments`, args);
     super("edge-security:edge:EdgeProtection", name, {}, opts);
     this.wafSettings = waf;
     const tags = { ...args.tags };
-    this.signer = new EdgeSigner(`${name}-signer`, { origins, config: signer, settings: signerSettingsFor(signer, origins), tags, role: args.signerRole }, { parent: this });
+    // The WAF reserve and scope tag were copied from the governance stack: nothing below is registered while it disagrees.
+    this.governanceStack = governanceStackCheck(`${name}-governance`, governance, { parent: this });
+    const child: pulumi.ComponentResourceOptions = { parent: this, ...(this.governanceStack ? { dependsOn: this.governanceStack.apply((): pulumi.Resource[] => []) } : {}) };
+    this.signer = new EdgeSigner(`${name}-signer`, { origins, config: signer, settings: signerSettingsFor(signer, origins), tags, role: args.signerRole }, child);
     // The web ACL, its metrics and log group take this name, which must be unique in the account.
     const wafName = `${name}-waf-${pulumi.getProject()}-${pulumi.getStack()}`;
-    this.webAcl = waf.kind === "disabled" ? undefined : new EdgeWebAcl(wafName, { settings: waf, tags }, { parent: this });
+    this.webAcl = waf.kind === "disabled" ? undefined : new EdgeWebAcl(wafName, { settings: waf, tags }, child);
     // Before CloudFront runs the signer: a group Lambda made first would make creating these fail.
-    this.signerLogs = signerLogs && new SignerLogGroups(`${name}-signer-logs`, { signerVersionArn: this.signer.versionArn, ...signerLogs, tags }, { parent: this });
+    this.signerLogs = signerLogs && new SignerLogGroups(`${name}-signer-logs`, { signerVersionArn: this.signer.versionArn, ...signerLogs, tags }, child);
     this.distribution = new EdgeDistribution(`${name}-cdn`, {
       origins,
       config: distribution,
@@ -52,7 +58,7 @@ export class EdgeProtection extends pulumi.ComponentResource {
       tags,
       distributionTags: decisions.distributionTags,
       ignoreChanges: decisions.distributionIgnoreChanges,
-    }, { parent: this });
+    }, child);
     if (shield.enabled) {
       this.shield = new EdgeShield(`${name}-shield`, {
         settings: shield,
@@ -60,7 +66,7 @@ export class EdgeProtection extends pulumi.ComponentResource {
         webAclArn: this.webAcl?.arn,
         wafLogBucketName: wafLogBucketName(waf),
         tags,
-      }, { parent: this });
+      }, child);
     }
     this.registerOutputs({ distributionId: this.distribution.distribution.id });
   }

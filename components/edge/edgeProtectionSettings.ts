@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DISTRIBUTED, GovernanceDecisions, GovernanceInput, governanceDecisions, governanceSchema, governedShieldSchema, governedWafSchema } from "../governance";
+import { DISTRIBUTED, GovernanceDecisions, GovernanceInput, GovernanceSettings, governanceDecisions, governanceSchema, governedShieldSchema, governedWafSchema } from "../governance";
 import { SignerLogsInput, signerLogsSchema } from "../monitoring/monitoringConfig";
 import { SHIELD_OFF, ShieldInput, ShieldSettings, shieldKeySchema } from "../shield";
 import { isPlainObject } from "../shared/validation";
@@ -39,6 +39,7 @@ export interface EdgeProtectionSettings extends EdgeSettings {
   readonly shield: ShieldSettings;
   readonly signerLogs?: z.output<typeof signerLogsSchema>;
   readonly decisions: GovernanceDecisions;
+  readonly governance: GovernanceSettings;
 }
 
 const PARSED_WAF = "allowed: the stack file's waf input (WafInput), not settings parsed from it: EdgeProtection parses it with Shield's mitigation, the governance model and rateLimitProbe";
@@ -74,5 +75,5 @@ export function edgeProtectionSettings(subject: string, inputs: EdgeProtectionIn
     }
   }
   problems.throwIfAny(subject);
-  return { ...edge!, waf: waf!, shield: shield!, ...(signerLogs ? { signerLogs } : {}), decisions: governanceDecisions(governance!) };
+  return { ...edge!, waf: waf!, shield: shield!, ...(signerLogs ? { signerLogs } : {}), decisions: governanceDecisions(governance!), governance: governance! };
 }

@@ -8,7 +8,7 @@ export * from "./governanceIssue";
 export * from "./governedWafSchema";
 export * from "./governedShieldIssues";
 export * from "./governedShieldSchema";
-export * from "./edgeGovernance";
 export * from "./describeGovernance";
 export * from "./centralDrift";
+export * from "./governanceStackCheck";
 export * from "./governanceStackOutputs";

@@ -6,8 +6,11 @@
  *
  * AWS returns the JSON with its optional keys present (null or []) and in its own order; a program that
  * leaves them out shows a diff on every update (hashicorp/terraform-provider-aws#21894, #23953; the
- * provider suppresses some since PR #32860). So every key AWS's examples show as null or [] is written,
- * always, in one fixed order.
+ * provider suppresses some since PR #32860). So every key of the documented WAFV2 format is written,
+ * always, in one fixed order: null (or the examples' []) where unset. AWS's examples show only some unset
+ * keys (`customRequestHandling`, `tokenDomains`, `excludeRules`, ...); which of the others (`captchaConfig`,
+ * `challengeConfig`, `associationConfig`, `webACLSource`, `ruleActionOverrides`, `loggingFilterConfigs`) it
+ * returns as null when unset is not documented: unconfirmed (docs/aws-facts.md).
  */
 
 /** A managed rule group or one of the security team's rule groups, as Firewall Manager references it. */
@@ -59,12 +62,12 @@ function ruleGroupEntry(ref: FmsRuleGroupRef, overrideAction: WafPolicyData["ove
     ruleGroupType: managed ? "ManagedRuleGroup" : "RuleGroup",
     excludeRules: [],
     sampledRequestsEnabled: true,
-    // Only with overrides: AWS's examples show the key then, and never null.
-    ...(managed && ref.ruleActionOverrides.length > 0 ? { ruleActionOverrides: ref.ruleActionOverrides.map((o) => ({ name: o.name, actionToUse: { [o.action]: {} } })) } : {}),
+    // Firewall Manager takes rule action overrides for managed groups only.
+    ruleActionOverrides: managed && ref.ruleActionOverrides.length > 0 ? ref.ruleActionOverrides.map((o) => ({ name: o.name, actionToUse: { [o.action]: {} } })) : null,
   };
 }
 
-/** The `WAFV2` policy data, every key present, in a fixed order. */
+/** The `WAFV2` policy data, every documented key present, in a fixed order. */
 export function wafv2ManagedServiceData(data: WafPolicyData): string {
   return JSON.stringify({
     type: "WAFV2",
@@ -78,13 +81,18 @@ export function wafv2ManagedServiceData(data: WafPolicyData): string {
       ? {
           logDestinationConfigs: [data.logging.destinationArn],
           redactedFields: data.logging.redactedHeaders.map((h) => ({ redactedFieldType: "SingleHeader", redactedFieldValue: h })),
+          loggingFilterConfigs: null,
         }
       : null,
     sampledRequestsEnabledForDefaultActions: true,
+    // Unset: the web ACLs keep their own (a policy that sets them overwrites the accounts' web ACLs).
+    captchaConfig: null,
+    challengeConfig: null,
     tokenDomains: null,
+    associationConfig: null,
     // Firewall Manager creates a web ACL in an account only when a resource there will use it.
     optimizeUnassociatedWebACL: true,
-    ...(data.webACLSource ? { webACLSource: data.webACLSource } : {}),
+    webACLSource: data.webACLSource ?? null,
   });
 }
 

@@ -4,6 +4,7 @@ import { GOVERNANCE_PROJECT } from "../../governance/plan";
 import { ProgramRun, runProgram } from "../../scripts/plan/runProgram";
 import { installMocks } from "../support/mocks";
 import { DEV_GOVERNANCE_OUTPUTS } from "./fixtures";
+import GOVERNANCE_STACKS from "../fixtures/governance-stacks.json";
 
 const FMS_POLICY = "aws:fms/policy:Policy";
 const RULE_GROUP = "aws:wafv2/ruleGroup:RuleGroup";
@@ -24,6 +25,7 @@ describe("governance program (governance/index.ts) under mocks", function () {
     it("exports the contract the edge stacks read, which they copy without drift", () => {
       assert.deepEqual(dev.outputs, DEV_GOVERNANCE_OUTPUTS);
       assert.deepEqual(centralDrift("hybrid", centralPolicyFor(dev.outputs as unknown as GovernanceStackOutputs), DEV_GOVERNANCE_OUTPUTS), []);
+      assert.deepEqual(dev.outputs, GOVERNANCE_STACKS["edge-governance/dev"], "the mock runtime's stack reference answer is current");
     });
 
     it("creates the WAF policy for tagged distributions of its OU in us-east-1, retrofitting the accounts' web ACLs", () => {
@@ -55,6 +57,7 @@ describe("governance program (governance/index.ts) under mocks", function () {
       assert.deepEqual(msd.loggingConfiguration, {
         logDestinationConfigs: ["arn:aws:firehose:us-east-1:111122223333:deliverystream/aws-waf-logs-central-dev"],
         redactedFields: ["authorization", "x-forwarded-authorization", "cookie"].map((h) => ({ redactedFieldType: "SingleHeader", redactedFieldValue: h })),
+        loggingFilterConfigs: null,
       });
     });
 
@@ -90,6 +93,10 @@ describe("governance program (governance/index.ts) under mocks", function () {
     let prod: ProgramRun;
     before(async () => {
       prod = await run("prod");
+    });
+
+    it("exports what the mock runtime answers for a stack reference to it (test/fixtures/governance-stacks.json)", () => {
+      assert.deepEqual(prod.outputs, GOVERNANCE_STACKS["edge-governance/prod"]);
     });
 
     it("runs the deny list first, then the managed groups with the edge's overrides, and the backstop last, enforcing, with the extra redaction", () => {

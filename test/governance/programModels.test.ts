@@ -23,7 +23,7 @@ describe("governance program (governance/index.ts): the models, invalid stacks, 
     it("centralized: Firewall Manager's own web ACL replaces the accounts' (no retrofit)", async () => {
       const centralized = await run("dev", (c) => (c["edge-governance:model"] = "centralized"));
       const msd = data(centralized, "edge-governance-dev-waf");
-      assert.deepEqual([msd.webACLSource, msd.overrideCustomerWebACLAssociation], [undefined, true]);
+      assert.deepEqual([msd.webACLSource, msd.overrideCustomerWebACLAssociation], [null, true]);
       assert.equal(centralized.outputs.model, "centralized");
       const notes = describeGovernancePlan(parseGovernanceConfig(centralized.config), planCentralPolicy(parseGovernanceConfig(centralized.config).waf!));
       assert.ok(notes.includes("  Note: no first group has bodySize, and the stacks in scope have no web ACL of their own: bodies over 16 KB reach the managed groups half-read (padding hides a payload)"), notes.join("\n"));

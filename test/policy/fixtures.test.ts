@@ -89,6 +89,27 @@ describe("policies: one negative fixture each", () => {
       'edge function signer: region "eu-west-1" (allowed: us-east-1); publish is not true (CloudFront needs a numbered version); architectures ["arm64"] (allowed: x86_64); environment variables (Lambda@Edge has none); timeout 60 s (allowed: at most 30)']]);
   });
 
+  it("edge-functions takes the region of the function's provider when the function sets none, and says when neither is known", async () => {
+    const provider = (name: string, region?: string) => reg("pulumi:providers:aws", name, region ? { region } : {});
+    const fn = (name: string, extra: Parameters<typeof reg>[3] = {}) => reg("aws:lambda/function:Function", name, { publish: true }, extra);
+    const check = async (...resources: ReturnType<typeof reg>[]) => {
+      const functions = resources.filter((r) => r.type === "aws:lambda/function:Function");
+      const cdn = distribution({}, { propertyDependencies: { defaultCacheBehavior: functions.map((f) => f.urn) } });
+      return (await runPolicies([edgeFunctions], [...resources, cdn])).map((v) => v.message);
+    };
+    const use1 = provider("use1", "us-east-1");
+    assert.deepEqual(await check(use1, fn("signer", { provider: use1.urn })), [], "a library user's function in us-east-1 through its provider");
+    const euw1 = provider("euw1", "eu-west-1");
+    assert.deepEqual(await check(euw1, fn("signer", { provider: euw1.urn })), ['edge function signer: region "eu-west-1" from its provider euw1 (allowed: us-east-1)']);
+    const bare = provider("bare");
+    assert.deepEqual(await check(bare, fn("signer", { provider: bare.urn }), fn("other")), [
+      'edge function signer: region not set on the function, and its provider bare has no region the engine reports (allowed: us-east-1: set region: "us-east-1" on the function or use a provider in us-east-1)',
+      'edge function other: region not set on the function, and the engine reports no provider for it (allowed: us-east-1: set region: "us-east-1" on the function or use a provider in us-east-1)',
+    ]);
+    const own = reg("aws:lambda/function:Function", "own", { publish: true, region: "us-east-1" }, { provider: euw1.urn });
+    assert.deepEqual(await check(euw1, own), [], "the function's own region wins over its provider's");
+  });
+
   it("web-acl-rate-limit-and-redacted-logging refuses a web ACL without a rate rule and with logs that keep credentials", async () => {
     const acl = reg("aws:wafv2/webAcl:WebAcl", "edge-waf", { rules: [{ name: "AWS-core", statement: { managedRuleGroupStatement: { name: "AWSManagedRulesCommonRuleSet" } } }] });
     const logging = reg("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "edge-waf-logging", { redactedFields: [{ singleHeader: { name: "Authorization" } }] }, { propertyDependencies: { resourceArn: [acl.urn] } });

@@ -3,6 +3,7 @@
  * inputs, answers computed attributes deterministically, and throws on unknown invoke tokens.
  */
 import * as pulumi from "@pulumi/pulumi";
+import GOVERNANCE_STACKS from "../fixtures/governance-stacks.json";
 
 export const ACCOUNT_ID = "123456789012";
 
@@ -39,6 +40,23 @@ const CALLS: Record<string, (inputs: Record<string, any>) => Record<string, any>
   "aws:ec2/getManagedPrefixList:getManagedPrefixList": (inputs) => ({ id: `pl-mock-${inputs.name}`, name: inputs.name, addressFamily: "IPv4", region: inputs.region ?? "eu-west-1" }),
   "aws:index/getRegion:getRegion": (inputs) => ({ name: inputs.region ?? "eu-west-1", region: inputs.region ?? "eu-west-1", id: inputs.region ?? "eu-west-1" }),
 };
+
+/**
+ * Outputs of the stacks a program may reference, by `project/stack` of the referenced `org/project/stack` (any
+ * org): the governance program's dev and prod stacks as its offline plan computes them
+ * (test/governance/program.test.ts checks they are current).
+ */
+const STACK_OUTPUTS: Readonly<Record<string, object>> = GOVERNANCE_STACKS;
+
+/** A `StackReference` read: the referenced stack's outputs from STACK_OUTPUTS, or a clear error. */
+function stackReference(name: string): { id: string; state: Record<string, unknown> } {
+  const outputs = STACK_OUTPUTS[name.split("/").slice(-2).join("/")];
+  if (!outputs) {
+    const known = Object.keys(STACK_OUTPUTS).map((key) => `<org>/${key}`).join(", ");
+    throw new Error(`the mock runtime cannot read stack ${name}: it answers ${known} (test/fixtures/governance-stacks.json)`);
+  }
+  return { id: name, state: { name, outputs, secretOutputNames: [] } };
+}
 
 /** Computed attributes a real provider would return, derived from name and inputs. */
 function computed(type: string, name: string, inputs: Record<string, any>): Record<string, any> {
@@ -91,6 +109,7 @@ export function installMocks(project = "edge-security", stack = "test"): MockRec
     {
       newResource(args: pulumi.runtime.MockResourceArgs) {
         resources.push({ type: args.type, name: args.name, inputs: args.inputs });
+        if (args.type === "pulumi:pulumi:StackReference") return stackReference(args.inputs.name);
         return { id: `${args.name}-id`, state: { ...args.inputs, ...computed(args.type, args.name, args.inputs) } };
       },
       call(args: pulumi.runtime.MockCallArgs) {

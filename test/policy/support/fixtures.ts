@@ -5,7 +5,7 @@ export function registration(
   type: string,
   name: string,
   inputs: Record<string, unknown>,
-  extra: { readonly stack?: string; readonly propertyDependencies?: Record<string, readonly string[]>; readonly ignoreChanges?: readonly string[]; readonly outputs?: Record<string, unknown> } = {},
+  extra: { readonly stack?: string; readonly propertyDependencies?: Record<string, readonly string[]>; readonly ignoreChanges?: readonly string[]; readonly outputs?: Record<string, unknown>; readonly provider?: string } = {},
 ): Registration {
   return {
     type,
@@ -18,6 +18,7 @@ export function registration(
     propertyDependencies: extra.propertyDependencies ?? {},
     ignoreChanges: extra.ignoreChanges ?? [],
     protect: false,
+    ...(extra.provider ? { provider: extra.provider } : {}),
   };
 }
 

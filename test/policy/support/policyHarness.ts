@@ -65,6 +65,8 @@ export function policyResources(registrations: readonly Registration[]): PolicyR
     const resource = resources[i];
     const resolve = (urns: readonly string[]) => urns.map((u) => byUrn.get(u)).filter((d): d is PolicyResource => d !== undefined);
     if (r.parent) resource.parent = byUrn.get(r.parent);
+    const provider = r.provider === undefined ? undefined : byUrn.get(r.provider);
+    if (provider) resource.provider = { type: provider.type, props: provider.props, urn: provider.urn, name: provider.name };
     resource.dependencies.push(...resolve(r.dependencies));
     for (const [key, urns] of Object.entries(r.propertyDependencies)) resource.propertyDependencies[key] = resolve(urns);
   });

@@ -17,6 +17,8 @@ export interface Registration {
   readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
   readonly ignoreChanges: readonly string[];
   readonly protect: boolean;
+  /** The URN of the resource's explicit provider (the engine's default provider is not registered under mocks). */
+  readonly provider?: string;
 }
 
 /** The parts of the RegisterResource request and response this reads (pulumi/proto/resource_pb). */
@@ -30,6 +32,7 @@ interface RegisterRequest {
   getDependenciesList(): string[];
   getPropertydependenciesMap(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
   getIgnorechangesList(): string[];
+  getProvider(): string;
 }
 interface RegisterResponse {
   getUrn(): string;
@@ -66,6 +69,8 @@ export function captureRegistrations(): Registration[] {
           propertyDependencies,
           ignoreChanges: request.getIgnorechangesList(),
           protect: request.getProtect(),
+          // A provider reference is `<urn>::<id>`.
+          ...(request.getProvider() ? { provider: request.getProvider().replace(/::[^:]*$/, "") } : {}),
         });
       }
       callback(error, response);
