@@ -1,4 +1,5 @@
 import { ConfigError, describeValue, Problem } from "../../components/shared/validation";
+import { GovernanceDriftError } from "../../components/governance/governanceStackCheck";
 import { loadStackFile, StackFileError, type StackFile } from "./stackFiles";
 
 /**
@@ -21,11 +22,12 @@ export function pathOf(problem: Problem): readonly (string | number)[] {
 }
 
 /**
- * What a plan command prints for a stack it cannot run: a missing or broken stack file, or its config's problems
- * with their positions; undefined for any other error, which is a defect to rethrow.
+ * What a plan command prints for a stack it cannot run: a missing or broken stack file, its config's problems
+ * with their positions, or a governance.central that differs from the governance stack; undefined for any other
+ * error, which is a defect to rethrow.
  */
 export function stackFailure(error: unknown, projectDir: string, stack: string): string | undefined {
-  if (error instanceof StackFileError) return error.message;
+  if (error instanceof StackFileError || error instanceof GovernanceDriftError) return error.message;
   if (!(error instanceof ConfigError)) return undefined;
   let stackFile: StackFile | undefined;
   try {

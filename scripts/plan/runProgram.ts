@@ -41,18 +41,39 @@ export async function runProgram(
   const config = { ...stackFile.values };
   edit?.(config);
   pulumi.runtime.setAllConfig(config, [...stackFile.secretKeys]);
-  delete require.cache[require.resolve(programFile)];
-  // require, not import(): the program is CommonJS, and the test runner's loader registers TypeScript for require only.
-  const program: Record<string, unknown> = require(programFile);
-  const outputs: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(program)) {
-    // Like the engine: nested Outputs are resolved and undefined exports are not outputs at all.
-    const output: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<Record<string, unknown>>);
-    const resolved = await new Promise<unknown>((resolve) => output.apply((v) => { resolve(v); return v; }));
-    // A secret output is shown as the engine shows it, never in clear.
-    const secret = await (output as unknown as { isSecret: Promise<boolean> }).isSecret;
-    if (resolved !== undefined) outputs[key] = secret ? MASK : resolved;
+  // A resource whose dependency rejects (a failed deploy-time check) fails the update, as the engine would: the
+  // rejection is this run's error instead of an unhandled one.
+  return failOnUnhandledRejection(async () => {
+    delete require.cache[require.resolve(programFile)];
+    // require, not import(): the program is CommonJS, and the test runner's loader registers TypeScript for require only.
+    const program: Record<string, unknown> = require(programFile);
+    const outputs: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(program)) {
+      // Like the engine: nested Outputs are resolved and undefined exports are not outputs at all.
+      const output: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<Record<string, unknown>>);
+      const resolved = await new Promise<unknown>((resolve) => output.apply((v) => { resolve(v); return v; }));
+      // A secret output is shown as the engine shows it, never in clear.
+      const secret = await (output as unknown as { isSecret: Promise<boolean> }).isSecret;
+      if (resolved !== undefined) outputs[key] = secret ? MASK : resolved;
+    }
+    await settle();
+    return { recorder: recorder!, outputs, config, stackFile };
+  });
+}
+
+/** Runs `body`, rejecting with the first promise rejection nobody handled meanwhile (other listeners set aside). */
+async function failOnUnhandledRejection<T>(body: () => Promise<T>): Promise<T> {
+  const saved = process.listeners("unhandledRejection");
+  let capture: (reason: unknown) => void = () => undefined;
+  const failure = new Promise<never>((_, reject) => {
+    capture = reject;
+  });
+  process.removeAllListeners("unhandledRejection");
+  process.on("unhandledRejection", capture);
+  try {
+    return await Promise.race([body(), failure]);
+  } finally {
+    process.removeListener("unhandledRejection", capture);
+    for (const listener of saved) process.on("unhandledRejection", listener);
   }
-  await settle();
-  return { recorder, outputs, config, stackFile };
 }

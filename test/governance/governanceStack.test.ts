@@ -1,8 +1,11 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { centralPolicyFor, EdgeProtection, GovernanceDriftError, GovernanceInput, GovernanceStackOutputs } from "../../components";
 import type { WafInput } from "../../components/waf/types";
 import { planModel } from "../../scripts/plan/model";
-import { runProgram } from "../../scripts/plan/runProgram";
+import { main } from "../../scripts/plan";
+import { PROJECT_DIR, runProgram } from "../../scripts/plan/runProgram";
 import { installMocks, settle, valueOf } from "../support/mocks";
 import { DEV_GOVERNANCE_OUTPUTS } from "./fixtures";
 
@@ -74,6 +77,21 @@ describe("governance.central.stack: the governance stack read through a StackRef
     assert.deepEqual(outcome.error.drift.map((d) => d.split(" is ")[0]), ["governance.model", "governance.central.shieldAutomaticResponse"]);
     const unknown = await edgeUnder({ model: "hybrid", central: { ...CENTRAL, stack: "acme/edge-governance/staging" } });
     assert.match(String(unknown.outcome.error), /cannot read stack acme\/edge-governance\/staging: it answers <org>\/edge-governance\/dev, <org>\/edge-governance\/prod/);
+  });
+
+  it("makes npm run plan exit 1 with the differences, as pulumi preview fails", async () => {
+    const stack = `drift-${process.pid}`;
+    const file = path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`);
+    const governance = { model: "hybrid", central: { ...CENTRAL, wcu: 900 } };
+    fs.writeFileSync(file, `config:\n  aws:region: eu-west-1\n  edge-security:apis: [{ name: shop, kind: REST, stage: prod }]\n  edge-security:governance: ${JSON.stringify(governance)}\n`);
+    try {
+      const err: string[] = [];
+      const code = await main(["--stack", stack], { out: () => undefined, err: (t) => err.push(t), env: {}, tty: false });
+      assert.equal(code, 1);
+      assert.match(err.join("\n"), /^governance\.central differs from the governance stack acme\/edge-governance\/dev \(1 difference\)[^\n]*\n {2}governance\.central\.wcu is 900 but the governance stack's centralWcu is 927$/);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 
   it("reads no stack without central.stack", async () => {
