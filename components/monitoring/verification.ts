@@ -18,7 +18,7 @@ export const KNOWN_BAD_RULE = "Log4JRCE_HEADER";
 export interface ApiProbe {
   /** Relative to the API's edge and direct URLs (no leading `/`); empty for WebSocket. */
   readonly path: string;
-  /** Absent: any API Gateway answer but 403 and 5xx. */
+  /** Absent: 2xx from API Gateway (never 403). */
   readonly expectStatus?: number;
 }
 

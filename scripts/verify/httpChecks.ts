@@ -1,9 +1,9 @@
 /**
- * Through the edge each API answers (the expected status; WebSocket: the upgrade succeeds), and its execute-api
+ * Through the edge each API answers (2xx or its expectStatus, never 403; WebSocket: the upgrade succeeds), and its execute-api
  * URL refuses (403; WebSocket: upgrade refused). In enforce rollout a known-bad input (a Log4j JNDI lookup in a
  * header, which AWS's Known Bad Inputs group blocks) is blocked by WAF; in count rollout it passes.
  */
-import { fromApiGateway, judgeDirect, judgeEdge, describe as describeAnswer, noSuchRestRoute } from "../../edge-functions/canary/src/judge";
+import { fromApiGateway, judgeDirect, judgeEdge, describe as describeAnswer } from "../../edge-functions/canary/src/judge";
 import type { ProbeAnswer, ProbeRequest } from "../../edge-functions/canary/src/probe";
 import { targetUrl, type ProbeTarget } from "../../edge-functions/canary/src/targets";
 import { apiProbe, type VerificationOutput } from "../../components/monitoring/verification";
@@ -33,12 +33,8 @@ export async function checkApis(targets: readonly ProbeTarget[], request: Reques
     const directUrl = targetUrl(t.directUrl, t.path);
     const edge = await answerOf(edgeUrl, request);
     const direct = await answerOf(directUrl, request);
-    const edgeResult = verdict(edgeName, edgeUrl, edge, (a) => judgeEdge(t, a));
-    // A REST path without a method answers 403 to anyone, so a 403 there says nothing about the signature.
-    if (edge.answer && noSuchRestRoute(edge.answer)) {
-      return [edgeResult, skip(directName, `${directUrl} -> not judged: ${edgeUrl} has no method, and REST answers 403 there to anyone; set monitoring.apis.${t.name}.path`)];
-    }
-    return [edgeResult, verdict(directName, directUrl, direct, (a) => judgeDirect(t, a))];
+    // Both always judged: a path without a method answers 403 directly to anyone, but then the edge fails (never 403).
+    return [verdict(edgeName, edgeUrl, edge, (a) => judgeEdge(t, a)), verdict(directName, directUrl, direct, (a) => judgeDirect(t, a))];
   }));
   return results.flat();
 }

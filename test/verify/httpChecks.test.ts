@@ -42,22 +42,28 @@ describe("verify: through the edge and direct", () => {
     ]);
   });
 
-  it("does not judge the direct 403 of a REST path without a method: REST answers 403 there to anyone", async () => {
+  it("fails an edge that answers MissingAuthenticationToken (the signer lost, or no method there), and still judges the direct call", async () => {
     const { verification: _ignored, ...bare } = stack();
     const missing = { status: 403, headers: { ...API_GATEWAY_HEADERS, "x-amzn-errortype": "MissingAuthenticationTokenException" }, body: JSON.stringify({ message: "Missing Authentication Token" }) };
     edge.route("/", missing);
     direct.route("/prod/", missing);
     const [edgeResult, directResult] = await checkApis(targetsOf(bare).filter((t) => t.name === "petstore"), probe);
-    assert.equal(edgeResult.status, "pass");
-    assert.deepEqual(directResult, {
-      name: "api petstore direct", status: "skip",
-      evidence: `${direct.url}/prod/ -> not judged: ${edge.url}/ has no method, and REST answers 403 there to anyone; set monitoring.apis.petstore.path`,
+    assert.deepEqual(edgeResult, {
+      name: "api petstore through the edge", status: "fail",
+      evidence: `${edge.url}/ -> 403 {"message":"Missing Authentication Token"}; a 403 through the edge never passes (expected 2xx from API Gateway): `
+        + "MissingAuthenticationToken: API Gateway got no signature (has the behaviour lost the signer?) or the path has no method; "
+        + "if the path has no method: set monitoring.apis.petstore.path to a route with a method, and expectStatus",
     });
+    assert.deepEqual(directResult, { name: "api petstore direct", status: "pass", evidence: `${direct.url}/prod/ -> 403 {"message":"Missing Authentication Token"}` });
   });
 
-  it("without a verification output, any API Gateway answer but 403 and 5xx counts through the edge", () => {
+  it("without a verification output, the stage root is probed and only a 2xx from API Gateway counts through the edge", async () => {
     const { verification: _ignored, ...bare } = stack();
     assert.deepEqual(targetsOf(bare).map((t) => [t.name, t.path, t.expectStatus]), [["petstore", "", undefined], ["ws", "", undefined]]);
+    edge.route("/", { status: 404, headers: API_GATEWAY_HEADERS, body: JSON.stringify({ message: "Not Found" }) });
+    direct.route("/prod/", { status: 403, headers: API_GATEWAY_HEADERS, body: FORBIDDEN_JSON });
+    const [edgeResult] = await checkApis(targetsOf(bare).filter((t) => t.name === "petstore"), probe);
+    assert.equal(edgeResult.evidence, `${edge.url}/ -> 404 {"message":"Not Found"}; expected 2xx from API Gateway; if the path has no method: set monitoring.apis.petstore.path to a route with a method, and expectStatus`);
   });
 
   it("known-bad input: WAF's default 403 passes when that is what the config gives; an API Gateway 403 does not", async () => {
