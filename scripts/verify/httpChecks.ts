@@ -6,7 +6,7 @@
 import { fromApiGateway, judgeDirect, judgeEdge, describe as describeAnswer } from "../../edge-functions/canary/src/judge";
 import type { ProbeAnswer, ProbeRequest } from "../../edge-functions/canary/src/probe";
 import { targetUrl, type ProbeTarget } from "../../edge-functions/canary/src/targets";
-import { apiProbe, type VerificationOutput } from "../../components/monitoring/verification";
+import { apiProbe, KNOWN_BAD_INPUTS, type VerificationOutput } from "../../components/monitoring/verification";
 import { RESPONSE_BODIES } from "../../components/waf/toPulumiRules";
 import type { StackOutputs } from "./outputs";
 import { CheckResult, fail, pass, skip } from "./report";
@@ -53,8 +53,18 @@ function verdict(name: string, url: string, got: { answer?: ProbeAnswer; error?:
   return v.ok ? pass(name, `${url} -> ${v.evidence}`) : fail(name, `${url} -> ${v.evidence}`);
 }
 
-export async function checkKnownBad(targets: readonly ProbeTarget[], waf: VerificationOutput["waf"], request: Requester): Promise<CheckResult> {
+/** Why verify does not judge a known-bad input that Firewall Manager's policy inspects. */
+export const CENTRAL_KNOWN_BAD = `${KNOWN_BAD_INPUTS} is run by Firewall Manager's policy; its action is the security team's`;
+
+export async function checkKnownBad(
+  targets: readonly ProbeTarget[],
+  verification: Pick<VerificationOutput, "waf" | "webAclOwner"> | undefined,
+  request: Requester,
+): Promise<CheckResult> {
   const name = "known-bad input";
+  const waf = verification?.waf;
+  if (verification?.webAclOwner === "firewall-manager") return skip(name, `${CENTRAL_KNOWN_BAD} (centralized governance: the web ACL is Firewall Manager's)`);
+  if (waf?.knownBad === "firewall-manager") return skip(name, `${CENTRAL_KNOWN_BAD} (hybrid governance: a central rule group)`);
   if (!waf) return skip(name, "the stack manages no web ACL (or exports no verification output)");
   const target = targets.find((t) => t.kind !== "WEBSOCKET");
   if (!target) return skip(name, "no REST or HTTP API to send it to");

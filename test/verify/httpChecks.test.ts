@@ -69,25 +69,39 @@ describe("verify: through the edge and direct", () => {
   it("known-bad input: WAF's default 403 passes when that is what the config gives; an API Gateway 403 does not", async () => {
     edge.route("/pets", (req) => (req.headers[KNOWN_BAD_HEADER] === KNOWN_BAD_VALUE ? { status: 403, headers: { "x-cache": "Error from cloudfront" }, body: WAF_DEFAULT_403 } : { status: 200, headers: API_GATEWAY_HEADERS }));
     const targets = targetsOf(stack());
-    assert.deepEqual(await checkKnownBad(targets, VERIFICATION.waf, probe), {
+    assert.deepEqual(await checkKnownBad(targets, { waf: VERIFICATION.waf }, probe), {
       name: "known-bad input", status: "pass",
       evidence: `${edge.url}/pets with a Log4j JNDI header -> 403 (Error from cloudfront): blocked by WAF with AWS WAF's default 403 (override Log4JRCE_HEADER to block for the JSON body)`,
     });
-    assert.equal((await checkKnownBad(targets, { ...VERIFICATION.waf!, knownBad: "json-403" }, probe)).status, "fail");
+    assert.equal((await checkKnownBad(targets, { waf: { ...VERIFICATION.waf!, knownBad: "json-403" } }, probe)).status, "fail");
     edge.route("/pets", { status: 403, headers: API_GATEWAY_HEADERS, body: FORBIDDEN_JSON });
-    assert.match((await checkKnownBad(targets, VERIFICATION.waf, probe)).evidence, /expected a 403 from WAF, not from API Gateway$/);
+    assert.match((await checkKnownBad(targets, { waf: VERIFICATION.waf }, probe)).evidence, /expected a 403 from WAF, not from API Gateway$/);
   });
 
   it("known-bad input: the JSON 403 when the rule is overridden to block; in count rollout it passes to the API", async () => {
     edge.route("/pets", { status: 403, body: FORBIDDEN_JSON });
     const targets = targetsOf(stack());
-    assert.equal((await checkKnownBad(targets, { ...VERIFICATION.waf!, knownBad: "json-403" }, probe)).evidence,
+    assert.equal((await checkKnownBad(targets, { waf: { ...VERIFICATION.waf!, knownBad: "json-403" } }, probe)).evidence,
       `${edge.url}/pets with a Log4j JNDI header -> 403 {"message":"Forbidden"}: blocked by WAF with the JSON 403`);
     edge.route("/pets", { status: 200, headers: API_GATEWAY_HEADERS, body: "[]" });
-    assert.deepEqual(await checkKnownBad(targets, { ...VERIFICATION.waf!, mode: "count", knownBad: "passes" }, probe), {
+    assert.deepEqual(await checkKnownBad(targets, { waf: { ...VERIFICATION.waf!, mode: "count", knownBad: "passes" } }, probe), {
       name: "known-bad input", status: "pass", evidence: `${edge.url}/pets with a Log4j JNDI header -> 200: passed, as count rollout wants`,
     });
     assert.equal((await checkKnownBad(targets, undefined, probe)).status, "skip");
+  });
+
+  it("known-bad input: skipped, not judged, when Firewall Manager's policy runs Known Bad Inputs (hybrid) or owns the web ACL (centralized)", async () => {
+    edge.route("/pets", { status: 403, body: WAF_DEFAULT_403 });
+    const targets = targetsOf(stack());
+    assert.deepEqual(await checkKnownBad(targets, { waf: { ...VERIFICATION.waf!, knownBad: "firewall-manager" } }, probe), {
+      name: "known-bad input", status: "skip",
+      evidence: "AWSManagedRulesKnownBadInputsRuleSet is run by Firewall Manager's policy; its action is the security team's (hybrid governance: a central rule group)",
+    });
+    assert.deepEqual(await checkKnownBad(targets, { webAclOwner: "firewall-manager" }, probe), {
+      name: "known-bad input", status: "skip",
+      evidence: "AWSManagedRulesKnownBadInputsRuleSet is run by Firewall Manager's policy; its action is the security team's (centralized governance: the web ACL is Firewall Manager's)",
+    });
+    assert.equal(edge.seen.length, 0, "nothing is sent when the check does not apply");
   });
 
   it("rate-limit probe: sends the token header one a second until WAF's JSON 429, and reports the lag", async () => {
