@@ -6,7 +6,7 @@
 import { fromApiGateway, judgeDirect, judgeEdge, describe as describeAnswer } from "../../edge-functions/canary/src/judge";
 import type { ProbeAnswer, ProbeRequest } from "../../edge-functions/canary/src/probe";
 import { targetUrl, type ProbeTarget } from "../../edge-functions/canary/src/targets";
-import { apiProbe, KNOWN_BAD_INPUTS, type VerificationOutput } from "../../components/monitoring/verification";
+import { apiProbe, KNOWN_BAD_INPUTS, KNOWN_BAD_RULE, type VerificationOutput } from "../../components/monitoring/verification";
 import { RESPONSE_BODIES } from "../../components/waf/toPulumiRules";
 import type { StackOutputs } from "./outputs";
 import { CheckResult, fail, pass, skip } from "./report";
@@ -53,6 +53,9 @@ function verdict(name: string, url: string, got: { answer?: ProbeAnswer; error?:
   return v.ok ? pass(name, `${url} -> ${v.evidence}`) : fail(name, `${url} -> ${v.evidence}`);
 }
 
+/** What a managed rule's block answers (docs/operations.md, "From count to enforce"). */
+export const MANAGED_BLOCKS = `managed-rule blocks answer AWS WAF's default 403, not the web ACL's JSON 403, unless a rule is overridden to block (${KNOWN_BAD_RULE}: block)`;
+
 /** Why verify does not judge a known-bad input that Firewall Manager's policy inspects. */
 export const CENTRAL_KNOWN_BAD = `${KNOWN_BAD_INPUTS} is run by Firewall Manager's policy; its action is the security team's`;
 
@@ -82,8 +85,12 @@ export async function checkKnownBad(
   }
   const blockedByWaf = answer.status === 403 && !fromApiGateway(answer);
   const json = answer.body.trim() === RESPONSE_BODIES.forbidden;
-  if (waf.knownBad === "json-403") return blockedByWaf && json ? pass(name, `${seen}: blocked by WAF with the JSON 403`) : fail(name, `${seen}; expected WAF's JSON 403 ${RESPONSE_BODIES.forbidden}`);
+  if (waf.knownBad === "json-403") {
+    return blockedByWaf && json
+      ? pass(name, `${seen}: blocked by WAF with the JSON 403 (${KNOWN_BAD_RULE} is overridden to block)`)
+      : fail(name, `${seen}; expected WAF's JSON 403 ${RESPONSE_BODIES.forbidden} (${KNOWN_BAD_RULE} is overridden to block)`);
+  }
   return blockedByWaf
-    ? pass(name, `${seen}: blocked by WAF with AWS WAF's default 403 (override Log4JRCE_HEADER to block for the JSON body)`)
-    : fail(name, `${seen}; expected a 403 from WAF, not from API Gateway`);
+    ? pass(name, `${seen}: blocked by WAF with AWS WAF's default 403; ${MANAGED_BLOCKS}`)
+    : fail(name, `${seen}; expected a 403 from WAF, not from API Gateway; ${MANAGED_BLOCKS}`);
 }

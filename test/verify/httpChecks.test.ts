@@ -71,18 +71,19 @@ describe("verify: through the edge and direct", () => {
     const targets = targetsOf(stack());
     assert.deepEqual(await checkKnownBad(targets, { waf: VERIFICATION.waf }, probe), {
       name: "known-bad input", status: "pass",
-      evidence: `${edge.url}/pets with a Log4j JNDI header -> 403 (Error from cloudfront): blocked by WAF with AWS WAF's default 403 (override Log4JRCE_HEADER to block for the JSON body)`,
+      evidence: `${edge.url}/pets with a Log4j JNDI header -> 403 (Error from cloudfront): blocked by WAF with AWS WAF's default 403; `
+        + "managed-rule blocks answer AWS WAF's default 403, not the web ACL's JSON 403, unless a rule is overridden to block (Log4JRCE_HEADER: block)",
     });
     assert.equal((await checkKnownBad(targets, { waf: { ...VERIFICATION.waf!, knownBad: "json-403" } }, probe)).status, "fail");
     edge.route("/pets", { status: 403, headers: API_GATEWAY_HEADERS, body: FORBIDDEN_JSON });
-    assert.match((await checkKnownBad(targets, { waf: VERIFICATION.waf }, probe)).evidence, /expected a 403 from WAF, not from API Gateway$/);
+    assert.match((await checkKnownBad(targets, { waf: VERIFICATION.waf }, probe)).evidence, /expected a 403 from WAF, not from API Gateway; managed-rule blocks answer AWS WAF's default 403/);
   });
 
   it("known-bad input: the JSON 403 when the rule is overridden to block; in count rollout it passes to the API", async () => {
     edge.route("/pets", { status: 403, body: FORBIDDEN_JSON });
     const targets = targetsOf(stack());
     assert.equal((await checkKnownBad(targets, { waf: { ...VERIFICATION.waf!, knownBad: "json-403" } }, probe)).evidence,
-      `${edge.url}/pets with a Log4j JNDI header -> 403 {"message":"Forbidden"}: blocked by WAF with the JSON 403`);
+      `${edge.url}/pets with a Log4j JNDI header -> 403 {"message":"Forbidden"}: blocked by WAF with the JSON 403 (Log4JRCE_HEADER is overridden to block)`);
     edge.route("/pets", { status: 200, headers: API_GATEWAY_HEADERS, body: "[]" });
     assert.deepEqual(await checkKnownBad(targets, { waf: { ...VERIFICATION.waf!, mode: "count", knownBad: "passes" } }, probe), {
       name: "known-bad input", status: "pass", evidence: `${edge.url}/pets with a Log4j JNDI header -> 200: passed, as count rollout wants`,
