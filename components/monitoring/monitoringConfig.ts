@@ -13,7 +13,10 @@ import { REGIONAL_EDGE_CACHE_REGIONS } from "./edgeRegions";
 import { NOT_403 } from "../../edge-functions/canary/src/targets";
 import { rateLimitProbeSchema } from "./rateLimitProbe";
 
-/** Current Synthetics runtime without a browser (Node.js 22): "Runtime versions using Node.js", syn-nodejs-5.4. */
+/**
+ * The newest Synthetics runtime without a browser (Lambda Node.js 22) on 2026-12-01, per "Runtime versions using
+ * Node.js" (docs/aws-facts.md, Logging and monitoring): the canary is plain Node http/https, so no Puppeteer/Playwright.
+ */
 export const DEFAULT_CANARY_RUNTIME = "syn-nodejs-5.4";
 /** syn-nodejs-3.x runs Lambda's Node.js 20, whose Lambda runtime is deprecated; 4.0 and later run Node.js 22. */
 const MIN_CANARY_RUNTIME_MAJOR = 4;
