@@ -20,7 +20,7 @@ const cdn = edge.distribution.distribution;
 // What the stack made of each API; the private integration's API is no pet store.
 const created: Record<string, CreatedApiDetails> = { ...protectedApis.created, ...(microservices ? { [PRIVATE_API_NAME]: { petStore: false, restApiName: microservices.restApiName } } : {}) };
 const verificationInfo = verificationOutput({
-  waf: config.waf, shield: config.shield, monitoring: config.monitoring, webAclByFirewallManager: config.governance.model === "centralized",
+  waf: config.waf, shield: config.shield, monitoring: config.monitoring, governance: config.governance,
   apis: origins.map((o) => ({ name: o.name, kind: o.kind, petStore: created[o.name]?.petStore ?? false })),
 });
 const monitor = new EdgeMonitoring("monitoring", {

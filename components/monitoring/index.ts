@@ -8,7 +8,7 @@ export { SignerLogGroups, type SignerLogGroupsArgs, functionNameOf, signerLogGro
 export { AlarmTopics, type AlarmTopicsArgs } from "./alarmTopics";
 export { monitoredApis, type MonitoredApi, type CreatedApiDetails } from "./monitoredApis";
 export { validateMonitoringArgs, type CheckedApi } from "./validateMonitoringArgs";
-export { verificationOutput, apiProbe, type VerificationOutput, type VerificationInputs, type ApiProbe, KNOWN_BAD_INPUTS, KNOWN_BAD_RULE } from "./verification";
+export { verificationOutput, apiProbe, type VerificationOutput, type VerificationInputs, type KnownBadExpectation, type ApiProbe, KNOWN_BAD_INPUTS, KNOWN_BAD_RULE } from "./verification";
 export { rateLimitProbeSchema, rateLimitProbe, rateLimitProbeRule, probeToken, configuredRateLimitProbe, type RateLimitProbe, PROBE_RULE_NAME, PROBE_RULE_WCU, PROBE_PRIORITY } from "./rateLimitProbe";
 export { dashboardBody, type DashboardInputs, type DashboardApi } from "./dashboardBody";
 export * from "./alarmArgs";

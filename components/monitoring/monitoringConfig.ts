@@ -10,9 +10,13 @@ import { DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS } from "../shared/logRet
 import { AWS_REGIONS } from "../shared/region";
 import { isEmailAddress } from "../shield/contacts";
 import { REGIONAL_EDGE_CACHE_REGIONS } from "./edgeRegions";
+import { NOT_403 } from "../../edge-functions/canary/src/targets";
 import { rateLimitProbeSchema } from "./rateLimitProbe";
 
-/** Current Synthetics runtime without a browser (Node.js 22): "Runtime versions using Node.js", syn-nodejs-5.4. */
+/**
+ * The newest Synthetics runtime without a browser (Lambda Node.js 22) on 2026-12-01, per "Runtime versions using
+ * Node.js" (docs/aws-facts.md, Logging and monitoring): the canary is plain Node http/https, so no Puppeteer/Playwright.
+ */
 export const DEFAULT_CANARY_RUNTIME = "syn-nodejs-5.4";
 /** syn-nodejs-3.x runs Lambda's Node.js 20, whose Lambda runtime is deprecated; 4.0 and later run Node.js 22. */
 const MIN_CANARY_RUNTIME_MAJOR = 4;
@@ -34,10 +38,10 @@ const unique = <T>(list: readonly T[]) => new Set(list).size === list.length;
 
 /** How one API is probed and measured, where the stack cannot know it (existing APIs) or the default does not fit. */
 export const apiMonitoringSchema = strictObject({
-  /** Probed through the edge and directly, relative to the stage root. @default pet store APIs: /pets; others: / */
+  /** Probed through the edge and directly, relative to the stage root: a route with a method. @default pet store APIs: /pets; required for others */
   path: text(PROBE_PATH, "allowed: a path starting with /, relative to the API's stage root, e.g. /health").optional(),
-  /** The status a healthy API answers there. @default pet store: 200; others: any API Gateway answer but 403 and 5xx */
-  expectStatus: intIn(100, 599, "allowed: an HTTP status from 100 to 599").optional(),
+  /** The status a healthy API answers there through the edge, never 403 (an unsigned call's answer). @default pet store: 200; others: 2xx */
+  expectStatus: intIn(100, 599, "allowed: an HTTP status from 100 to 599").refine((v) => v !== 403, { error: NOT_403 }).optional(),
   /** REST only: the API's name, which REST metrics are keyed by (dimension ApiName). Required for existing REST APIs. */
   restApiName: text(/^[^\s].{0,1023}$/, "allowed: the REST API's name as API Gateway shows it").optional(),
   /** The API's JSON access-log group in its own Region, for the signer-403 metric filters. @default the group the stack created */

@@ -6,6 +6,13 @@ import type { MonitoringSettings } from "./monitoringConfig";
 /** What the checks read of each API: the stack's config can answer it before any resource exists. */
 export type CheckedApi = Pick<MonitoredApi, "name" | "kind" | "probe" | "restApiName">;
 
+/**
+ * The canary's requirement. `npm run verify` probes the same path but is not gated on it (stack files with existing APIs
+ * and no probe stay valid): there a stage root without a method fails the edge check, naming this same fix.
+ */
+export const PATH_REQUIRED = "required with the canary: a route with a method (e.g. /health) answering 2xx, or its expectStatus; the stage root "
+  + "may have none (REST answers 403 there to anyone, an HTTP API 404), which proves nothing either way (npm run verify probes the same path)";
+
 export function validateMonitoringArgs(settings: MonitoringSettings, apis: readonly CheckedApi[]): Problems {
   const problems = new Problems();
   if (!settings.enabled) return problems;
@@ -24,9 +31,11 @@ export function validateMonitoringArgs(settings: MonitoringSettings, apis: reado
   }
   problems.check(!settings.canary.enabled || apis.length > 0, "monitoring.canary.enabled", true, "allowed only with at least one API to probe", ["monitoring", "canary", "enabled"]);
   if (settings.canary.enabled) {
-    // An unknown path proves nothing directly: REST answers 403 there to anyone, HTTP APIs 404 (signed or not).
-    for (const api of apis.filter((a) => a.kind !== "WEBSOCKET" && a.probe.path === "" && a.probe.expectStatus === undefined)) {
-      problems.add(`monitoring.apis.${api.name}.path`, undefined, "required with the canary: a path where the API has a method (and its expectStatus), so that the direct call's 403 is IAM's", ["monitoring", "apis", api.name, "path"]);
+    // At an API's stage root REST may have no method (403 to anyone, signed or not) and an HTTP API no route (404
+    // before the signature is checked): neither tells a signing edge from one that lost its signer. Pet stores: /pets.
+    const unprobed = (a: CheckedApi) => a.kind !== "WEBSOCKET" && a.probe.path === "" && a.probe.expectStatus === undefined && settings.apis[a.name]?.path === undefined;
+    for (const api of apis.filter(unprobed)) {
+      problems.add(`monitoring.apis.${api.name}.path`, undefined, PATH_REQUIRED, ["monitoring", "apis", api.name, "path"]);
     }
   }
   return problems;

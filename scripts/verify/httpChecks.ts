@@ -1,12 +1,12 @@
 /**
- * Through the edge each API answers (the expected status; WebSocket: the upgrade succeeds), and its execute-api
+ * Through the edge each API answers (2xx or its expectStatus, never 403; WebSocket: the upgrade succeeds), and its execute-api
  * URL refuses (403; WebSocket: upgrade refused). In enforce rollout a known-bad input (a Log4j JNDI lookup in a
  * header, which AWS's Known Bad Inputs group blocks) is blocked by WAF; in count rollout it passes.
  */
-import { fromApiGateway, judgeDirect, judgeEdge, describe as describeAnswer, noSuchRestRoute } from "../../edge-functions/canary/src/judge";
+import { fromApiGateway, judgeDirect, judgeEdge, describe as describeAnswer } from "../../edge-functions/canary/src/judge";
 import type { ProbeAnswer, ProbeRequest } from "../../edge-functions/canary/src/probe";
 import { targetUrl, type ProbeTarget } from "../../edge-functions/canary/src/targets";
-import { apiProbe, type VerificationOutput } from "../../components/monitoring/verification";
+import { apiProbe, KNOWN_BAD_INPUTS, KNOWN_BAD_RULE, type VerificationOutput } from "../../components/monitoring/verification";
 import { RESPONSE_BODIES } from "../../components/waf/toPulumiRules";
 import type { StackOutputs } from "./outputs";
 import { CheckResult, fail, pass, skip } from "./report";
@@ -33,12 +33,8 @@ export async function checkApis(targets: readonly ProbeTarget[], request: Reques
     const directUrl = targetUrl(t.directUrl, t.path);
     const edge = await answerOf(edgeUrl, request);
     const direct = await answerOf(directUrl, request);
-    const edgeResult = verdict(edgeName, edgeUrl, edge, (a) => judgeEdge(t, a));
-    // A REST path without a method answers 403 to anyone, so a 403 there says nothing about the signature.
-    if (edge.answer && noSuchRestRoute(edge.answer)) {
-      return [edgeResult, skip(directName, `${directUrl} -> not judged: ${edgeUrl} has no method, and REST answers 403 there to anyone; set monitoring.apis.${t.name}.path`)];
-    }
-    return [edgeResult, verdict(directName, directUrl, direct, (a) => judgeDirect(t, a))];
+    // Both always judged: a path without a method answers 403 directly to anyone, but then the edge fails (never 403).
+    return [verdict(edgeName, edgeUrl, edge, (a) => judgeEdge(t, a)), verdict(directName, directUrl, direct, (a) => judgeDirect(t, a))];
   }));
   return results.flat();
 }
@@ -57,8 +53,21 @@ function verdict(name: string, url: string, got: { answer?: ProbeAnswer; error?:
   return v.ok ? pass(name, `${url} -> ${v.evidence}`) : fail(name, `${url} -> ${v.evidence}`);
 }
 
-export async function checkKnownBad(targets: readonly ProbeTarget[], waf: VerificationOutput["waf"], request: Requester): Promise<CheckResult> {
+/** What a managed rule's block answers (docs/operations.md, "From count to enforce"). */
+export const MANAGED_BLOCKS = `managed-rule blocks answer AWS WAF's default 403, not the web ACL's JSON 403, unless a rule is overridden to block (${KNOWN_BAD_RULE}: block)`;
+
+/** Why verify does not judge a known-bad input that Firewall Manager's policy inspects. */
+export const CENTRAL_KNOWN_BAD = `${KNOWN_BAD_INPUTS} is run by Firewall Manager's policy; its action is the security team's`;
+
+export async function checkKnownBad(
+  targets: readonly ProbeTarget[],
+  verification: Pick<VerificationOutput, "waf" | "webAclOwner"> | undefined,
+  request: Requester,
+): Promise<CheckResult> {
   const name = "known-bad input";
+  const waf = verification?.waf;
+  if (verification?.webAclOwner === "firewall-manager") return skip(name, `${CENTRAL_KNOWN_BAD} (centralized governance: the web ACL is Firewall Manager's)`);
+  if (waf?.knownBad === "firewall-manager") return skip(name, `${CENTRAL_KNOWN_BAD} (hybrid governance: a central rule group)`);
   if (!waf) return skip(name, "the stack manages no web ACL (or exports no verification output)");
   const target = targets.find((t) => t.kind !== "WEBSOCKET");
   if (!target) return skip(name, "no REST or HTTP API to send it to");
@@ -76,8 +85,12 @@ export async function checkKnownBad(targets: readonly ProbeTarget[], waf: Verifi
   }
   const blockedByWaf = answer.status === 403 && !fromApiGateway(answer);
   const json = answer.body.trim() === RESPONSE_BODIES.forbidden;
-  if (waf.knownBad === "json-403") return blockedByWaf && json ? pass(name, `${seen}: blocked by WAF with the JSON 403`) : fail(name, `${seen}; expected WAF's JSON 403 ${RESPONSE_BODIES.forbidden}`);
+  if (waf.knownBad === "json-403") {
+    return blockedByWaf && json
+      ? pass(name, `${seen}: blocked by WAF with the JSON 403 (${KNOWN_BAD_RULE} is overridden to block)`)
+      : fail(name, `${seen}; expected WAF's JSON 403 ${RESPONSE_BODIES.forbidden} (${KNOWN_BAD_RULE} is overridden to block)`);
+  }
   return blockedByWaf
-    ? pass(name, `${seen}: blocked by WAF with AWS WAF's default 403 (override Log4JRCE_HEADER to block for the JSON body)`)
-    : fail(name, `${seen}; expected a 403 from WAF, not from API Gateway`);
+    ? pass(name, `${seen}: blocked by WAF with AWS WAF's default 403; ${MANAGED_BLOCKS}`)
+    : fail(name, `${seen}; expected a 403 from WAF, not from API Gateway; ${MANAGED_BLOCKS}`);
 }

@@ -19,7 +19,7 @@ const endpoint = z.object({
 });
 const probe = z.object({ path: z.string(), expectStatus: z.number().int().optional() });
 const verification = z.object({
-  waf: z.object({ mode: z.enum(["enforce", "count"]), ruleNames: z.array(z.string()), knownBad: z.enum(["json-403", "waf-403", "passes"]) }).optional(),
+  waf: z.object({ mode: z.enum(["enforce", "count"]), ruleNames: z.array(z.string()), knownBad: z.enum(["json-403", "waf-403", "passes", "firewall-manager"]) }).optional(),
   rateLimitProbe: z.object({ headerName: z.string(), token: z.string(), limit: z.number(), windowSec: z.number(), ruleName: z.string() }).optional(),
   webAclOwner: z.literal("firewall-manager").optional(),
   shield: z.object({ automaticResponse: z.enum(["BLOCK", "COUNT", "DISABLED"]), healthCheck: z.boolean() }).optional(),

@@ -59,7 +59,7 @@ export async function runVerify(
   }
   const targets = targetsOf(outputs);
   add(...await checkApis(targets, deps.request));
-  add(await checkKnownBad(targets, verification?.waf, deps.request));
+  add(await checkKnownBad(targets, verification, deps.request));
   if (options.rateLimitProbe) {
     add(await checkRateLimit(targets, verification?.rateLimitProbe, { timeoutSec: options.probeTimeoutSec, maxRequests: options.probeMaxRequests }, deps.request, deps.clock, deps.progress));
   }

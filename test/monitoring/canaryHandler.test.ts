@@ -43,19 +43,37 @@ describe("canary handler against local servers", () => {
     });
   });
 
-  it("without an expected status, accepts any API Gateway answer but 403 and 5xx, and refuses one that did not come from API Gateway", async () => {
+  it("without an expected status, only a 2xx from API Gateway passes through the edge", async () => {
     const target: ProbeTarget = { ...rest(), name: "orders", path: "", expectStatus: undefined };
     direct.route("/prod/", { status: 403, headers: API_GATEWAY_HEADERS });
+    edge.route("/", { status: 204, headers: API_GATEWAY_HEADERS });
+    assert.equal(await handler([target])(), "2 checks passed");
+    // An HTTP API answers 404 for an unknown route before it checks the signature: it proves nothing.
     edge.route("/", { status: 404, headers: API_GATEWAY_HEADERS, body: JSON.stringify({ message: "Not Found" }) });
-    assert.equal(await handler([target])(), "2 checks passed");
-    edge.route("/", { status: 404, body: "<html>" });
-    await assert.rejects(handler([target])(), /orders edge: 404; expected an answer from API Gateway, not 403 or 5xx/);
+    await assert.rejects(handler([target])(), {
+      message: '1 of 2 checks failed: orders edge: 404 {"message":"Not Found"}; expected 2xx from API Gateway; if the path has no method: set monitoring.apis.orders.path to a route with a method, and expectStatus',
+    });
+    edge.route("/", { status: 200, body: "<html>" });
+    await assert.rejects(handler([target])(), { message: "1 of 2 checks failed: orders edge: 200; expected 2xx from API Gateway" });
+  });
+
+  it("never passes a 403 through the edge: MissingAuthenticationToken is what an edge that lost the signer gets", async () => {
+    const missing = { status: 403, headers: { ...API_GATEWAY_HEADERS, "x-amzn-errortype": "MissingAuthenticationTokenException" }, body: JSON.stringify({ message: "Missing Authentication Token" }) };
+    const target: ProbeTarget = { ...rest(), name: "orders", path: "", expectStatus: undefined };
+    direct.route("/prod/", missing);
+    edge.route("/", missing);
+    await assert.rejects(handler([target])(), {
+      message: '1 of 2 checks failed: orders edge: 403 {"message":"Missing Authentication Token"}; a 403 through the edge never passes (expected 2xx from API Gateway): '
+        + "MissingAuthenticationToken: API Gateway got no signature (has the behaviour lost the signer?) or the path has no method; "
+        + "if the path has no method: set monitoring.apis.orders.path to a route with a method, and expectStatus",
+    });
+    assert.deepEqual(JSON.parse(lines.at(-1)!), { api: "orders", check: "direct", url: `${direct.url}/prod/`, ok: true, evidence: '403 {"message":"Missing Authentication Token"}' });
     edge.route("/", { status: 403, headers: API_GATEWAY_HEADERS, body: JSON.stringify({ message: "Forbidden" }) });
-    await assert.rejects(handler([target])(), /orders edge: 403 \{"message":"Forbidden"\}; expected an answer/);
-    // A REST API without a method at the probed path answers 403 MissingAuthenticationToken, signed or not.
-    edge.route("/", { status: 403, headers: { ...API_GATEWAY_HEADERS, "x-amzn-errortype": "MissingAuthenticationTokenException" }, body: JSON.stringify({ message: "Missing Authentication Token" }) });
-    assert.equal(await handler([target])(), "2 checks passed");
-    assert.equal(JSON.parse(lines.at(-2)!).evidence, '403 {"message":"Missing Authentication Token"} (no such route; set monitoring.apis.orders.path)');
+    await assert.rejects(handler([{ ...target, expectStatus: 403 }])(), {
+      message: "1 of 2 checks failed: orders edge: 403 {\"message\":\"Forbidden\"}; a 403 through the edge never passes (expected 403): API Gateway refused the signature or the signer's permission",
+    });
+    edge.route("/", { status: 403, body: JSON.stringify({ message: "Forbidden" }) });
+    await assert.rejects(handler([target])(), /orders edge: 403 \{"message":"Forbidden"\}; a 403 through the edge never passes \(expected 2xx from API Gateway\): refused before API Gateway \(WAF or CloudFront\)$/);
   });
 
   it("WebSocket: the upgrade through the edge is accepted and the direct one refused with 403", async () => {
@@ -93,6 +111,7 @@ describe("canary targets", () => {
     const problems = targetProblems([
       { name: "a", kind: "REST", edgeUrl: "http://d/", directUrl: "ftp://x/", path: "/pets", expectStatus: 42 },
       { name: "a", kind: "WEBSOCKET", edgeUrl: "https://d/ws", directUrl: "wss://id.execute-api.eu-west-1.amazonaws.com/dev", path: "x" },
+      { name: "b", kind: "HTTP", edgeUrl: "https://d/", directUrl: "https://id.execute-api.eu-west-1.amazonaws.com/", path: "", expectStatus: 403 },
     ]);
     assert.deepEqual(problems.map((p) => `${p.field}: ${p.allowed}`), [
       "targets[0].edgeUrl: allowed: an absolute https: URL",
@@ -102,6 +121,7 @@ describe("canary targets", () => {
       "targets[1].name: allowed: a name not already used by another target",
       "targets[1].edgeUrl: allowed: an absolute wss: URL",
       "targets[1].path: allowed: empty (a WebSocket probe is the upgrade itself)",
+      "targets[2].expectStatus: allowed: an HTTP status from 100 to 599 but 403, which API Gateway answers to an unsigned request (through the edge it never passes)",
     ]);
   });
 });

@@ -75,6 +75,13 @@ describe("monitoring config schema", () => {
     ]);
   });
 
+  it("refuses expectStatus 403: API Gateway answers it to a request the signer did not sign, so it can never prove the edge", () => {
+    assert.deepEqual(problems({ apis: { orders: { path: "/health", expectStatus: 403 } } }), [
+      "monitoring.apis.orders.expectStatus: allowed: an HTTP status from 100 to 599 but 403, which API Gateway answers to an unsigned request (through the edge it never passes)",
+    ]);
+    assert.equal(parseMonitoringConfig({ apis: { orders: { path: "/health", expectStatus: 404 } } }).apis.orders.expectStatus, 404);
+  });
+
   it("refuses a canary timeout longer than the interval between runs", () => {
     assert.deepEqual(problems({ canary: { rateMinutes: 1, timeoutSeconds: 61 } }), [
       "monitoring.canary.timeoutSeconds: allowed: timeoutSeconds no longer than the interval between runs (rateMinutes x 60)",

@@ -3,6 +3,7 @@ import { parseStackConfig } from "../../components/config/stackConfig";
 import { parseMonitoringConfig } from "../../components/monitoring/monitoringConfig";
 import { probeToken, rateLimitProbe } from "../../components/monitoring/rateLimitProbe";
 import { ConfigError, Problem } from "../../components/shared/validation";
+import { PATH_REQUIRED } from "../../components/monitoring/validateMonitoringArgs";
 
 const SHOP = { name: "shop", kind: "REST", stage: "prod", pathPattern: "*" };
 const ORDERS = { name: "orders", kind: "REST", existing: true, apiId: "a1b2c3d4e5", stage: "live", pathPattern: "/orders/*" };
@@ -59,7 +60,7 @@ describe("the stack's monitoring key", () => {
     assert.deepEqual(problemsOf({ apis: [SHOP, ORDERS], monitoring: { canary: { enabled: true }, apis: { shopp: { path: "/x" } } } }), [
       ["monitoring.apis.shopp", "shopp", "allowed: the name of an API behind the edge: shop, orders"],
       ["monitoring.apis.orders.restApiName", undefined, "required for a REST API the stack does not create: REST metrics are keyed by the API's name (dimension ApiName)"],
-      ["monitoring.apis.orders.path", undefined, "required with the canary: a path where the API has a method (and its expectStatus), so that the direct call's 403 is IAM's"],
+      ["monitoring.apis.orders.path", undefined, PATH_REQUIRED],
     ]);
     // The pet store is probed at /pets; the existing API as configured.
     assert.doesNotThrow(() => parseStackConfig({

@@ -27,6 +27,9 @@ describe("EdgeMonitoring arguments", () => {
     const problems = validateMonitoringArgs(parseMonitoringConfig({ canary: { enabled: true } }), [...DEV_APIS, { ...ORDERS_API, probe: { path: "" } }]);
     assert.deepEqual(problems.all.map((p) => p.field), ["monitoring.apis.orders.path"]);
     assert.deepEqual(validateMonitoringArgs(parseMonitoringConfig({}), [{ ...ORDERS_API, probe: { path: "" } }]).all, []);
+    // A stage root given on purpose (path "/") is the operator's choice: it is probed for 2xx.
+    const root = parseMonitoringConfig({ canary: { enabled: true }, apis: { orders: { path: "/" } } });
+    assert.deepEqual(validateMonitoringArgs(root, [{ ...ORDERS_API, probe: { path: "" } }]).all, []);
   });
 
   it("reads the web ACL's name from its ARN", () => {

@@ -4,6 +4,7 @@ import { monitoredApis } from "../../components/monitoring/monitoredApis";
 import { parseMonitoringConfig } from "../../components/monitoring/monitoringConfig";
 import { probeToken, rateLimitProbe } from "../../components/monitoring/rateLimitProbe";
 import { apiProbe, verificationOutput } from "../../components/monitoring/verification";
+import { governanceSchema, governedWafSchema } from "../../components/governance";
 import { SHIELD_OFF, shieldSchema } from "../../components/shield";
 import type { ApiOrigin } from "../../components/shared/types";
 import { installMocks, valueOf } from "../support/mocks";
@@ -47,6 +48,26 @@ describe("verification output", () => {
     assert.equal(verificationOutput({ waf: overridden, shield, monitoring, apis: APIS }).waf?.knownBad, "json-403");
     const counted = managed({ ...PROD_WAF, managedRuleGroups: { ...PROD_WAF.managedRuleGroups, AWSManagedRulesKnownBadInputsRuleSet: { ruleActionOverrides: { Log4JRCE_HEADER: "count" } } } });
     assert.equal(verificationOutput({ waf: counted, shield, monitoring, apis: APIS }).waf?.knownBad, "passes");
+  });
+
+  it("hybrid: Known Bad Inputs run by Firewall Manager's policy is the security team's to judge; one the stack runs is judged as its own", () => {
+    const hybrid = (groups: string[]) => governanceSchema.parse({ model: "hybrid", central: { wcu: 150, managedRuleGroups: groups, scopeTag: { key: "edge-security:firewall-manager", value: "in-scope" } } });
+    const central = hybrid(["AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAnonymousIpList"]);
+    const appWaf = governedWafSchema({ shieldMitigation: "none" }, central).parse(PROD_WAF);
+    const out = verificationOutput({ waf: appWaf, shield: noShield, monitoring, governance: central, apis: [] });
+    assert.equal(out.waf?.knownBad, "firewall-manager");
+    assert.equal(out.waf?.mode, "enforce");
+    assert.ok(!out.waf?.ruleNames.includes("AWS-AWSManagedRulesKnownBadInputsRuleSet"), "the central group is not in the stack's web ACL");
+    assert.equal(out.webAclOwner, undefined);
+    const reputationOnly = hybrid(["AWSManagedRulesAnonymousIpList"]);
+    const ownGroup = governedWafSchema({ shieldMitigation: "none" }, reputationOnly).parse(PROD_WAF);
+    assert.equal(verificationOutput({ waf: ownGroup, shield: noShield, monitoring, governance: reputationOnly, apis: [] }).waf?.knownBad, "waf-403");
+  });
+
+  it("centralized: no WAF expectations of its own, the web ACL and what it blocks are Firewall Manager's", () => {
+    const governance = governanceSchema.parse({ model: "centralized", central: { wcu: 927, managedRuleGroups: ["AWSManagedRulesKnownBadInputsRuleSet"], scopeTag: { key: "edge-security:firewall-manager", value: "in-scope" } } });
+    assert.deepEqual(verificationOutput({ waf: { kind: "disabled" }, shield: noShield, monitoring, governance, apis: [] }), { webAclOwner: "firewall-manager", probes: {} });
+    assert.equal(verificationOutput({ waf: { kind: "disabled" }, shield: noShield, monitoring, apis: [] }).webAclOwner, undefined, "distributed by default");
   });
 
   it("a disabled or reused web ACL has no WAF expectations", () => {

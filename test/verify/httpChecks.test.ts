@@ -42,46 +42,67 @@ describe("verify: through the edge and direct", () => {
     ]);
   });
 
-  it("does not judge the direct 403 of a REST path without a method: REST answers 403 there to anyone", async () => {
+  it("fails an edge that answers MissingAuthenticationToken (the signer lost, or no method there), and still judges the direct call", async () => {
     const { verification: _ignored, ...bare } = stack();
     const missing = { status: 403, headers: { ...API_GATEWAY_HEADERS, "x-amzn-errortype": "MissingAuthenticationTokenException" }, body: JSON.stringify({ message: "Missing Authentication Token" }) };
     edge.route("/", missing);
     direct.route("/prod/", missing);
     const [edgeResult, directResult] = await checkApis(targetsOf(bare).filter((t) => t.name === "petstore"), probe);
-    assert.equal(edgeResult.status, "pass");
-    assert.deepEqual(directResult, {
-      name: "api petstore direct", status: "skip",
-      evidence: `${direct.url}/prod/ -> not judged: ${edge.url}/ has no method, and REST answers 403 there to anyone; set monitoring.apis.petstore.path`,
+    assert.deepEqual(edgeResult, {
+      name: "api petstore through the edge", status: "fail",
+      evidence: `${edge.url}/ -> 403 {"message":"Missing Authentication Token"}; a 403 through the edge never passes (expected 2xx from API Gateway): `
+        + "MissingAuthenticationToken: API Gateway got no signature (has the behaviour lost the signer?) or the path has no method; "
+        + "if the path has no method: set monitoring.apis.petstore.path to a route with a method, and expectStatus",
     });
+    assert.deepEqual(directResult, { name: "api petstore direct", status: "pass", evidence: `${direct.url}/prod/ -> 403 {"message":"Missing Authentication Token"}` });
   });
 
-  it("without a verification output, any API Gateway answer but 403 and 5xx counts through the edge", () => {
+  it("without a verification output, the stage root is probed and only a 2xx from API Gateway counts through the edge", async () => {
     const { verification: _ignored, ...bare } = stack();
     assert.deepEqual(targetsOf(bare).map((t) => [t.name, t.path, t.expectStatus]), [["petstore", "", undefined], ["ws", "", undefined]]);
+    edge.route("/", { status: 404, headers: API_GATEWAY_HEADERS, body: JSON.stringify({ message: "Not Found" }) });
+    direct.route("/prod/", { status: 403, headers: API_GATEWAY_HEADERS, body: FORBIDDEN_JSON });
+    const [edgeResult] = await checkApis(targetsOf(bare).filter((t) => t.name === "petstore"), probe);
+    assert.equal(edgeResult.evidence, `${edge.url}/ -> 404 {"message":"Not Found"}; expected 2xx from API Gateway; if the path has no method: set monitoring.apis.petstore.path to a route with a method, and expectStatus`);
   });
 
   it("known-bad input: WAF's default 403 passes when that is what the config gives; an API Gateway 403 does not", async () => {
     edge.route("/pets", (req) => (req.headers[KNOWN_BAD_HEADER] === KNOWN_BAD_VALUE ? { status: 403, headers: { "x-cache": "Error from cloudfront" }, body: WAF_DEFAULT_403 } : { status: 200, headers: API_GATEWAY_HEADERS }));
     const targets = targetsOf(stack());
-    assert.deepEqual(await checkKnownBad(targets, VERIFICATION.waf, probe), {
+    assert.deepEqual(await checkKnownBad(targets, { waf: VERIFICATION.waf }, probe), {
       name: "known-bad input", status: "pass",
-      evidence: `${edge.url}/pets with a Log4j JNDI header -> 403 (Error from cloudfront): blocked by WAF with AWS WAF's default 403 (override Log4JRCE_HEADER to block for the JSON body)`,
+      evidence: `${edge.url}/pets with a Log4j JNDI header -> 403 (Error from cloudfront): blocked by WAF with AWS WAF's default 403; `
+        + "managed-rule blocks answer AWS WAF's default 403, not the web ACL's JSON 403, unless a rule is overridden to block (Log4JRCE_HEADER: block)",
     });
-    assert.equal((await checkKnownBad(targets, { ...VERIFICATION.waf!, knownBad: "json-403" }, probe)).status, "fail");
+    assert.equal((await checkKnownBad(targets, { waf: { ...VERIFICATION.waf!, knownBad: "json-403" } }, probe)).status, "fail");
     edge.route("/pets", { status: 403, headers: API_GATEWAY_HEADERS, body: FORBIDDEN_JSON });
-    assert.match((await checkKnownBad(targets, VERIFICATION.waf, probe)).evidence, /expected a 403 from WAF, not from API Gateway$/);
+    assert.match((await checkKnownBad(targets, { waf: VERIFICATION.waf }, probe)).evidence, /expected a 403 from WAF, not from API Gateway; managed-rule blocks answer AWS WAF's default 403/);
   });
 
   it("known-bad input: the JSON 403 when the rule is overridden to block; in count rollout it passes to the API", async () => {
     edge.route("/pets", { status: 403, body: FORBIDDEN_JSON });
     const targets = targetsOf(stack());
-    assert.equal((await checkKnownBad(targets, { ...VERIFICATION.waf!, knownBad: "json-403" }, probe)).evidence,
-      `${edge.url}/pets with a Log4j JNDI header -> 403 {"message":"Forbidden"}: blocked by WAF with the JSON 403`);
+    assert.equal((await checkKnownBad(targets, { waf: { ...VERIFICATION.waf!, knownBad: "json-403" } }, probe)).evidence,
+      `${edge.url}/pets with a Log4j JNDI header -> 403 {"message":"Forbidden"}: blocked by WAF with the JSON 403 (Log4JRCE_HEADER is overridden to block)`);
     edge.route("/pets", { status: 200, headers: API_GATEWAY_HEADERS, body: "[]" });
-    assert.deepEqual(await checkKnownBad(targets, { ...VERIFICATION.waf!, mode: "count", knownBad: "passes" }, probe), {
+    assert.deepEqual(await checkKnownBad(targets, { waf: { ...VERIFICATION.waf!, mode: "count", knownBad: "passes" } }, probe), {
       name: "known-bad input", status: "pass", evidence: `${edge.url}/pets with a Log4j JNDI header -> 200: passed, as count rollout wants`,
     });
     assert.equal((await checkKnownBad(targets, undefined, probe)).status, "skip");
+  });
+
+  it("known-bad input: skipped, not judged, when Firewall Manager's policy runs Known Bad Inputs (hybrid) or owns the web ACL (centralized)", async () => {
+    edge.route("/pets", { status: 403, body: WAF_DEFAULT_403 });
+    const targets = targetsOf(stack());
+    assert.deepEqual(await checkKnownBad(targets, { waf: { ...VERIFICATION.waf!, knownBad: "firewall-manager" } }, probe), {
+      name: "known-bad input", status: "skip",
+      evidence: "AWSManagedRulesKnownBadInputsRuleSet is run by Firewall Manager's policy; its action is the security team's (hybrid governance: a central rule group)",
+    });
+    assert.deepEqual(await checkKnownBad(targets, { webAclOwner: "firewall-manager" }, probe), {
+      name: "known-bad input", status: "skip",
+      evidence: "AWSManagedRulesKnownBadInputsRuleSet is run by Firewall Manager's policy; its action is the security team's (centralized governance: the web ACL is Firewall Manager's)",
+    });
+    assert.equal(edge.seen.length, 0, "nothing is sent when the check does not apply");
   });
 
   it("rate-limit probe: sends the token header one a second until WAF's JSON 429, and reports the lag", async () => {

@@ -1,6 +1,6 @@
 /**
- * What counts as healthy, for the canary and `npm run verify` alike: through the edge the API answers
- * (the expected status, a WebSocket upgrade), directly it refuses (403, upgrade refused). Pure.
+ * What counts as healthy, for the canary and `npm run verify` alike (one judge): through the edge the API answers
+ * (2xx or the configured status, a WebSocket upgrade), directly it refuses (403, upgrade refused). Pure.
  */
 import type { ProbeAnswer } from "./probe";
 import type { ProbeTarget } from "./targets";
@@ -17,13 +17,23 @@ export function fromApiGateway(answer: ProbeAnswer): boolean {
 }
 
 /**
- * REST APIs answer a path without a resource or method with 403 MissingAuthenticationTokenException, signed or
- * not. Through the edge (signed) that still proves the request reached API Gateway and was accepted as signed.
+ * REST APIs answer 403 MissingAuthenticationTokenException to an unsigned call to an AWS_IAM method, and to a path
+ * without a method, signed or not: through the edge it means the signer did not sign (or the path proves nothing).
  */
-export function noSuchRestRoute(answer: ProbeAnswer): boolean {
+export function missingAuthenticationToken(answer: ProbeAnswer): boolean {
   return answer.status === 403 && (answer.headers["x-amzn-errortype"] ?? "").startsWith("MissingAuthenticationTokenException");
 }
 
+/** What to do when a probe path cannot tell a healthy edge from a broken one. */
+export function probePathAdvice(name: string): string {
+  return `if the path has no method: set monitoring.apis.${name}.path to a route with a method, and expectStatus`;
+}
+
+/**
+ * Through the edge: 2xx from API Gateway, or exactly the configured `expectStatus`; a 403 never passes, since it is
+ * what API Gateway answers a request the signer did not sign (an HTTP API's 404 for an unknown route comes before
+ * the signature is checked, so only 2xx proves the signature was accepted).
+ */
 export function judgeEdge(target: ProbeTarget, answer: ProbeAnswer): Verdict {
   if (target.kind === "WEBSOCKET") {
     return answer.upgraded
@@ -31,12 +41,18 @@ export function judgeEdge(target: ProbeTarget, answer: ProbeAnswer): Verdict {
       : { ok: false, evidence: `upgrade refused: ${describe(answer)}` };
   }
   const expected = target.expectStatus;
-  const ok = expected !== undefined
-    ? answer.status === expected
-    : fromApiGateway(answer) && (answer.status !== 403 || noSuchRestRoute(answer)) && answer.status < 500;
-  const wanted = expected !== undefined ? `expected ${expected}` : "expected an answer from API Gateway, not 403 or 5xx";
-  if (!ok) return { ok, evidence: `${describe(answer)}; ${wanted}` };
-  return { ok, evidence: noSuchRestRoute(answer) ? `${describe(answer)} (no such route; set monitoring.apis.${target.name}.path)` : describe(answer) };
+  const wanted = expected !== undefined ? `expected ${expected}` : "expected 2xx from API Gateway";
+  if (answer.status === 403) {
+    const why = missingAuthenticationToken(answer)
+      ? `MissingAuthenticationToken: API Gateway got no signature (has the behaviour lost the signer?) or the path has no method; ${probePathAdvice(target.name)}`
+      : fromApiGateway(answer) ? "API Gateway refused the signature or the signer's permission" : "refused before API Gateway (WAF or CloudFront)";
+    return { ok: false, evidence: `${describe(answer)}; a 403 through the edge never passes (${wanted}): ${why}` };
+  }
+  const ok = expected !== undefined ? answer.status === expected : fromApiGateway(answer) && answer.status >= 200 && answer.status < 300;
+  if (ok) return { ok, evidence: describe(answer) };
+  // A 4xx from API Gateway without a configured status: most likely a route the API does not have (HTTP APIs: 404).
+  const unknownRoute = expected === undefined && fromApiGateway(answer) && answer.status >= 400 && answer.status < 500;
+  return { ok, evidence: `${describe(answer)}; ${wanted}${unknownRoute ? `; ${probePathAdvice(target.name)}` : ""}` };
 }
 
 export function judgeDirect(target: ProbeTarget, answer: ProbeAnswer): Verdict {

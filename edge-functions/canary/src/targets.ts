@@ -15,9 +15,12 @@ export interface ProbeTarget {
   readonly directUrl: string;
   /** Appended to both URLs, relative to the API's stage root (no leading `/`); empty for WebSocket. */
   readonly path: string;
-  /** The status a healthy API answers through the edge; absent: any answer from API Gateway but 403 or 5xx. WebSocket: 101. */
+  /** The status a healthy API answers through the edge, never 403; absent: 2xx from API Gateway. WebSocket: the upgrade. */
   readonly expectStatus?: number;
 }
+
+/** API Gateway answers 403 to a request the signer did not sign: it can never prove the edge healthy. */
+export const NOT_403 = "allowed: an HTTP status from 100 to 599 but 403, which API Gateway answers to an unsigned request (through the edge it never passes)";
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/;
@@ -56,6 +59,8 @@ export function targetProblems(
     }
     if (t.expectStatus !== undefined && !(Number.isInteger(t.expectStatus) && t.expectStatus >= 100 && t.expectStatus <= 599)) {
       add(`${at}.expectStatus`, t.expectStatus, "allowed: an HTTP status from 100 to 599");
+    } else if (t.expectStatus === 403) {
+      add(`${at}.expectStatus`, t.expectStatus, NOT_403);
     }
   });
   return problems;
