@@ -5,13 +5,13 @@ import { rateExpression } from "./edgeCanary";
 import type { MonitoredApi } from "./monitoredApis";
 import type { MonitoringSettings } from "./monitoringConfig";
 
-export function describeMonitoringPlan(settings: MonitoringSettings, apis: readonly Pick<MonitoredApi, "name" | "kind" | "region" | "accessLogGroupName">[], options: { readonly shieldTopic: boolean; readonly webAcl: boolean }): string[] {
+export function describeMonitoringPlan(settings: MonitoringSettings, apis: readonly Pick<MonitoredApi, "name" | "kind" | "region" | "accessLogGroupName">[], options: { readonly shieldTopic: boolean; readonly webAcl: boolean; readonly shieldWatches5xx?: boolean }): string[] {
   if (!settings.enabled) return ["monitoring: off (monitoring.enabled false)"];
   const lines: string[] = [];
   const logged = apis.filter((a) => a.accessLogGroupName !== undefined);
   const unlogged = apis.filter((a) => a.accessLogGroupName === undefined).map((a) => a.name);
   if (settings.alarms.enabled) {
-    const edge = ["Lambda@Edge errors", "5xx rate", ...(options.webAcl ? ["WAF blocked anomaly"] : []), ...(settings.canary.enabled ? ["canary"] : [])];
+    const edge = ["Lambda@Edge errors", options.shieldWatches5xx ? "5xx rate (Shield's alarm)" : "5xx rate", ...(options.webAcl ? ["WAF blocked anomaly"] : []), ...(settings.canary.enabled ? ["canary"] : [])];
     lines.push(`monitoring: alarms in ${EDGE_REGION}: ${edge.join(", ")}${options.shieldTopic ? " (on Shield's topic)" : ""}`);
     const byRegion = new Map<string, string[]>();
     for (const api of logged) byRegion.set(api.region, [...(byRegion.get(api.region) ?? []), `${api.name} (${filtersFor(api.kind).filter((f) => f.alarm).map((f) => f.metric).join(", ")})`]);

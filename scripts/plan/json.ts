@@ -11,6 +11,7 @@ export function planJson(model: PlanModel): Omit<PlanModel, "costText"> {
     routes: json.routes,
     waf: json.waf,
     shield: json.shield,
+    monitoring: json.monitoring,
     iam: json.iam,
     privateIntegration: json.privateIntegration,
     privateServices: json.privateServices,

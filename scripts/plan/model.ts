@@ -1,6 +1,9 @@
 import { readStackConfig, type StackConfig } from "../../components/config/stackConfig";
 import { costJson, describeBillables, estimateCost, formatCost, type CostJson } from "../../components/cost";
 import { describePrivatePlan, planPrivateIntegration, type PlannedService } from "../../components/private-integration";
+import { describeMonitoringPlan } from "../../components/monitoring/describeMonitoringPlan";
+import { filtersFor } from "../../components/monitoring/accessLogFilters";
+import type { ApiKind } from "../../components/shared/types";
 import { describeShieldPlan } from "../../components/shield";
 import { buildWafRules, describeWafPlan, PLACEHOLDER_IP_SET_ARNS } from "../../components/waf";
 import { describeRule } from "../../components/waf/describeRule";
@@ -25,6 +28,8 @@ export interface PlanModel {
   readonly routes: readonly RouteRow[];
   readonly waf: { readonly summary: readonly string[]; readonly rules: readonly WafRuleRow[] };
   readonly shield: readonly string[];
+  /** The monitoring: alarms by Region, dashboard, signer log groups, canary, probe. */
+  readonly monitoring: readonly string[];
   readonly iam: IamSection;
   readonly privateIntegration: readonly string[];
   /** How the private integration's API reaches each service (VPC link, NLB, ALB). */
@@ -49,6 +54,7 @@ export function planModel(stack: string, run: ProgramRun, now: Date = new Date()
     routes: routesOf(run.recorder.resources, apis),
     waf: wafSection(config),
     shield: describeShieldPlan(config.shield, now),
+    monitoring: monitoringOf(run, config, apis),
     iam: iamOf(run.recorder.resources),
     ...privateOf(config),
     ...costOf(run, config),
@@ -56,6 +62,18 @@ export function planModel(stack: string, run: ProgramRun, now: Date = new Date()
     outputs: run.outputs,
     resources: described.map((r) => ({ ...r, inputs: sortKeys(maskSecrets(inputsOf.get(`${r.type} ${r.name}`))) })),
   };
+}
+
+/** The monitoring's lines, each API with the access-log group its recorded metric filters read. */
+function monitoringOf(run: ProgramRun, config: StackConfig, apis: Record<string, { kind?: string; region?: string }>): string[] {
+  const filters = new Map(run.recorder.resources.filter((r) => r.type === "aws:cloudwatch/logMetricFilter:LogMetricFilter").map((r) => [r.name, String(r.inputs.logGroupName)]));
+  const monitored = Object.entries(apis).map(([name, api]) => {
+    const kind = (api.kind ?? "REST") as ApiKind;
+    const group = filtersFor(kind).map((f) => filters.get(`monitoring-${name}-${f.metric}`)).find((g) => g !== undefined);
+    return { name, kind, region: api.region ?? "", ...(group ? { accessLogGroupName: group } : {}) };
+  });
+  const shield = config.shield.enabled;
+  return describeMonitoringPlan(config.monitoring, monitored, { shieldTopic: shield, webAcl: config.waf.kind === "managed", shieldWatches5xx: shield && config.shield.healthChecks.cloudfront5xx !== false });
 }
 
 function privateOf(config: StackConfig): Pick<PlanModel, "privateIntegration" | "privateServices"> {

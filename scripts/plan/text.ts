@@ -6,7 +6,7 @@ export interface TextStyle {
   readonly color: boolean;
 }
 
-/** The plan as a reviewer reads it: routes, WAF in words, Shield, IAM, private integration, resources, notes, outputs. */
+/** The plan as a reviewer reads it: routes, WAF in words, Shield, monitoring, IAM, private integration, resources, notes, outputs. */
 export function formatPlanText(model: PlanModel, style: TextStyle = { color: false }): string {
   const heading = (text: string) => (style.color ? `\x1b[1m${text}\x1b[0m` : text);
   const lines = [heading(`Plan for stack "${model.stack}" (offline, Pulumi mock runtime): ${model.resources.length} resources`), ""];
@@ -16,6 +16,7 @@ export function formatPlanText(model: PlanModel, style: TextStyle = { color: fal
   section("Routes (CloudFront evaluates them top to bottom)", routeLines(model));
   section("WAF", [...model.waf.summary.map((l) => (l.startsWith("WAF: ") ? `  ${l.slice(5)}` : l)), ...model.waf.rules.flatMap((r) => [`  ${String(r.priority).padStart(7)}  ${r.name}  (${r.wcu} WCU)`, `           ${r.words}`])]);
   section("Shield", model.shield.map((l) => `  ${l.replace(/^shield: /, "")}`));
+  section("Monitoring", model.monitoring.map((l) => `  ${l.replace(/^monitoring: /, "")}`));
   section("IAM", iamLines(model));
   section("Private integration", model.privateIntegration.map((l) => `  ${l.replace(/^private integration: /, "")}`));
   section("Cost", model.costText.split("\n").map((l) => `  ${l}`.trimEnd()));

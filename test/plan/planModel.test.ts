@@ -85,7 +85,7 @@ describe("the plan's model: routes, IAM, WAF in words, cost, diagram, comparison
 
   it("gives JSON with every resource's inputs, secrets masked, keys in a fixed order", () => {
     const json = planJson(prod);
-    assert.deepEqual(Object.keys(json), ["stack", "routes", "waf", "shield", "iam", "privateIntegration", "privateServices", "cost", "notes", "outputs", "resources"]);
+    assert.deepEqual(Object.keys(json), ["stack", "routes", "waf", "shield", "monitoring", "iam", "privateIntegration", "privateServices", "cost", "notes", "outputs", "resources"]);
     assert.equal(json.resources.length, prod.resources.length);
     const cdn = json.resources.find((r) => r.type === "aws:cloudfront/distribution:Distribution")!.inputs as Record<string, unknown>;
     assert.deepEqual(Object.keys(cdn), [...Object.keys(cdn)].sort());
