@@ -68,7 +68,7 @@ describe("cost estimate of the example stacks (default traffic)", function () {
     assert.equal(line("WAF logs: storage").quantity, wafGb * (30 / (730 / 24)));
   });
 
-  it("prod: every line, USD 3,313.00 (the Shield subscription is 3,000 of it)", () => {
+  it("prod: every line, USD 3,315.17 (the Shield subscription is 3,000 of it)", () => {
     const estimate = estimateCost(stacks.prod.billables);
     assert.deepEqual(rows(estimate), [
       ["HTTPS requests (US/Europe), always free 10,000,000", "edge", 10000000, 0],
@@ -95,13 +95,15 @@ describe("cost estimate of the example stacks (default traffic)", function () {
       ["CloudFront access logs: storage", "us-east-1", 234.69, 7.0408],
       ["petstore: API access logs: ingestion", "us-east-2", 3.73, 1.8626],
       ["petstore: API access logs: storage", "us-east-2", 44.7, 1.3411],
+      ["private: API access logs: ingestion", "eu-west-1", 3.73, 1.8626],
+      ["private: API access logs: storage", "eu-west-1", 3.67, 0.1102],
       ["signer logs (Lambda@Edge): delivered to CloudWatch Logs, first 10 TB", "edge", 8.38, 4.191],
       ["signer logs (Lambda@Edge): storage", "edge", 100.58, 3.0175],
-      ["standard-resolution alarms", "us-east-1", 9, 0.9],
+      ["standard-resolution alarms", "us-east-1", 11, 1.1],
       ["dashboards", "us-east-1", 1, 3],
       ["health checks (alarm-based or calculated)", "global", 1, 0.5],
     ]);
-    assert.equal(estimate.totalUsd.toFixed(2), "3313.00");
+    assert.equal(estimate.totalUsd.toFixed(2), "3315.17");
     assert.ok(estimate.excluded.includes("API Gateway fees of the APIs the stack only fronts (orders): their owners' bill."));
   });
 
