@@ -11,14 +11,18 @@ const tags = { ...config.tags, "edge-security:stack": pulumi.getStack() };
 // The signer's role first: the REST APIs' resource policies admit only it, from their first deployment.
 const signerRole = edgeSignerRole("edge", tags);
 const protectedApis = new ProtectedApis("apis", { apis: config.apis, manageApiGatewayAccount: config.manageApiGatewayAccount, tags, signerRoleArn: signerRole.arn });
-const microservices = config.privateIntegration && new PrivateMicroservices(PRIVATE_API_NAME, { settings: config.privateIntegration, tags, signerRoleArn: signerRole.arn });
+// A REST private API waits for its region's account setting: the created APIs' there, else its own.
+const microservices = config.privateIntegration && new PrivateMicroservices(PRIVATE_API_NAME, {
+  settings: config.privateIntegration, tags, signerRoleArn: signerRole.arn,
+  manageApiGatewayAccount: config.manageApiGatewayAccount, accountSetting: protectedApis.accountSettings.get(config.privateIntegration.region),
+});
 const origins = [...protectedApis.origins, ...(microservices?.origins ?? [])];
 const signerLogs = config.monitoring.enabled ? config.monitoring.signerLogs : undefined;
 const edge = new EdgeProtection("edge", { origins, signer: config.signer, distribution: config.distribution, quotas: config.quotas, waf: config.wafInput, rateLimitProbe: config.rateLimitProbe, shield: config.shield, signerLogs, tags, governance: config.governance, signerRole });
 const cdn = edge.distribution.distribution;
 
 // What the stack made of each API; the private integration's API is no pet store.
-const created: Record<string, CreatedApiDetails> = { ...protectedApis.created, ...(microservices ? { [PRIVATE_API_NAME]: { petStore: false, restApiName: microservices.restApiName } } : {}) };
+const created: Record<string, CreatedApiDetails> = { ...protectedApis.created, ...(microservices ? { [PRIVATE_API_NAME]: { petStore: false, restApiName: microservices.restApiName, accessLogGroupName: microservices.accessLogGroupName } } : {}) };
 const verificationInfo = verificationOutput({
   waf: config.waf, shield: config.shield, monitoring: config.monitoring, governance: config.governance,
   apis: origins.map((o) => ({ name: o.name, kind: o.kind, petStore: created[o.name]?.petStore ?? false })),

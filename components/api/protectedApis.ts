@@ -29,6 +29,8 @@ export class ProtectedApis extends pulumi.ComponentResource {
   readonly origins: readonly ApiOrigin[];
   /** Per name, what the monitoring needs of the APIs created here (pet stores all): REST names, access-log groups. */
   readonly created: Readonly<Record<string, CreatedApiDetails>>;
+  /** API Gateway's account setting per region where this component manages it, for other REST stages there to wait for. */
+  readonly accountSettings: ReadonlyMap<string, pulumi.Resource>;
 
   constructor(name: string, args: ProtectedApisArgs, opts: pulumi.ComponentResourceOptions = {}) {
     const apis = parseWith(apisSchema(args.region), args.apis, `${name}: invalid ProtectedApis arguments`, ["apis"]);
@@ -39,6 +41,8 @@ export class ProtectedApis extends pulumi.ComponentResource {
       const regions = new Set(apis.filter((a) => !a.existing && a.kind !== "HTTP").map((a) => a.region));
       for (const region of [...regions].sort()) accounts.set(region, new ApiGatewayAccount(`${name}-account-${region}`, { region, tags }, { parent: this }));
     }
+
+    this.accountSettings = new Map([...accounts].map(([region, a]) => [region, a.account]));
 
     const created: Record<string, CreatedApiDetails> = {};
     this.origins = apis.map((api) => {

@@ -22,7 +22,7 @@ export const PATH_PATTERN = /^(\*|(\/(?!\.{1,2}\/)[A-Za-z0-9_.~-]+)+\/\*)$/;
 export const pathPatternField = text(PATH_PATTERN, 'allowed: "*" or "/<prefix>/*" such as "/orders/*"');
 
 /** Stage throttling: steady-state requests per second and burst size (API Gateway's default account quotas bound both). */
-const throttleSchema = strictObject({
+export const throttleSchema = strictObject({
   rateLimit: z
     .number({ error: "allowed: requests per second, more than 0 and at most 10000 (the default account quota)" })
     .gt(0, { error: "allowed: requests per second, more than 0 and at most 10000 (the default account quota)" })
@@ -36,6 +36,9 @@ const throttleSchema = strictObject({
     .default(DEFAULT_THROTTLE.burstLimit),
 });
 export type ThrottleConfig = z.output<typeof throttleSchema>;
+
+/** Retention of a created API's access-log group, in days. */
+export const logRetentionDaysField = z.literal(LOG_RETENTION_DAYS, { error: oneOf(LOG_RETENTION_DAYS) }).default(DEFAULT_LOG_RETENTION_DAYS);
 
 /** An API's name: it keys child resources and output entries. */
 export const apiNameField = text(NAME, "allowed: 1-32 lowercase letters, digits or '-', starting with a letter");
@@ -83,7 +86,7 @@ const createdApi = (defaultRegion: string | undefined) =>
     ...common,
     existing: z.literal(false).optional(),
     throttle: throttleSchema.default(DEFAULT_THROTTLE),
-    logRetentionDays: z.literal(LOG_RETENTION_DAYS, { error: oneOf(LOG_RETENTION_DAYS) }).default(DEFAULT_LOG_RETENTION_DAYS),
+    logRetentionDays: logRetentionDaysField,
     apiId: z.undefined({ error: "allowed only with existing: true (an API the stack fronts but does not create)" }).optional(),
   })
     .superRefine((api, ctx) => {

@@ -8,6 +8,6 @@ export type { PrivateMicroservicesArgs, PrivateServiceOutput } from "./privateMi
 export { privateIntegrationSchema } from "./privateIntegrationSchema";
 export { ALB_LISTENER_PORT, DEFAULT_QUOTAS, PRIVATE_TOPOLOGIES, serviceTarget } from "./settings";
 export type {
-  CreatedVpcSettings, ExistingVpcSettings, PrivateIntegrationInput, PrivateIntegrationSettings, PrivateQuotas, PrivateServiceSettings, PrivateTopology,
+  CreatedVpcSettings, ExistingVpcSettings, PrivateApiStageSettings, PrivateIntegrationInput, PrivateIntegrationSettings, PrivateQuotas, PrivateServiceSettings, PrivateTopology,
   PrivateVpcSettings, ServiceProtocol, ServiceTarget, TargetType,
 } from "./settings";

@@ -1,10 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ACCESS_LOG_FORMATS } from "../api/accessLogFormats";
 import { tlsHostnameOf } from "./topologyFit";
 import type { LoadBalancers } from "./loadBalancers";
 import { mustGet } from "./mustGet";
 import type { PlannedService, PrivatePlan } from "./privatePlan";
-import type { PrivateServiceSettings } from "./settings";
+import type { PrivateApiStageSettings, PrivateServiceSettings } from "./settings";
 
 export interface PrivateApiArgs {
   readonly name: string;
@@ -13,6 +14,8 @@ export interface PrivateApiArgs {
   readonly services: readonly PrivateServiceSettings[];
   readonly vpcLinkIds: ReadonlyMap<string, pulumi.Output<string>>;
   readonly loadBalancers: LoadBalancers;
+  /** The stage's access-log retention and throttling. */
+  readonly stageSettings: PrivateApiStageSettings;
   readonly region: string;
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -23,6 +26,14 @@ export interface PrivateApi {
   readonly stage: pulumi.Output<string>;
   /** REST only: the API's name, which REST metrics are keyed by. */
   readonly restApiName?: pulumi.Output<string>;
+  /** The stage's JSON access-log group, for the monitoring's signer-403 filters. */
+  readonly accessLogGroupName: pulumi.Output<string>;
+}
+
+/** The stage's access-log group: a created API's (same name suffix, the configured retention). */
+export function createAccessLogGroup(args: PrivateApiArgs, parent: pulumi.Resource): aws.cloudwatch.LogGroup {
+  const { name, region, tags } = args;
+  return new aws.cloudwatch.LogGroup(`${name}-access`, { region, retentionInDays: args.stageSettings.logRetentionDays, tags }, { parent });
 }
 
 /**
@@ -31,6 +42,8 @@ export interface PrivateApi {
  * The request path reaches the service unchanged, prefix included. An HTTPS existing listener or
  * Cloud Map service gets a TLS config: API Gateway then speaks HTTPS and verifies the certificate
  * against the service's `tlsHostname` (a created ALB's listener is plain HTTP inside the VPC).
+ * The `$default` stage logs each request in the HTTP access-log format and throttles every route, as
+ * a created HTTP API's stage does (api/v2Stage.ts); HTTP APIs need no account-level logging role.
  */
 export function createPrivateHttpApi(args: PrivateApiArgs, parent: pulumi.Resource): PrivateApi {
   const { name, plan, region, tags } = args;
@@ -64,8 +77,18 @@ export function createPrivateHttpApi(args: PrivateApiArgs, parent: pulumi.Resour
       }, { parent });
     }
   }
-  const stage = new aws.apigatewayv2.Stage(`${name}-stage`, { apiId: api.id, name: "$default", autoDeploy: true, region, tags }, { parent });
-  return { apiId: api.id, stage: stage.name };
+  const accessLog = createAccessLogGroup(args, parent);
+  const { throttle } = args.stageSettings;
+  const stage = new aws.apigatewayv2.Stage(`${name}-stage`, {
+    apiId: api.id,
+    name: "$default",
+    autoDeploy: true,
+    accessLogSettings: { destinationArn: accessLog.arn, format: ACCESS_LOG_FORMATS.HTTP },
+    defaultRouteSettings: { throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: throttle.burstLimit },
+    region,
+    tags,
+  }, { parent });
+  return { apiId: api.id, stage: stage.name, accessLogGroupName: accessLog.name };
 }
 
 /** A listener ARN or Cloud Map service ARN: what a VPC link v2 integration of an HTTP API targets. */

@@ -4,7 +4,7 @@
  * that need several fields run only once those fields are valid, so one mistake gives one problem.
  */
 import { z } from "zod";
-import { regionField } from "../config/apis";
+import { logRetentionDaysField, regionField, throttleSchema } from "../config/apis";
 import { parseArn } from "../shared/arn";
 import { choice, intIn, strictObject, text, whenValid } from "../shared/schema/fields";
 import { didYouMean } from "../shared/schema/suggest";
@@ -29,6 +29,12 @@ const quotasSchema = strictObject({
   httpRoutesPerApi: quota("httpRoutesPerApi"),
 });
 
+/** The API's stage: access-log retention and throttling, with the fields and defaults of a created API (config/apis.ts). */
+const apiStageSchema = strictObject({
+  logRetentionDays: logRetentionDaysField,
+  throttle: throttleSchema.prefault({}),
+});
+
 /** The section's fields, each with its default; what a caller may pass is `z.input` of it. */
 export const privateIntegrationFields = strictObject({
   /** One of the five topologies (README, "The five topologies"). */
@@ -42,6 +48,8 @@ export const privateIntegrationFields = strictObject({
   vpcs: vpcsSchema,
   services: servicesSchema,
   quotas: quotasSchema.default(DEFAULT_QUOTAS),
+  /** The API stage's access logs and throttling. */
+  api: apiStageSchema.prefault({}),
 });
 type Fields = z.output<typeof privateIntegrationFields>;
 
@@ -55,6 +63,7 @@ export function toSettings(s: Fields, region: string) {
     vpcs: s.vpcs.map((vpc) => (vpc.vpcId !== undefined ? vpc : { ...vpc, availabilityZones: vpc.availabilityZones ?? [`${region}a`, `${region}b`] })),
     services: s.services,
     quotas: s.quotas,
+    api: s.api,
   };
 }
 

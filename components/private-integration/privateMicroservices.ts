@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ApiGatewayAccount } from "../api/apiGatewayAccount";
 import { parseWith } from "../shared/schema/parse";
 import type { ApiOrigin } from "../shared/types";
 import { createLoadBalancers } from "./loadBalancers";
@@ -27,6 +28,17 @@ export interface PrivateMicroservicesArgs {
    * from its first deployment. An HTTP API has no resource policy; AWS_IAM alone guards it.
    */
   readonly signerRoleArn: pulumi.Input<string>;
+  /**
+   * REST topologies: API Gateway's account setting (CloudWatch role) of the integration's region, managed
+   * elsewhere, which the stage waits for before it writes access logs: `ProtectedApis.accountSettings.get(region)`
+   * where that component manages the region. @default created here when `manageApiGatewayAccount`
+   */
+  readonly accountSetting?: pulumi.Resource;
+  /**
+   * REST topologies without `accountSetting`: create the region's account setting here. It is one setting per
+   * account and region, so turn this off where another stack manages it. HTTP APIs need none. @default true
+   */
+  readonly manageApiGatewayAccount?: boolean;
 }
 
 /** What an app team needs to plug its microservice in. */
@@ -66,6 +78,8 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
   readonly plan: PrivatePlan;
   /** REST topologies: the API's name, which REST metrics are keyed by (for the monitoring). */
   readonly restApiName?: pulumi.Output<string>;
+  /** The stage's JSON access-log group (for the monitoring's signer-403 filters). */
+  readonly accessLogGroupName: pulumi.Output<string>;
 
   constructor(name: string, args: PrivateMicroservicesArgs, opts: pulumi.ComponentResourceOptions = {}) {
     // Checked and planned before registering anything: bad settings or a plan that breaks a quota create nothing at all.
@@ -99,12 +113,13 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
       return [l.key, link.id] as const;
     }));
 
-    const apiArgs = { name, plan, services: settings.services, vpcLinkIds, loadBalancers, region, tags };
+    const apiArgs = { name, plan, services: settings.services, vpcLinkIds, loadBalancers, stageSettings: settings.api, region, tags };
     const api = plan.apiKind === "HTTP"
       ? createPrivateHttpApi(apiArgs, this)
-      : createPrivateRestApi(apiArgs, settings.stageName, args.signerRoleArn, this);
+      : createPrivateRestApi(apiArgs, { stageName: settings.stageName, signerRoleArn: args.signerRoleArn, accountSetting: this.accountSetting(name, args, region, tags) }, this);
     this.origins = [{ name, kind: plan.apiKind, apiId: api.apiId, stage: api.stage, region, pathPattern: `${settings.pathPrefix}/*` }];
     this.restApiName = api.restApiName;
+    this.accessLogGroupName = api.accessLogGroupName;
 
     const listenerOf = new Map(plan.services.map((s) => [s.name, s.route.via === "listener" ? s.route.listenerArn : loadBalancers.listenerArns.get(s.name)]));
     const settingsOf = new Map(settings.services.map((s) => [s.name, s]));
@@ -127,5 +142,12 @@ export class PrivateMicroservices extends pulumi.ComponentResource {
     })));
     this.vpcLinks = pulumi.output(Object.fromEntries(vpcLinkIds));
     this.registerOutputs({ origins: this.origins, services: this.services, vpcLinks: this.vpcLinks });
+  }
+
+  /** The account setting a REST stage waits for: the one given, else one created here unless that is turned off. */
+  private accountSetting(name: string, args: PrivateMicroservicesArgs, region: string, tags: Readonly<Record<string, string>>): pulumi.Resource | undefined {
+    if (args.accountSetting) return args.accountSetting;
+    if (!(args.manageApiGatewayAccount ?? true)) return undefined;
+    return new ApiGatewayAccount(`${name}-account-${region}`, { region, tags }, { parent: this }).account;
   }
 }

@@ -1,10 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ACCESS_LOG_FORMATS } from "../api/accessLogFormats";
 import { definitionHash } from "../api/routes";
 import { signerOnlyPolicy } from "../api/signerOnlyPolicy";
 import { tlsHostnameOf } from "./topologyFit";
 import { mustGet } from "./mustGet";
-import type { PrivateApi, PrivateApiArgs } from "./privateHttpApi";
+import { createAccessLogGroup, type PrivateApi, type PrivateApiArgs } from "./privateHttpApi";
 import type { PlannedService } from "./privatePlan";
 import { restPathKey, restResourceTree } from "./restResourceTree";
 import type { PrivateServiceSettings, PrivateTopology } from "./settings";
@@ -17,6 +18,14 @@ import type { PrivateServiceSettings, PrivateTopology } from "./settings";
  */
 export const DROP_SIGNER_CREDENTIALS: Readonly<Record<string, string>> = { "integration.request.header.X-Amz-Security-Token": "''" };
 
+export interface PrivateRestStageArgs {
+  readonly stageName: string;
+  /** The only principal the resource policy admits. */
+  readonly signerRoleArn: pulumi.Input<string>;
+  /** API Gateway's account setting of the region (its CloudWatch role), which a REST stage needs to write access logs. */
+  readonly accountSetting?: pulumi.Resource;
+}
+
 /**
  * REGIONAL REST API with `ANY` + `AWS_IAM` on `<prefix>` and `<prefix>/{proxy+}` of every service,
  * each an `HTTP_PROXY` integration over its VPC link: v1 links reach the NLB by its DNS name and
@@ -24,9 +33,12 @@ export const DROP_SIGNER_CREDENTIALS: Readonly<Record<string, string>> = { "inte
  * resource policy admits only the signer's role on the stage, in force from the first deployment.
  * HTTPS through an NLB uses the service's `tlsHostname` as the URI host instead: the link still
  * carries the connection to the NLB, and API Gateway verifies the certificate against that name.
+ * The stage logs each request in the REST access-log format and throttles every method, as a created
+ * REST API's stage does (api/restApi.ts).
  */
-export function createPrivateRestApi(args: PrivateApiArgs, stageName: string, signerRoleArn: pulumi.Input<string>, parent: pulumi.Resource): PrivateApi {
+export function createPrivateRestApi(args: PrivateApiArgs, stageArgs: PrivateRestStageArgs, parent: pulumi.Resource): PrivateApi {
   const { name, plan, region, tags } = args;
+  const { stageName, signerRoleArn } = stageArgs;
   const opts = { parent };
   const api = new aws.apigateway.RestApi(`${name}-api`, {
     description: "Private microservices, reachable only through the edge (AWS_IAM on every method)",
@@ -94,8 +106,24 @@ export function createPrivateRestApi(args: PrivateApiArgs, stageName: string, si
     triggers: { definition: pulumi.all(shapes).apply(definitionHash), resourcePolicy: policy.policy },
     region,
   }, { parent, dependsOn: [...dependsOn, policy] });
-  const stage = new aws.apigateway.Stage(`${name}-stage`, { restApi: api.id, deployment: deployment.id, stageName, region, tags }, opts);
-  return { apiId: api.id, stage: stage.stageName, restApiName: api.name };
+  const accessLog = createAccessLogGroup(args, parent);
+  const stage = new aws.apigateway.Stage(`${name}-stage`, {
+    restApi: api.id,
+    deployment: deployment.id,
+    stageName,
+    accessLogSettings: { destinationArn: accessLog.arn, format: ACCESS_LOG_FORMATS.REST },
+    region,
+    tags,
+  }, { parent, dependsOn: stageArgs.accountSetting ? [stageArgs.accountSetting] : [] });
+  const { throttle } = args.stageSettings;
+  new aws.apigateway.MethodSettings(`${name}-throttle`, {
+    restApi: api.id,
+    stageName: stage.stageName,
+    methodPath: "*/*",
+    settings: { throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: throttle.burstLimit, metricsEnabled: true },
+    region,
+  }, opts);
+  return { apiId: api.id, stage: stage.stageName, restApiName: api.name, accessLogGroupName: accessLog.name };
 }
 
 /** Scheme, host and port the integration URI starts with, and the ALB a v2 link must target. */

@@ -43,6 +43,8 @@ export type PrivateIntegrationSettings = ReturnType<typeof toSettings>;
 export type PrivateVpcSettings = PrivateIntegrationSettings["vpcs"][number];
 export type PrivateServiceSettings = PrivateIntegrationSettings["services"][number];
 export type PrivateQuotas = PrivateIntegrationSettings["quotas"];
+/** The API stage's access-log retention and throttling. */
+export type PrivateApiStageSettings = PrivateIntegrationSettings["api"];
 
 /** A VPC the stack only uses: its owners provide subnets and egress. */
 export type ExistingVpcSettings = Extract<PrivateVpcSettings, { vpcId: string }>;

@@ -68,8 +68,8 @@ describe("cost: what a planned stack bills for (describeBillables)", function ()
     assert.deepEqual(b.apis.map((api) => [api.name, api.kind, api.region, api.private]), [["petstore", "REST", "us-east-2", false], ["orders", "EXISTING", "eu-west-1", false], ["private", "REST", "eu-west-1", true]]);
     assert.deepEqual(b.accessLogs, { kind: "cloudwatch", region: "us-east-1", retentionDays: 365 });
     assert.deepEqual(b.webAcl?.logging, { kind: "cloudwatch", region: "us-east-1", retentionDays: 90, filtered: true });
-    // Shield's 2; the monitoring's 7: two per API with a known access log (petstore, orders) in its Region, signer errors, WAF blocked, canary.
-    assert.deepEqual([b.alarms.length, b.dashboards, b.healthChecks], [9, 1, [{ type: "CLOUDWATCH_METRIC", fast: false }]]);
+    // Shield's 2; the monitoring's 9: two per API with a known access log (petstore, orders, private) in its Region, signer errors, WAF blocked, canary.
+    assert.deepEqual([b.alarms.length, b.dashboards, b.healthChecks], [11, 1, [{ type: "CLOUDWATCH_METRIC", fast: false }]]);
     assert.deepEqual(b.loadBalancers, [1, 2, 3].map(() => ({ type: "network", region: "eu-west-1" })));
     assert.deepEqual(b.vpcLinks, [1, 2, 3].map(() => ({ version: 1, region: "eu-west-1" })));
     assert.deepEqual(b.interfaceEndpoints.map((e) => [e.service, e.azs]), [["ecr.api", 3], ["ecr.dkr", 3], ["logs", 3], ["sts", 3]]);
@@ -115,7 +115,7 @@ describe("cost: what a planned stack bills for (describeBillables)", function ()
 
   it("the HTTP API topology: an ALB, a VPC link v2 and the created VPC's interface endpoints", async () => {
     const b = await devWith(EXTRAS);
-    assert.deepEqual(b.apis.find((api) => api.private), { name: "private", kind: "HTTP", region: "eu-west-1", private: true });
+    assert.deepEqual(b.apis.find((api) => api.private), { name: "private", kind: "HTTP", region: "eu-west-1", accessLog: { kind: "cloudwatch", region: "eu-west-1", retentionDays: 30 }, private: true });
     assert.deepEqual([b.loadBalancers, b.vpcLinks], [[{ type: "application", region: "eu-west-1" }], [{ version: 2, region: "eu-west-1" }]]);
     assert.deepEqual(b.interfaceEndpoints.map((e) => [e.service, e.azs]), [["ecr.api", 2], ["ecr.dkr", 2], ["logs", 2], ["sts", 2]]);
   });

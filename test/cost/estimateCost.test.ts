@@ -73,7 +73,7 @@ describe("cost estimate of the example stacks (default traffic)", function () {
     assert.equal(line("WAF logs: storage").quantity, wafGb * (30 / (730 / 24)));
   });
 
-  it("prod: every line, USD 3,322.54 (the Shield subscription is 3,000 of it)", () => {
+  it("prod: every line, USD 3,325.61 (the Shield subscription is 3,000 of it)", () => {
     const estimate = estimateCost(stacks.prod.billables);
     assert.deepEqual(rows(estimate), [
       ["HTTPS requests (US/Europe), always free 10,000,000", "edge", 10000000, 0],
@@ -100,19 +100,21 @@ describe("cost estimate of the example stacks (default traffic)", function () {
       ["CloudFront access logs: storage", "us-east-1", 234.69, 7.0408],
       ["petstore: API access logs: ingestion", "us-east-2", 3.73, 1.8626],
       ["petstore: API access logs: storage", "us-east-2", 44.7, 1.3411],
+      ["private: API access logs: ingestion", "eu-west-1", 3.73, 1.8626],
+      ["private: API access logs: storage", "eu-west-1", 3.67, 0.1102],
       ["signer logs (Lambda@Edge): delivered to CloudWatch Logs, first 10 TB", "edge", 8.38, 4.191],
       ["signer logs (Lambda@Edge): storage", "edge", 8.27, 0.248],
       ["health checks (alarm-based or calculated)", "global", 1, 0.5],
-      ["standard-resolution alarms", "eu-west-1", 2, 0.2],
+      ["standard-resolution alarms", "eu-west-1", 4, 0.4],
       ["standard-resolution alarms", "us-east-1", 5, 0.5],
       ["standard-resolution alarms", "us-east-2", 2, 0.2],
       ["dashboards", "us-east-1", 1, 3],
-      ["custom metrics from log metric filters, first 10,000", "eu-west-1", 3, 0.9],
+      ["custom metrics from log metric filters, first 10,000", "eu-west-1", 6, 1.8],
       ["custom metrics from log metric filters, first 10,000", "us-east-2", 3, 0.9],
       ["canary prod-edge-ad7b: runs", "us-east-1", 8760, 10.512],
       ["canary prod-edge-ad7b: Lambda executions", "us-east-1", 8760, null],
     ]);
-    assert.equal(estimate.totalUsd.toFixed(2), "3322.54");
+    assert.equal(estimate.totalUsd.toFixed(2), "3325.61");
     assert.ok(estimate.excluded.includes("API Gateway fees of the APIs the stack only fronts (orders): their owners' bill."));
   });
 

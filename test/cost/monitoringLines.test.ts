@@ -21,11 +21,12 @@ describe("cost: the monitoring the program registers", function () {
   it("prod: what its monitoring registers (alarms in 3 Regions, 13 signer log groups, 6 filters, the canary every 5 minutes)", async () => {
     const b = (await planned("prod")).billables;
     const perRegion = Object.fromEntries(["eu-west-1", "us-east-1", "us-east-2"].map((r) => [r, b.alarms.filter((a) => a.region === r).length]));
-    assert.deepEqual([perRegion, b.alarms.length], [{ "eu-west-1": 2, "us-east-1": 5, "us-east-2": 2 }, 9]);
+    assert.deepEqual([perRegion, b.alarms.length], [{ "eu-west-1": 4, "us-east-1": 5, "us-east-2": 2 }, 11]);
     assert.deepEqual(b.signerLogGroups, groups(30));
     assert.deepEqual(b.logMetricFilters.map((f) => [f.region, f.metric]), [
       ["eu-west-1", "SignerDenied.edge-security.prod.orders"], ["eu-west-1", "BadSignature.edge-security.prod.orders"], ["eu-west-1", "DirectUnsigned.edge-security.prod.orders"],
       ["us-east-2", "SignerDenied.edge-security.prod.petstore"], ["us-east-2", "BadSignature.edge-security.prod.petstore"], ["us-east-2", "DirectUnsigned.edge-security.prod.petstore"],
+      ["eu-west-1", "SignerDenied.edge-security.prod.private"], ["eu-west-1", "BadSignature.edge-security.prod.private"], ["eu-west-1", "DirectUnsigned.edge-security.prod.private"],
     ]);
     assert.deepEqual([b.canaries, b.additionalMetrics], [[{ name: "prod-edge-ad7b", region: "us-east-1", schedule: "rate(5 minutes)", artifactDays: 31 }], 0]);
   });
@@ -34,11 +35,11 @@ describe("cost: the monitoring the program registers", function () {
     const b = (await planned("prod")).billables;
     const filters = "3 filters on access logs, each publishing one metric whenever its log has events";
     assert.deepEqual(monitoringRows(b), [
-      ["CloudWatch", "standard-resolution alarms", "eu-west-1", 2, 0.1, 0.2, null],
+      ["CloudWatch", "standard-resolution alarms", "eu-west-1", 4, 0.1, 0.4, null],
       ["CloudWatch", "standard-resolution alarms", "us-east-1", 5, 0.1, 0.5, null],
       ["CloudWatch", "standard-resolution alarms", "us-east-2", 2, 0.1, 0.2, null],
       ["CloudWatch", "dashboards", "us-east-1", 1, 3, 3, null],
-      ["CloudWatch", "custom metrics from log metric filters, first 10,000", "eu-west-1", 3, 0.3, 0.9, filters],
+      ["CloudWatch", "custom metrics from log metric filters, first 10,000", "eu-west-1", 6, 0.3, 1.8, "6 filters on access logs, each publishing one metric whenever its log has events"],
       ["CloudWatch", "custom metrics from log metric filters, first 10,000", "us-east-2", 3, 0.3, 0.9, filters],
       // 730 h x 60 / 5 = 8,760 runs at $0.0012.
       ["CloudWatch Synthetics", "canary prod-edge-ad7b: runs", "us-east-1", 8760, 0.0012, 10.512, "rate(5 minutes): 8,760 runs in 730 h"],
@@ -46,7 +47,7 @@ describe("cost: the monitoring the program registers", function () {
     ]);
     const estimate = estimateCost(b);
     assert.deepEqual(row(signerStorage(b)), ["CloudWatch Logs", "signer logs (Lambda@Edge): storage", "edge", 8.27, 0.03, 0.248, "30 days kept (the signer log groups' retention, 13 Regions)"]);
-    assert.ok(estimate.assumptions.includes("Alarms: 9 in 3 Region(s), each priced as one standard-resolution alarm in its own Region; AWS bills alarms per alarm metric, so the 1 metric-math and 1 anomaly-detection alarm(s) may bill as several."));
+    assert.ok(estimate.assumptions.includes("Alarms: 11 in 3 Region(s), each priced as one standard-resolution alarm in its own Region; AWS bills alarms per alarm metric, so the 1 metric-math and 1 anomaly-detection alarm(s) may bill as several."));
     assert.ok(estimate.assumptions.includes("Canary prod-edge-ad7b: rate(5 minutes) is 8,760 runs a month; each is also a Lambda invocation, billed by Lambda for its duration (unpriced here: the canary's Duration metric gives it)."));
     assert.ok(estimate.excluded.includes("Canary prod-edge-ad7b: its artifacts in S3 (kept 31 days by the bucket's lifecycle rule), its Lambda's logs and the metrics it publishes: S3 and CloudWatch fees not priced here."));
   });

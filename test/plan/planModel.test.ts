@@ -121,6 +121,6 @@ describe("the plan's model: routes, IAM, WAF in words, cost, diagram, comparison
     assert.ok(comparison.waf.added.some((r) => r.startsWith("rate-uri-orders: 110 ")));
     assert.ok(comparison.shield.added.some((l) => l.startsWith("shield: on")));
     assert.equal(comparison.cost.differenceUsd, Math.round((prod.cost.totalUsd - dev.cost.totalUsd) * 100) / 100);
-    assert.match(formatComparison(comparison), /only in prod \(\d+\):\n {4}apigateway\.Account x1: apis-account-us-east-2/);
+    assert.match(formatComparison(comparison), /only in prod \(\d+\):\n {4}apigateway\.Account x2: apis-account-us-east-2, private-account-eu-west-1/);
   });
 });

@@ -2,6 +2,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as load } from "yaml";
+import { DEFAULT_THROTTLE } from "../../components/config/apis";
+import { DEFAULT_LOG_RETENTION_DAYS } from "../../components/shared/logRetention";
 import {
   CreatedVpcSettings, DEFAULT_QUOTAS, ExistingVpcSettings, PrivateIntegrationSettings, PrivateServiceSettings, PrivateTopology, TargetType,
 } from "../../components/private-integration/settings";
@@ -34,7 +36,8 @@ export function services(count: number, extra: (i: number) => ServiceChanges = (
 }
 
 export function settings(topology: PrivateTopology, list: readonly PrivateServiceSettings[], extra: Partial<PrivateIntegrationSettings> = {}): PrivateIntegrationSettings {
-  return { topology, region: REGION, pathPrefix: "/services", stageName: "live", vpcs: [MAIN_VPC], services: [...list], quotas: DEFAULT_QUOTAS, ...extra };
+  return { topology, region: REGION, pathPrefix: "/services", stageName: "live", vpcs: [MAIN_VPC], services: [...list], quotas: DEFAULT_QUOTAS,
+    api: { logRetentionDays: DEFAULT_LOG_RETENTION_DAYS, throttle: DEFAULT_THROTTLE }, ...extra };
 }
 
 /** The `privateIntegration` value of an example stack file under examples/private-service. */

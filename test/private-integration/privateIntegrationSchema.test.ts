@@ -30,7 +30,15 @@ describe("privateIntegrationSchema", () => {
         name: `svc${i}`, pathPrefix: `/svc${i}`, vpc: "main", port: 8000 + i, protocol: "HTTP", healthCheckPath: "/", targetType: "ip",
       })),
       quotas: DEFAULT_QUOTAS,
+      // A created API's defaults (config/apis.ts).
+      api: { logRetentionDays: 30, throttle: { rateLimit: 100, burstLimit: 200 } },
     });
+  });
+
+  it("reads the stage's access-log retention and throttling, each field defaulting on its own", () => {
+    const { settings, problems } = parse(raw({ api: { logRetentionDays: 365, throttle: { burstLimit: 1000 } } }));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings?.api, { logRetentionDays: 365, throttle: { rateLimit: 100, burstLimit: 1000 } });
   });
 
   it("creates VPC endpoints in a created VPC unless it opts out", () => {
@@ -145,6 +153,9 @@ describe("privateIntegrationSchema", () => {
       [[`${P}.services[svc0].tlsHostname`, "used only where API Gateway itself speaks TLS"]]],
     ["a tlsHostname that is no DNS name", raw({ topology: "rest-shared-nlb", services: [svc(0, { protocol: "HTTPS", tlsHostname: "*.example.com" }), svc(1, { tlsHostname: "https://x.example.com" })] }),
       [[`${P}.services[svc0].tlsHostname`, "a DNS name the service's certificate covers"], [`${P}.services[svc1].tlsHostname`, "lowercase, no wildcard"]]],
+    ["a bad stage setting, with a created API's allowed values", raw({ api: { logRetentionDays: 31, throttle: { rateLimit: 0, burstLimit: 5001 }, loggin: true } }),
+      [[`${P}.api.logRetentionDays`, "allowed: 1, 3, 5, 7, 14, 30, 60,"], [`${P}.api.throttle.rateLimit`, "more than 0 and at most 10000"],
+        [`${P}.api.throttle.burstLimit`, "a whole number from 1 to 5000"], [`${P}.api.loggin`, "unknown key"]]],
     ["a bad quota", raw({ quotas: { vpcLinksV2: 0, vpcLinks: 3 } }), [[`${P}.quotas.vpcLinksV2`, "whole number from 1"], [`${P}.quotas.vpcLinks`, "unknown key"]]],
     ["too many VPC links", raw({ topology: "rest-nlb-per-service", services: Array.from({ length: 21 }, (_, i) => svc(i)) }),
       [[`${P}.quotas.vpcLinksV1`, "21 services need 21 VPC links (v1) with rest-nlb-per-service, quota is 20; rest-shared-nlb needs 1 VPC link (v1)"]]],
@@ -164,8 +175,10 @@ describe("privateIntegrationSchema", () => {
       vpcs: [VPC, { name: "Bad_Name", cidrBlock: "10.1.0.0/16" }],
       services: [svc(0, first), svc(1), svc(2, { port: 8001 }), ...Array.from({ length: 52 }, (_, i) => svc(i + 3))],
     });
-    const fields = parse(many("rest-shared-nlb", { port: "80" })).problems;
-    assert.deepEqual(fields.map((p) => [p.field, p.value]), [["privateIntegration.vpcs[Bad_Name].name", "Bad_Name"], ["privateIntegration.services[svc0].port", "80"]]);
+    const fields = parse({ ...many("rest-shared-nlb", { port: "80" }), api: { throttle: { burstLimit: 0.5 } } }).problems;
+    assert.deepEqual(fields.map((p) => [p.field, p.value]), [
+      ["privateIntegration.vpcs[Bad_Name].name", "Bad_Name"], ["privateIntegration.services[svc0].port", "80"], ["privateIntegration.api.throttle.burstLimit", 0.5],
+    ]);
     assert.match(fields[1].allowed, /\("80" is quoted, so YAML reads it as text: write 80 without quotes\)$/);
     const fixed = many("rest-shared-nlb", {});
     fixed.vpcs[1] = { name: "b", cidrBlock: "10.1.0.0/16" };

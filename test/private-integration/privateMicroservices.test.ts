@@ -1,6 +1,8 @@
 import * as assert from "node:assert/strict";
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateMicroservices } from "../../components/private-integration/privateMicroservices";
+import { ACCESS_LOG_FORMATS } from "../../components/api/accessLogFormats";
+import { PrivateMicroservices, type PrivateMicroservicesArgs } from "../../components/private-integration/privateMicroservices";
 import type { PrivateIntegrationSettings, PrivateVpcSettings } from "../../components/private-integration/settings";
 import { ConfigError } from "../../components/shared/validation";
 import { ACCOUNT_ID, installMocks, MockRecorder, RecordedResource, settle, valueOf } from "../support/mocks";
@@ -19,6 +21,7 @@ const T = {
   link1: "aws:apigateway/vpcLink:VpcLink", link2: "aws:apigatewayv2/vpcLink:VpcLink",
   restApi: "aws:apigateway/restApi:RestApi", resource: "aws:apigateway/resource:Resource", method: "aws:apigateway/method:Method",
   restIntegration: "aws:apigateway/integration:Integration", deployment: "aws:apigateway/deployment:Deployment", restStage: "aws:apigateway/stage:Stage",
+  logGroup: "aws:cloudwatch/logGroup:LogGroup", methodSettings: "aws:apigateway/methodSettings:MethodSettings", account: "aws:apigateway/account:Account",
   httpApi: "aws:apigatewayv2/api:Api", httpIntegration: "aws:apigatewayv2/integration:Integration", route: "aws:apigatewayv2/route:Route", httpStage: "aws:apigatewayv2/stage:Stage",
 };
 
@@ -34,8 +37,8 @@ describe("PrivateMicroservices", () => {
   after(() => process.setSourceMapsEnabled(sourceMaps));
   beforeEach(() => mocks.reset());
 
-  async function build(s: PrivateIntegrationSettings): Promise<PrivateMicroservices> {
-    const component = new PrivateMicroservices("p", { settings: s, tags: { team: "edge" }, signerRoleArn: SIGNER_ROLE_ARN });
+  async function build(s: PrivateIntegrationSettings, extra: Partial<PrivateMicroservicesArgs> = {}, opts: pulumi.ComponentResourceOptions = {}): Promise<PrivateMicroservices> {
+    const component = new PrivateMicroservices("p", { settings: s, tags: { team: "edge" }, signerRoleArn: SIGNER_ROLE_ARN, ...extra }, opts);
     await valueOf(component.services);
     await settle();
     return component;
@@ -50,7 +53,8 @@ describe("PrivateMicroservices", () => {
     for (const topology of ["http-api", "rest-nlb-per-service", "rest-shared-nlb", "rest-nlb-to-alb", "rest-vpclink-v2"] as const) {
       it(`${topology}: one region, internal load balancers, AWS_IAM everywhere, no CIDR wider than the VPC's`, async () => {
         await build(settings(topology, services(3)));
-        const aws = mocks.resources.filter((r) => r.type.startsWith("aws:"));
+        // IAM is global: the account setting's CloudWatch role names no region.
+        const aws = mocks.resources.filter((r) => r.type.startsWith("aws:") && !r.type.startsWith("aws:iam/"));
         assert.deepEqual(aws.filter((r) => r.inputs.region !== REGION).map((r) => r.name), []);
         assert.ok(mocks.ofType(T.lb).length > 0);
         assert.ok(mocks.ofType(T.lb).every((r) => r.inputs.internal === true));
@@ -121,7 +125,15 @@ describe("PrivateMicroservices", () => {
         ["p-route-svc1-proxy", "ANY /svc1/{proxy+}", "AWS_IAM", "integrations/p-integration-svc1-id"],
       ]);
       assert.deepEqual(inputs(T.httpApi, "p-api"), { protocolType: "HTTP", description: "Private microservices, reachable only through the edge (AWS_IAM on every route)", region: REGION, tags: { team: "edge" } });
-      assert.deepEqual(inputs(T.httpStage, "p-stage"), { apiId: "p-api-id", name: "$default", autoDeploy: true, region: REGION, tags: { team: "edge" } });
+      // A created HTTP API's access logs and throttling (api/v2Stage.ts); HTTP APIs need no account setting.
+      assert.deepEqual(inputs(T.httpStage, "p-stage"), {
+        apiId: "p-api-id", name: "$default", autoDeploy: true, region: REGION, tags: { team: "edge" },
+        accessLogSettings: { destinationArn: `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:p-access`, format: ACCESS_LOG_FORMATS.HTTP },
+        defaultRouteSettings: { throttlingRateLimit: 100, throttlingBurstLimit: 200 },
+      });
+      assert.deepEqual(inputs(T.logGroup, "p-access"), { retentionInDays: 30, region: REGION, tags: { team: "edge" } });
+      assert.deepEqual(mocks.ofType(T.account), []);
+      assert.equal(await valueOf(component.accessLogGroupName), "p-access");
       // The link reaches the existing listener only inside its VPC, on the listener's port.
       assert.deepEqual(inputs(T.egress, "p-sg-rule-link-other-to-vpcCidr-other-7000"), {
         securityGroupId: "p-sg-link-other-id", ipProtocol: "tcp", fromPort: 7000, toPort: 7000, description: "to vpcCidr other", region: REGION, tags: { team: "edge" }, cidrIpv4: "10.9.0.0/16",
@@ -201,7 +213,18 @@ describe("PrivateMicroservices", () => {
       assert.deepEqual(inputs(T.resource, "p-resource-svc0._proxy"), { restApi: "p-api-id", parentId: "p-resource-svc0-id", pathPart: "{proxy+}", region: REGION });
       assert.deepEqual(inputs(T.resource, "p-resource-svc0"), { restApi: "p-api-id", parentId: "p-api-root", pathPart: "svc0", region: REGION });
       assert.deepEqual(inputs(T.restApi, "p-api").endpointConfiguration, { types: "REGIONAL" });
-      assert.deepEqual(inputs(T.restStage, "p-stage"), { restApi: "p-api-id", deployment: "p-deployment-id", stageName: "live", region: REGION, tags: { team: "edge" } });
+      // A created REST API's access logs and throttling (api/restApi.ts), the region's account setting created here.
+      assert.deepEqual(inputs(T.restStage, "p-stage"), {
+        restApi: "p-api-id", deployment: "p-deployment-id", stageName: "live", region: REGION, tags: { team: "edge" },
+        accessLogSettings: { destinationArn: `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:p-access`, format: ACCESS_LOG_FORMATS.REST },
+      });
+      assert.deepEqual(inputs(T.methodSettings, "p-throttle"), {
+        restApi: "p-api-id", stageName: "live", methodPath: "*/*", region: REGION,
+        settings: { throttlingRateLimit: 100, throttlingBurstLimit: 200, metricsEnabled: true },
+      });
+      assert.deepEqual(inputs(T.logGroup, "p-access"), { retentionInDays: 30, region: REGION, tags: { team: "edge" } });
+      assert.deepEqual(mocks.ofType(T.account).map((r) => [r.name, r.inputs]), [["p-account-eu-west-1", { region: REGION, cloudwatchRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/p-account-eu-west-1-role` }]]);
+      assert.equal(await valueOf(component.accessLogGroupName), "p-access");
       assert.match(inputs(T.deployment, "p-deployment").triggers.definition, /^[0-9a-f]{64}$/);
       assert.deepEqual(byName(T.ingress).map((r) => [r.name, r.inputs.securityGroupId, r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [
         ["p-sg-rule-backend-svc0-from-nlb-svc0-8000", "p-sg-backend-svc0-id", "p-sg-nlb-svc0-id", 8000],
@@ -267,6 +290,56 @@ describe("PrivateMicroservices", () => {
       assert.deepEqual(inputs(T.link2, "p-link-main"), { subnetIds: SUBNETS, securityGroupIds: ["p-sg-link-main-id"], region: REGION, tags: { team: "edge" } });
       assert.deepEqual(inputs(T.restIntegration, "p-integration-svc0._proxy"),
         restIntegration("svc0._proxy", "p-link-main", `http://${DNS("p-alb-main")}/svc0/{proxy}`, { integrationTarget: ALB_ARN("p-alb-main") }));
+    });
+  });
+
+  describe("PrivateMicroservices: the stage's access logs and throttling", () => {
+    const configured = { api: { logRetentionDays: 365 as const, throttle: { rateLimit: 500, burstLimit: 1000 } } };
+    /** The resources each stage was registered to wait for. */
+    const stageWaits = new Map<string, pulumi.Input<pulumi.Resource>[]>();
+    const recordWaits: pulumi.ResourceTransformation = (a) => {
+      if (a.type === T.restStage || a.type === T.httpStage) {
+        const on = a.opts.dependsOn;
+        stageWaits.set(a.name, Array.isArray(on) ? on : on ? [on as pulumi.Input<pulumi.Resource>] : []);
+      }
+      return undefined;
+    };
+    /** The names (the last URN part) of what the stage waited for. */
+    const waitsOf = (stage: string) => Promise.all((stageWaits.get(stage) ?? []).map(async (r) => (await valueOf(pulumi.output(r).urn)).split("::").pop()));
+    beforeEach(() => stageWaits.clear());
+
+    it("take the section's settings: retention on the log group, rate and burst on every method or route", async () => {
+      await build(settings("rest-shared-nlb", [service(0)], configured));
+      assert.equal(inputs(T.logGroup, "p-access").retentionInDays, 365);
+      assert.deepEqual(inputs(T.methodSettings, "p-throttle").settings, { throttlingRateLimit: 500, throttlingBurstLimit: 1000, metricsEnabled: true });
+      mocks.reset();
+      await build(settings("http-api", [service(0)], configured));
+      assert.equal(inputs(T.logGroup, "p-access").retentionInDays, 365);
+      assert.deepEqual(inputs(T.httpStage, "p-stage").defaultRouteSettings, { throttlingRateLimit: 500, throttlingBurstLimit: 1000 });
+      assert.deepEqual(mocks.ofType(T.methodSettings), []);
+    });
+
+    it("a REST stage waits for the region's account setting: created here, the one given, or none when another stack manages it", async () => {
+      await build(settings("rest-shared-nlb", [service(0)]), {}, { transformations: [recordWaits] });
+      assert.deepEqual(await waitsOf("p-stage"), ["p-account-eu-west-1"]);
+      assert.deepEqual(names(T.account), ["p-account-eu-west-1"]);
+
+      mocks.reset();
+      const elsewhere = new aws.apigateway.Account("apis-account-eu-west-1", { region: REGION, cloudwatchRoleArn: "arn:aws:iam::123456789012:role/logs" });
+      await build(settings("rest-shared-nlb", [service(0)]), { accountSetting: elsewhere, manageApiGatewayAccount: true }, { transformations: [recordWaits] });
+      assert.deepEqual(stageWaits.get("p-stage"), [elsewhere]);
+      assert.deepEqual(names(T.account), ["apis-account-eu-west-1"]);
+
+      mocks.reset();
+      await build(settings("rest-shared-nlb", [service(0)]), { manageApiGatewayAccount: false }, { transformations: [recordWaits] });
+      assert.deepEqual(await waitsOf("p-stage"), []);
+      assert.deepEqual(mocks.ofType(T.account), []);
+      assert.equal(inputs(T.restStage, "p-stage").accessLogSettings.format, ACCESS_LOG_FORMATS.REST);
+
+      mocks.reset();
+      await build(settings("http-api", [service(0)]), { manageApiGatewayAccount: true }, { transformations: [recordWaits] });
+      assert.deepEqual(await waitsOf("p-stage"), []);
+      assert.deepEqual(mocks.ofType(T.account), []);
     });
   });
 

@@ -139,19 +139,29 @@ describe("program (index.ts) under mocks: monitoring and verification", function
         ["monitoring-orders-signerDenied", "eu-west-1", topic("eu-west-1")],
         ["monitoring-petstore-badSignature", "us-east-2", topic("us-east-2")],
         ["monitoring-petstore-signerDenied", "us-east-2", topic("us-east-2")],
+        ["monitoring-private-badSignature", "eu-west-1", topic("eu-west-1")],
+        ["monitoring-private-signerDenied", "eu-west-1", topic("eu-west-1")],
         ["monitoring-signer-errors", "us-east-1", shieldTopic],
         ["monitoring-waf-blocked", "us-east-1", shieldTopic],
       ]);
     });
 
-    it("filters the existing API's own log group and keys REST metrics by the names given or made; the private API has no access log to filter", () => {
+    it("filters the existing API's own log group and the private API's stage group, and keys REST metrics by the names given or made", () => {
       assert.deepEqual(run.recorder.one(T.filter, "monitoring-orders-badSignature").inputs, {
         region: "eu-west-1",
         logGroupName: "/aws/apigateway/orders-live",
         pattern: '{ ($.status = "403") && (($.errorType = "INVALID_SIGNATURE") || ($.errorType = "EXPIRED_TOKEN")) }',
         metricTransformation: { namespace: "EdgeSecurity/AccessLogs", name: "BadSignature.edge-security.prod.orders", value: "1", defaultValue: "0", unit: "Count" },
       });
-      assert.deepEqual(run.recorder.ofType(T.filter).filter((f) => f.name.startsWith("monitoring-private")), []);
+      // The private API's stage logs to a group the stack creates, in the API's region: the same three filters as a created API's.
+      const privateFilters = run.recorder.ofType(T.filter).filter((f) => f.name.startsWith("monitoring-private"));
+      assert.deepEqual(privateFilters.map((f) => [f.name, f.inputs.region, f.inputs.logGroupName]).sort(), [
+        ["monitoring-private-badSignature", "eu-west-1", "private-access"],
+        ["monitoring-private-directUnsigned", "eu-west-1", "private-access"],
+        ["monitoring-private-signerDenied", "eu-west-1", "private-access"],
+      ]);
+      assert.deepEqual(run.recorder.one(T.filter, "monitoring-private-signerDenied").inputs.pattern,
+        `{ ($.status = "403") && ($.userArn = "arn:aws:sts::${ACCOUNT_ID}:assumed-role/edge-signer-role/*") }`);
       const body = run.recorder.one(T.dashboard, "monitoring").inputs.dashboardBody;
       for (const name of ["apis-petstore", "orders-api", "private-api"]) assert.ok(body.includes(`"ApiName","${name}"`), name);
     });

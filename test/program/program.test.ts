@@ -128,6 +128,17 @@ describe("program (index.ts) under mocks", function () {
       assert.deepEqual(run.outputs.vpcLinks, { core: "private-link-core-id", "core-b": "private-link-core-b-id", payments: "private-link-payments-id" });
     });
 
+    it("logs and throttles the private API's stage as the created REST API's, with its own account setting in eu-west-1, which no created API covers", () => {
+      const stage = run.recorder.one("aws:apigateway/stage:Stage", "private-stage").inputs;
+      const created = run.recorder.one("aws:apigateway/stage:Stage", "apis-petstore-stage").inputs;
+      assert.deepEqual(stage.accessLogSettings, { destinationArn: `arn:aws:logs:eu-west-1:${ACCOUNT_ID}:log-group:private-access`, format: created.accessLogSettings.format });
+      assert.deepEqual(run.recorder.one("aws:cloudwatch/logGroup:LogGroup", "private-access").inputs, { region: "eu-west-1", retentionInDays: 30, tags: { environment: "prod", "cost-center": "platform", "edge-security:stack": "prod" } });
+      assert.deepEqual(run.recorder.one("aws:apigateway/methodSettings:MethodSettings", "private-throttle").inputs, {
+        region: "eu-west-1", restApi: "private-api-id", stageName: "live", methodPath: "*/*", settings: { throttlingRateLimit: 100, throttlingBurstLimit: 200, metricsEnabled: true },
+      });
+      assert.deepEqual(run.recorder.ofType("aws:apigateway/account:Account").map((a) => [a.name, a.inputs.region]).sort(), [["apis-account-us-east-2", "us-east-2"], ["private-account-eu-west-1", "eu-west-1"]]);
+    });
+
     it("tags every taggable resource with the stack", () => assertTagged(run, "prod"));
 
     it("serves the custom domain with the us-east-1 certificate and delivers access logs to a year-long log group", () => {
@@ -140,6 +151,19 @@ describe("program (index.ts) under mocks", function () {
       const source = run.recorder.one("aws:cloudwatch/logDeliverySource:LogDeliverySource", "edge-cdn-logs-source").inputs;
       assert.deepEqual([source.region, source.logType, source.resourceArn], ["us-east-1", "ACCESS_LOGS", `arn:aws:cloudfront::${ACCOUNT_ID}:distribution/edge-cdn-id`]);
     });
+  });
+
+  it("gives a REST private API in a created REST API's region that API's account setting, not a second one", async () => {
+    const run = await runProgram("dev", (config) => {
+      config["edge-security:privateIntegration"] = JSON.stringify({
+        topology: "rest-shared-nlb", vpcs: [{ name: "main", vpcEndpoints: false }], services: [{ name: "orders", pathPrefix: "/orders", vpc: "main", port: 8080 }],
+        api: { logRetentionDays: 7, throttle: { rateLimit: 50, burstLimit: 100 } },
+      });
+    });
+    assert.deepEqual(run.recorder.ofType("aws:apigateway/account:Account").map((a) => a.name), ["apis-account-eu-west-1"]);
+    assert.equal(run.recorder.one("aws:cloudwatch/logGroup:LogGroup", "private-access").inputs.retentionInDays, 7);
+    assert.deepEqual(run.recorder.one("aws:apigateway/methodSettings:MethodSettings", "private-throttle").inputs.settings, { throttlingRateLimit: 50, throttlingBurstLimit: 100, metricsEnabled: true });
+    assert.equal(run.recorder.one("aws:cloudwatch/logMetricFilter:LogMetricFilter", "monitoring-private-signerDenied").inputs.logGroupName, "private-access");
   });
 
   it("creates nothing when the config is invalid, and names every problem", async () => {
