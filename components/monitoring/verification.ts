@@ -67,7 +67,7 @@ export function verificationOutput(inputs: VerificationInputs): VerificationOutp
     ...(probe ? { rateLimitProbe: probe } : {}),
     ...(governance.model === "centralized" ? { webAclOwner: "firewall-manager" as const } : {}),
     ...(shield.enabled
-      ? { shield: { automaticResponse: shield.automaticResponse?.action ?? "DISABLED", healthCheck: Boolean(shield.healthChecks.cloudfront5xx ?? shield.healthChecks.https) } }
+      ? { shield: { automaticResponse: shield.automaticResponse?.action ?? "DISABLED", healthCheck: shield.healthChecks.cloudfront5xx !== false || shield.healthChecks.https !== undefined } }
       : {}),
     probes: Object.fromEntries(inputs.apis.map((api) => [api.name, apiProbe(api, inputs.monitoring.apis[api.name])])),
   };

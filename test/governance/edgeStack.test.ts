@@ -59,6 +59,10 @@ describe("governance.model wired into the edge stack (index.ts under mocks)", fu
       assert.deepEqual(acl.rules.map((r: { name: string; action?: object }) => [r.name, r.action]), [["body-too-large", { count: {} }], ["rate-blanket", { count: {} }]]);
     });
 
+    it("tells verify that Firewall Manager runs Known Bad Inputs, so its check is skipped, not failed", () => {
+      assert.equal((hybrid.run.outputs.verification as { waf: { knownBad: string } }).waf.knownBad, "firewall-manager");
+    });
+
     it("says in the plan what Firewall Manager owns, and budgets the central groups", () => {
       const model = planModel("dev", hybrid.run, new Date("2026-12-01T00:00:00Z"));
       const notes = model.notes;

@@ -44,6 +44,8 @@ describe("verification output", () => {
     assert.deepEqual(out.rateLimitProbe, probe);
     assert.equal(verificationOutput({ waf: managed(PROD_WAF), shield, monitoring, apis: APIS }).rateLimitProbe, undefined, "no probe unless the web ACL has it");
     assert.deepEqual(out.shield, { automaticResponse: "COUNT", healthCheck: true });
+    const health = (healthChecks: unknown) => verificationOutput({ waf: managed(PROD_WAF), shield: shieldSchema().parse({ enabled: true, healthChecks }), monitoring, apis: APIS }).shield?.healthCheck;
+    assert.deepEqual([health({ cloudfront5xx: false, https: { path: "/pets" } }), health({ cloudfront5xx: false })], [true, false], "the HTTPS check alone is a health check");
     const overridden = managed({ ...PROD_WAF, managedRuleGroups: { ...PROD_WAF.managedRuleGroups, AWSManagedRulesKnownBadInputsRuleSet: { ruleActionOverrides: { Log4JRCE_HEADER: "block" } } } });
     assert.equal(verificationOutput({ waf: overridden, shield, monitoring, apis: APIS }).waf?.knownBad, "json-403");
     const counted = managed({ ...PROD_WAF, managedRuleGroups: { ...PROD_WAF.managedRuleGroups, AWSManagedRulesKnownBadInputsRuleSet: { ruleActionOverrides: { Log4JRCE_HEADER: "count" } } } });

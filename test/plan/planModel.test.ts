@@ -78,6 +78,16 @@ describe("the plan's model: routes, IAM, WAF in words, cost, diagram, comparison
     assert.match(prod.waf.rules.find((r) => r.name === "rate-limit-probe")!.words, new RegExp(`header x-edge-rate-probe is "${token}"`));
   });
 
+  it("shows the monitoring: alarms by Region, Shield's 5xx alarm as Shield's, every API's access-log filters, the canary", () => {
+    assert.deepEqual(prod.monitoring.slice(0, 3), [
+      "monitoring: alarms in us-east-1: Lambda@Edge errors, 5xx rate (Shield's alarm), WAF blocked anomaly, canary (on Shield's topic)",
+      "monitoring: signer-403 alarms in eu-west-1: orders (signerDenied, badSignature); private (signerDenied, badSignature)",
+      "monitoring: signer-403 alarms in us-east-2: petstore (signerDenied, badSignature)",
+    ]);
+    assert.ok(!prod.monitoring.some((l) => l.includes("no access-log group")), prod.monitoring.join("\n"));
+    assert.match(formatPlanText(dev), /\nMonitoring\n {2}alarms in us-east-1: Lambda@Edge errors, 5xx rate, WAF blocked anomaly\n/);
+  });
+
   it("estimates the monthly cost at the stack's traffic assumptions", () => {
     assert.ok(dev.cost.totalUsd > 0 && prod.cost.totalUsd > dev.cost.totalUsd + 3000);
     assert.match(formatPlanText(dev), /\nCost\n {2}Monthly cost estimate: USD /);
