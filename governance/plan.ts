@@ -9,6 +9,7 @@ import { outputLines, resourceLines } from "../scripts/plan/text";
 import { planCentralPolicy } from "./components/centralPolicy";
 import { parseGovernanceConfig } from "./components/config";
 import { describeGovernancePlan } from "./components/describeGovernancePlan";
+import { runCommand } from "../scripts/plan/runCommand";
 
 export const GOVERNANCE_PROJECT: ProgramProject = { dir: __dirname, name: "edge-governance" };
 
@@ -68,12 +69,4 @@ export async function main(argv: readonly string[], io: GovernancePlanIo = PROCE
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runCommand((argv) => main(argv));

@@ -8,6 +8,7 @@ import { planJson } from "./plan/json";
 import { planModel, type PlanModel } from "./plan/model";
 import { PROJECT_DIR, runProgram } from "./plan/runProgram";
 import { formatPlanText } from "./plan/text";
+import { runCommand } from "./plan/runCommand";
 
 export const HELP = `usage: npm run plan -- [--stack <name>] [--json | --diagram] [--compare <other stack>]
 
@@ -109,12 +110,4 @@ export async function main(argv: readonly string[], io: PlanIo = PROCESS_IO): Pr
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runCommand((argv) => main(argv));
