@@ -39,8 +39,16 @@ describe("canary handler against local servers", () => {
     edge.route("/pets", { status: 500, headers: { "x-cache": "LambdaGeneratedResponse from cloudfront" }, body: JSON.stringify({ message: "Internal Server Error", code: "NO_CREDENTIALS", requestId: "r1" }) });
     direct.route("/prod/pets", { status: 403, headers: API_GATEWAY_HEADERS });
     await assert.rejects(handler([rest()])(), {
-      message: '1 of 2 checks failed: petstore edge: 500 signer NO_CREDENTIALS {"message":"Internal Server Error"} (LambdaGeneratedResponse from cloudfront); expected 200',
+      message: '1 of 2 checks failed: petstore edge: 500 signer NO_CREDENTIALS {"message":"Internal Server Error"} (LambdaGeneratedResponse from cloudfront); expected 200 from API Gateway, and this answer did not come from it (WAF, CloudFront or the signer)',
     });
+  });
+
+  it("passes a configured status only from API Gateway: WAF's own 429 or the signer's 400 is no proof the request was signed", async () => {
+    direct.route("/prod/pets", { status: 403, headers: API_GATEWAY_HEADERS });
+    edge.route("/pets", { status: 429, headers: {}, body: JSON.stringify({ message: "rate-limited" }) });
+    await assert.rejects(handler([{ ...rest(), expectStatus: 429 }])(), /petstore edge: 429 .*expected 429 from API Gateway, and this answer did not come from it/);
+    edge.route("/pets", { status: 429, headers: API_GATEWAY_HEADERS, body: JSON.stringify({ message: "Too Many Requests" }) });
+    assert.equal(await handler([{ ...rest(), expectStatus: 429 }])(), "2 checks passed");
   });
 
   it("without an expected status, only a 2xx from API Gateway passes through the edge", async () => {
@@ -54,7 +62,7 @@ describe("canary handler against local servers", () => {
       message: '1 of 2 checks failed: orders edge: 404 {"message":"Not Found"}; expected 2xx from API Gateway; if the path has no method: set monitoring.apis.orders.path to a route with a method, and expectStatus',
     });
     edge.route("/", { status: 200, body: "<html>" });
-    await assert.rejects(handler([target])(), { message: "1 of 2 checks failed: orders edge: 200; expected 2xx from API Gateway" });
+    await assert.rejects(handler([target])(), { message: "1 of 2 checks failed: orders edge: 200; expected 2xx from API Gateway, and this answer did not come from it (WAF, CloudFront or the signer)" });
   });
 
   it("never passes a 403 through the edge: MissingAuthenticationToken is what an edge that lost the signer gets", async () => {

@@ -30,7 +30,7 @@ export function probePathAdvice(name: string): string {
 }
 
 /**
- * Through the edge: 2xx from API Gateway, or exactly the configured `expectStatus`; a 403 never passes, since it is
+ * Through the edge: 2xx from API Gateway, or exactly the configured `expectStatus` from API Gateway; a 403 never passes, since it is
  * what API Gateway answers a request the signer did not sign (an HTTP API's 404 for an unknown route comes before
  * the signature is checked, so only 2xx proves the signature was accepted).
  */
@@ -48,8 +48,13 @@ export function judgeEdge(target: ProbeTarget, answer: ProbeAnswer): Verdict {
       : fromApiGateway(answer) ? "API Gateway refused the signature or the signer's permission" : "refused before API Gateway (WAF or CloudFront)";
     return { ok: false, evidence: `${describe(answer)}; a 403 through the edge never passes (${wanted}): ${why}` };
   }
-  const ok = expected !== undefined ? answer.status === expected : fromApiGateway(answer) && answer.status >= 200 && answer.status < 300;
+  // From API Gateway in both cases: WAF, CloudFront and the signer answer 429, 502 or 400 themselves.
+  const ok = fromApiGateway(answer) && (expected !== undefined ? answer.status === expected : answer.status >= 200 && answer.status < 300);
   if (ok) return { ok, evidence: describe(answer) };
+  if (!fromApiGateway(answer)) {
+    const from = expected !== undefined ? `expected ${expected} from API Gateway` : wanted;
+    return { ok, evidence: `${describe(answer)}; ${from}, and this answer did not come from it (WAF, CloudFront or the signer)` };
+  }
   // A 4xx from API Gateway without a configured status: most likely a route the API does not have (HTTP APIs: 404).
   const unknownRoute = expected === undefined && fromApiGateway(answer) && answer.status >= 400 && answer.status < 500;
   return { ok, evidence: `${describe(answer)}; ${wanted}${unknownRoute ? `; ${probePathAdvice(target.name)}` : ""}` };
