@@ -35,18 +35,19 @@ const DOT_SEGMENT = /^(?:\.|%20)+$/;
  */
 const TRAILING_DOT_OR_SPACE = /(?:\.|%20)$/;
 /**
- * The UTF-8 lead bytes (in normal form) of every character below: U+0340-U+037F (`;` U+037E), U+2000-U+3FFF
- * (leaders, ellipsis, enclosed numbers, squared words, direction controls), U+F000-U+FFFF (small and fullwidth
- * forms). Paths without them (ASCII, accents, CJK) skip the check.
+ * The UTF-8 lead bytes (in normal form) of every character below: U+0340-U+037F (`;` U+037E), U+061C (Arabic
+ * letter mark), U+2000-U+3FFF (leaders, ellipsis, enclosed numbers, squared words, direction controls),
+ * U+F000-U+FFFF (small and fullwidth forms), U+10000-U+3FFFF (`0.` U+1F100). Paths without them (ASCII, accents,
+ * CJK) skip the check.
  */
-const COMPATIBILITY_ESCAPE = /%(?:CD|E[23]|EF)/;
+const COMPATIBILITY_ESCAPE = /%(?:CD|D8%9C|E[23]|EF|F0)/;
 /** Delimiters a compatibility character turns into under NFKC (fullwidth `．` U+FF0E to `.`, `／` U+FF0F to `/`, `％` U+FF05 to `%`, `‥` U+2025 to `..`). */
 const DELIMITERS = /[./\\%;?#]/g;
 /**
- * A delimiter, or a direction mark or bidirectional override (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069: a
+ * A delimiter, or a direction mark or bidirectional override (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069: a
  * path that reads one way in a log or a review and means another).
  */
-const SUSPECT = /[./\\%;?#\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const SUSPECT = /[./\\%;?#\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** A routing prefix or origin path: `/ws`, `/v1/ws`; segments of plain path characters (no `%`, `;`, `*`, `?`, `#`), no trailing `/`. */
 const PREFIX = /^(?:\/[\w\-.~!$&'()+,=:@]+)+$/;
@@ -93,7 +94,7 @@ function checkUnicode(path: string): void {
   // Valid UTF-8 and no encoded delimiter here (checked before), so this decodes.
   const text = decodeURIComponent(path);
   // The path's own delimiters removed, any left after NFKC came from a compatibility character.
-  if (text.replace(DELIMITERS, "").normalize("NFKC").search(SUSPECT) >= 0) throw malformed("NFKC or bidi character");
+  if (text.replace(DELIMITERS, "").normalize("NFKC").search(SUSPECT) >= 0) throw malformed("NFKC/bidi");
 }
 
 /**
