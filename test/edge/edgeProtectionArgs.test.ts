@@ -2,22 +2,12 @@ import { strict as assert } from "node:assert";
 import { EdgeProtection } from "../../components/edge/edgeProtection";
 import { edgeProtectionSettings } from "../../components/edge/edgeProtectionSettings";
 import { rateLimitProbe } from "../../components/monitoring/rateLimitProbe";
-import { ConfigError } from "../../components/shared/validation";
 import { wafSchema } from "../../components/waf/wafSchema";
 import { installMocks, settle } from "../support/mocks";
+import { configProblems } from "../support/configProblems";
 
 const ORIGIN = { name: "shop", kind: "REST" as const, apiId: "a1b2c3d4e5", stage: "prod", region: "eu-west-1", pathPattern: "*" };
 const PROBE = rateLimitProbe("x-edge-rate-probe", "0123456789abcdef0123456789abcdef");
-
-function problems(run: () => unknown): [string, unknown, string][] {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, String(error));
-    return error.problems.map((p) => [p.field, p.value, p.allowed]);
-  }
-  assert.fail("expected a ConfigError");
-}
 
 describe("EdgeProtection takes the waf key's input and reads it as the stack file does", () => {
   it("defaults to the managed web ACL, enforcing, as an absent waf key does", () => {
@@ -41,14 +31,14 @@ describe("EdgeProtection takes the waf key's input and reads it as the stack fil
   it("refuses WAF rules on the signer's authorizationHeader, where the viewer's Authorization goes", () => {
     const keyed = { name: "per-token", pathPrefix: "/pets", limit: 100, aggregation: { customKeys: [{ header: "x-viewer-authorization" }] } };
     const waf = { rateLimits: { uri: [keyed] } };
-    assert.deepEqual(problems(() => edgeProtectionSettings("edge", { origins: [ORIGIN], signer: { authorizationHeader: "x-viewer-authorization" }, waf })).map(([field]) => field), [
+    assert.deepEqual(configProblems(() => edgeProtectionSettings("edge", { origins: [ORIGIN], signer: { authorizationHeader: "x-viewer-authorization" }, waf })).map(([field]) => field), [
       "waf.rateLimits.uri[per-token].aggregation.customKeys[0].header",
     ]);
     assert.doesNotThrow(() => edgeProtectionSettings("edge", { origins: [ORIGIN], waf }));
   });
 
   it("refuses a probe without a web ACL it manages, and Shield mitigation without any web ACL, as the stack file does", () => {
-    assert.deepEqual(problems(() => edgeProtectionSettings("edge", { origins: [ORIGIN], waf: { enabled: false }, shield: { enabled: true }, rateLimitProbe: PROBE })), [
+    assert.deepEqual(configProblems(() => edgeProtectionSettings("edge", { origins: [ORIGIN], waf: { enabled: false }, shield: { enabled: true }, rateLimitProbe: PROBE })), [
       ["waf.enabled", false, 'required: a web ACL on the distribution, since shield.layer7Mitigation is "anti-ddos-rule-group" and its rules live there (or set it to "none")'],
       ["rateLimitProbe", PROBE, "allowed only with a web ACL this component manages (waf not disabled, no existingWebAclArn, not governance.model centralized): the probe is one of its rules"],
     ]);
@@ -56,14 +46,14 @@ describe("EdgeProtection takes the waf key's input and reads it as the stack fil
 
   it("refuses settings parsed elsewhere, which would skip Shield's, the model's and the probe's context", () => {
     const parsed = wafSchema({ shieldMitigation: "none" }).parse({});
-    assert.deepEqual(problems(() => edgeProtectionSettings("edge", { origins: [ORIGIN], waf: parsed as never })), [
+    assert.deepEqual(configProblems(() => edgeProtectionSettings("edge", { origins: [ORIGIN], waf: parsed as never })), [
       ["waf.kind", "managed", "allowed: the stack file's waf input (WafInput), not settings parsed from it: EdgeProtection parses it with Shield's mitigation, the governance model and rateLimitProbe"],
     ]);
   });
 
   it("names every problem of every argument in one error, before any resource is registered", async () => {
     const recorder = installMocks();
-    const found = problems(() => new EdgeProtection("edge", {
+    const found = configProblems(() => new EdgeProtection("edge", {
       origins: [{ ...ORIGIN, region: "eu-wset-1" }],
       signer: { memoryMb: 64 },
       distribution: { priceClass: "PriceClass_ALL" as never },

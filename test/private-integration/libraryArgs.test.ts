@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
 import { PrivateMicroservices } from "../../components/private-integration/privateMicroservices";
 import type { PrivateIntegrationInput } from "../../components/private-integration/settings";
-import { ConfigError } from "../../components/shared/validation";
 import { installMocks, MockRecorder, settle, valueOf } from "../support/mocks";
 import { SIGNER_ROLE_ARN } from "./fixtures";
+import { configProblems } from "../support/configProblems";
 
 const T = { subnet: "aws:ec2/subnet:Subnet", tg: "aws:lb/targetGroup:TargetGroup", endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint", stage: "aws:apigatewayv2/stage:Stage" };
 const MINIMAL: PrivateIntegrationInput = {
@@ -12,16 +12,6 @@ const MINIMAL: PrivateIntegrationInput = {
   vpcs: [{ name: "main", cidrBlock: "10.20.0.0/16" }],
   services: [{ name: "orders", pathPrefix: "/orders", vpc: "main", port: 8080 }],
 };
-
-function problems(run: () => unknown): [string, unknown, string][] {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, String(error));
-    return error.problems.map((p) => [p.field, p.value, p.allowed]);
-  }
-  assert.fail("expected a ConfigError");
-}
 
 describe("PrivateMicroservices used from another program gets the stack file's checks and defaults", () => {
   let mocks: MockRecorder;
@@ -47,7 +37,7 @@ describe("PrivateMicroservices used from another program gets the stack file's c
 
   it("requires the region, there being no stack region, before registering anything", () => {
     const { region: _region, ...withoutRegion } = MINIMAL;
-    assert.deepEqual(problems(() => new PrivateMicroservices("lib", { settings: withoutRegion, signerRoleArn: SIGNER_ROLE_ARN })), [
+    assert.deepEqual(configProblems(() => new PrivateMicroservices("lib", { settings: withoutRegion, signerRoleArn: SIGNER_ROLE_ARN })), [
       ["settings.region", undefined, 'required: the integration\'s region, such as "eu-west-1" (no default region was given)'],
     ]);
     assert.deepEqual(mocks.resources, []);
@@ -60,7 +50,7 @@ describe("PrivateMicroservices used from another program gets the stack file's c
       vpcs: [{ name: "main", cidrBlock: "10.20.0.0/16", vpcEndpoint: false }],
       services: [{ name: "orders", pathPrefix: "/orders", vpc: "main", port: 0 }],
     } as unknown as PrivateIntegrationInput;
-    assert.deepEqual(problems(() => new PrivateMicroservices("lib", { settings, signerRoleArn: SIGNER_ROLE_ARN })).map(([field, value]) => [field, value]), [
+    assert.deepEqual(configProblems(() => new PrivateMicroservices("lib", { settings, signerRoleArn: SIGNER_ROLE_ARN })).map(([field, value]) => [field, value]), [
       ["settings.topology", "http-apis"],
       ["settings.vpcs[main].vpcEndpoint", false],
       ["settings.services[orders].port", 0],
