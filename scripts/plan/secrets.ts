@@ -1,6 +1,5 @@
-/** How the Pulumi runtime marks a secret value in resource inputs (the engine's signature key and value). */
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+// How the Pulumi runtime marks a secret value in resource inputs: the engine's signature key and value.
+import { specialSecretSig as SECRET_VALUE, specialSigKey as SECRET_SIG } from "@pulumi/pulumi/runtime/rpc";
 
 /** What the plan shows for a secret: never its value. */
 export const MASK = "[secret]";

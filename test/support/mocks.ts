@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import GOVERNANCE_STACKS from "../fixtures/governance-stacks.json";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 
 export const ACCOUNT_ID = "123456789012";
 
@@ -153,5 +154,5 @@ export async function settle(): Promise<void> {
 }
 
 /** How the mock runtime hands over a secret input: Pulumi's secret signature beside the value. */
-export const SECRET_SIG = { key: "4dabf18193072939515e22adb298388d", value: "1b47061264138c4ac30d75fd1eb44270" } as const;
+export const SECRET_SIG = { key: specialSigKey, value: specialSecretSig } as const;
 export const secretInput = (value: unknown) => ({ [SECRET_SIG.key]: SECRET_SIG.value, value });
